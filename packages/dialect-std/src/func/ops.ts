@@ -1,0 +1,109 @@
+// The func dialect: func.func, func.return, func.call, func.call_indirect, func.constant.
+import {
+  AnyType, FlatSymbolRefAttr, FunctionTypeAttr, FunctionTypeC, lookupSymbolFrom, optProp, prop, region, registry, StrAttr,
+  SymbolNameAttr, Trait, TypeKind, ArrayAttrC, defineOp, operand, variadic, type DialectDef, type FunctionType, type Operation,
+  type SymbolRefAttr,
+} from "@allo/ir-core";
+import { functionSyntax, functionTypeOf } from "./syntax.js";
+
+/// `func.func @name(%args) -> results { ... }`.
+export const FuncOp = defineOp({
+  name: "func.func",
+  summary: "An operation with a name containing a single `SSACFG` region",
+  props: [prop("sym_name", SymbolNameAttr), prop("function_type", FunctionTypeAttr), optProp("sym_visibility", StrAttr), optProp("arg_attrs", ArrayAttrC), optProp("res_attrs", ArrayAttrC)],
+  regions: [region("body")],
+  traits: [Trait.IsolatedFromAbove, Trait.Symbol, Trait.AffineScope, Trait.AutomaticAllocationScope],
+  defaultDialect: "func",
+  syntax: functionSyntax,
+  verify: (op, v) => {
+    const ft = functionTypeOf(op);
+    const body = op.regions[0];
+    if (body.empty) return true;
+    const args = body.entry.args;
+    if (args.length !== ft.inputs.length) return v.error(`entry block must have ${ft.inputs.length} arguments to match function signature`);
+    for (let i = 0; i < args.length; i++) {
+      if (args[i].type !== ft.inputs[i]) return v.error(`type of entry block argument #${i}(${String(args[i].type)}) must match the type of the corresponding argument in function signature(${String(ft.inputs[i])})`);
+    }
+    return true;
+  },
+});
+
+/// `return %a : i32`.
+export const ReturnOp = defineOp({
+  name: "func.return",
+  summary: "Function return operation",
+  operands: [variadic("operands", AnyType)],
+  traits: [Trait.Pure, Trait.Terminator, Trait.ReturnLike],
+  parents: ["func.func"],
+  format: "attr-dict ($operands^ `:` type($operands))?",
+  verify: (op, v) => {
+    const fn = op.parentOp!;
+    const ft = functionTypeOf(fn);
+    const name = String(fn.props.get("sym_name") === null ? "" : (fn.props.get("sym_name") as unknown as { value: string }).value);
+    if (op.operands.length !== ft.results.length) return v.error(`has ${op.operands.length} operands, but enclosing function (@${name}) returns ${ft.results.length}`);
+    for (let i = 0; i < op.operands.length; i++) {
+      if (op.operand(i).type !== ft.results[i]) return v.error(`type of return operand ${i} (${String(op.operand(i).type)}) doesn't match function result type (${String(ft.results[i])}) in function @${name}`);
+    }
+    return true;
+  },
+});
+
+function verifyCallTypes(op: Operation, ft: FunctionType, operandTypes: readonly unknown[], err: (m: string) => false): boolean {
+  if (ft.inputs.length !== operandTypes.length) return err("incorrect number of operands for callee");
+  for (let i = 0; i < ft.inputs.length; i++) {
+    if (operandTypes[i] !== ft.inputs[i]) return err(`operand type mismatch: expected operand type '${String(ft.inputs[i])}', but provided '${String(operandTypes[i])}' for operand number ${i}`);
+  }
+  if (ft.results.length !== op.results.length) return err("incorrect number of results for callee");
+  for (let i = 0; i < ft.results.length; i++) {
+    if (op.results[i].type !== ft.results[i]) return err(`result type mismatch at index ${i}`);
+  }
+  return true;
+}
+
+/// `call @f(%a) : (i32) -> i32`.
+export const CallOp = defineOp({
+  name: "func.call",
+  summary: "call operation",
+  operands: [variadic("operands", AnyType)],
+  results: [variadic("results", AnyType)],
+  props: [prop("callee", FlatSymbolRefAttr)],
+  format: "$callee `(` $operands `)` attr-dict `:` functional-type($operands, results)",
+  verify: (op, v) => {
+    const ref = op.props.get("callee") as SymbolRefAttr;
+    const fn = lookupSymbolFrom(op, ref);
+    if (fn === null || fn.name !== "func.func") return v.error(`'${ref.root}' does not reference a valid function`);
+    return verifyCallTypes(op, functionTypeOf(fn), op.operandValues().map((x) => x.type), (m) => v.error(m));
+  },
+});
+
+/// `call_indirect %f(%a) : (i32) -> i32`.
+export const CallIndirectOp = defineOp({
+  name: "func.call_indirect",
+  summary: "indirect call operation",
+  operands: [operand("callee", FunctionTypeC), variadic("callee_operands", AnyType)],
+  results: [variadic("results", AnyType)],
+  format: "$callee `(` $callee_operands `)` attr-dict `:` type($callee)",
+  inferTypes: (ctx) => {
+    const ft = ctx.operandTypes[0]?.[0];
+    if (ft === undefined || ft.kind !== TypeKind.Function) return "expected function type";
+    ctx.operandTypes[1] = (ft as FunctionType).inputs.slice(0, ctx.operandCounts[1]);
+    ctx.resultTypes[0] = (ft as FunctionType).results.slice();
+    return null;
+  },
+});
+
+/// `%f = constant @fn : (i32) -> i32`.
+export const ConstantOp = defineOp({
+  name: "func.constant",
+  summary: "constant",
+  results: [operand("result", AnyType)],
+  props: [prop("value", FlatSymbolRefAttr)],
+  traits: [Trait.Pure, Trait.ConstantLike],
+  format: "attr-dict $value `:` type(results)",
+  asmNames: (op, set) => set(0, "f"),
+});
+
+/// The func dialect.
+export const FuncDialect: DialectDef = { name: "func", ops: [FuncOp, ReturnOp, CallOp, CallIndirectOp, ConstantOp] };
+registry.register(FuncDialect);
+

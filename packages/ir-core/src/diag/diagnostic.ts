@@ -1,0 +1,129 @@
+// Diagnostics: severity, location, coded messages, notes, and their mlir-opt style rendering.
+import type { SourceBuffer } from "../support/source.js";
+import type { DiagMessage } from "./messages.js";
+import { Severity } from "./severity.js";
+
+export { Severity };
+
+/// Where a diagnostic points: a buffer and an offset range, or a bare file:line:col, or nothing.
+export interface DiagLocation {
+  readonly buffer: SourceBuffer | null;
+  readonly start: number;
+  readonly end: number;
+  /// Used when `buffer` is null: a textual location like `"f.mlir":3:4` already resolved.
+  readonly file: string | null;
+  readonly line: number;
+  readonly col: number;
+}
+
+/// A location spanning [start, end) of a buffer.
+export function bufferLoc(buffer: SourceBuffer, start: number, end = start): DiagLocation {
+  return { buffer, start, end, file: null, line: 0, col: 0 };
+}
+
+/// A location known only as file:line:col (e.g. from a `loc(...)` attribute).
+export function fileLoc(file: string, line: number, col: number): DiagLocation {
+  return { buffer: null, start: 0, end: 0, file, line, col };
+}
+
+/// No location.
+export const unknownDiagLoc: DiagLocation = { buffer: null, start: 0, end: 0, file: null, line: 0, col: 0 };
+
+/// One diagnostic with optional attached notes.
+export class Diagnostic {
+  readonly severity: Severity;
+  readonly code: number;
+  readonly message: string;
+  readonly loc: DiagLocation;
+  readonly notes: Diagnostic[];
+
+  constructor(severity: Severity, code: number, message: string, loc: DiagLocation) {
+    this.severity = severity;
+    this.code = code;
+    this.message = message;
+    this.loc = loc;
+    this.notes = [];
+  }
+
+  /// Attaches a note and returns this diagnostic.
+  attachNote(message: string, loc: DiagLocation = unknownDiagLoc): this {
+    this.notes.push(new Diagnostic(Severity.Note, 0, message, loc));
+    return this;
+  }
+}
+
+/// Formats a message template `{0}`-style with the arguments.
+export function formatMessage(template: string, args: readonly unknown[]): string {
+  return template.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)]));
+}
+
+/// Builds a diagnostic from a table entry.
+export function makeDiag(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]): Diagnostic {
+  return new Diagnostic(msg.severity, msg.code, formatMessage(msg.text, args), loc);
+}
+
+/// Thrown to unwind after a diagnostic was reported (parsers stop at the first error, like MLIR's).
+export class DiagnosticError extends Error {
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.diagnostic = diagnostic;
+  }
+}
+
+/// Thrown on a broken internal invariant: a bug, never a user error.
+export class InternalError extends Error {}
+
+/// Receives diagnostics; the default handler collects them.
+export type DiagnosticHandler = (d: Diagnostic) => void;
+
+/// Collects or forwards diagnostics and remembers whether an error was seen.
+export class DiagnosticEngine {
+  readonly diagnostics: Diagnostic[] = [];
+  private handler: DiagnosticHandler | null;
+  errorCount = 0;
+
+  constructor(handler: DiagnosticHandler | null = null) {
+    this.handler = handler;
+  }
+
+  /// Reports a diagnostic.
+  emit(d: Diagnostic): Diagnostic {
+    if (d.severity === Severity.Error) this.errorCount++;
+    if (this.handler !== null) this.handler(d);
+    else this.diagnostics.push(d);
+    return d;
+  }
+
+  /// Reports an error from the table.
+  error(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]): Diagnostic {
+    return this.emit(makeDiag(msg, loc, ...args));
+  }
+}
+
+function resolve(loc: DiagLocation): { prefix: string; buffer: SourceBuffer | null } {
+  if (loc.buffer !== null) {
+    const { line, col } = loc.buffer.lineCol(loc.start);
+    return { prefix: `${loc.buffer.name}:${line}:${col}: `, buffer: loc.buffer };
+  }
+  if (loc.file !== null) return { prefix: `${loc.file}:${loc.line}:${loc.col}: `, buffer: null };
+  return { prefix: "", buffer: null };
+}
+
+/// Renders a diagnostic as mlir-opt prints it: `file:line:col: error: msg`, the source line, a caret.
+export function renderDiagnostic(d: Diagnostic): string {
+  let out = "";
+  const one = (x: Diagnostic) => {
+    const { prefix, buffer } = resolve(x.loc);
+    out += `${prefix.length ? prefix : "loc(unknown): "}${x.severity}: ${x.message}\n`;
+    if (buffer !== null) {
+      const text = buffer.lineText(x.loc.start);
+      const col = buffer.lineCol(x.loc.start).col;
+      const width = Math.max(1, Math.min(x.loc.end - x.loc.start, text.length - col + 1));
+      out += text + "\n" + " ".repeat(col - 1) + "^" + "~".repeat(width - 1) + "\n";
+    }
+  };
+  one(d);
+  for (const n of d.notes) one(n);
+  return out;
+}

@@ -1,0 +1,4 @@
+// Diagnostic severities, as MLIR names them.
+
+/// Severity of a diagnostic.
+export enum Severity { Error = "error", Warning = "warning", Remark = "remark", Note = "note" }

@@ -1,0 +1,105 @@
+// OpBuilder: creates operations at an insertion point.
+import { emptyDict, getDictionaryAttr, unknownLoc, type Attribute, type Location, type NamedAttribute } from "./attrs.js";
+import { Block, Operation, Region, type Value } from "./ir.js";
+import type { OpDef } from "./opdef.js";
+import type { Type } from "./types.js";
+
+/// What `OpBuilder.create` takes besides the op record.
+export interface CreateOptions {
+  readonly operands?: readonly Value[];
+  readonly resultTypes?: readonly Type[];
+  readonly props?: Readonly<Record<string, Attribute | null | undefined>>;
+  readonly attrs?: Readonly<Record<string, Attribute | null | undefined>>;
+  readonly regions?: number | readonly Region[];
+  readonly successors?: readonly Block[];
+  readonly loc?: Location;
+}
+
+function dict(r: Readonly<Record<string, Attribute | null | undefined>> | undefined) {
+  if (r === undefined) return emptyDict;
+  const es: NamedAttribute[] = [];
+  for (const k of Object.keys(r)) { const v = r[k]; if (v !== null && v !== undefined) es.push({ name: k, value: v }); }
+  return getDictionaryAttr(es);
+}
+
+/// Listens to IR changes made through a builder or rewriter.
+export interface BuilderListener {
+  notifyOperationInserted?(op: Operation): void;
+}
+
+/// Creates operations and inserts them at its insertion point (before `before`, or at the end of `block`).
+export class OpBuilder {
+  block: Block | null = null;
+  before: Operation | null = null;
+  listener: BuilderListener | null = null;
+  loc: Location = unknownLoc;
+
+  /// A builder inserting at the end of `block`.
+  static atEnd(block: Block): OpBuilder {
+    const b = new OpBuilder();
+    b.setInsertionPointToEnd(block);
+    return b;
+  }
+  /// A builder inserting before `op`.
+  static before(op: Operation): OpBuilder {
+    const b = new OpBuilder();
+    b.setInsertionPoint(op);
+    return b;
+  }
+
+  setInsertionPoint(op: Operation): void { this.block = op.parent; this.before = op; }
+  setInsertionPointAfter(op: Operation): void { this.block = op.parent; this.before = op.next; }
+  setInsertionPointToEnd(block: Block): void { this.block = block; this.before = null; }
+  setInsertionPointToStart(block: Block): void { this.block = block; this.before = block.firstOp; }
+
+  /// Inserts an existing detached op at the insertion point.
+  insert(op: Operation): Operation {
+    if (this.block !== null) {
+      this.block.insertBefore(op, this.before);
+      this.listener?.notifyOperationInserted?.(op);
+    }
+    return op;
+  }
+
+  /// Creates an op of `def` and inserts it.
+  create(def: OpDef, o: CreateOptions = {}): Operation {
+    const op = new Operation({
+      name: def.name, def, operands: o.operands, resultTypes: o.resultTypes, props: dict(o.props), attrs: dict(o.attrs),
+      regions: o.regions ?? def.regions.length, successors: o.successors, loc: o.loc ?? this.loc,
+    });
+    return this.insert(op);
+  }
+
+  /// Creates a block at the end of `region` with arguments of `types`, and moves the insertion point into it.
+  createBlock(region: Region, types: readonly Type[] = [], locs: readonly Location[] = []): Block {
+    const b = region.appendBlock(new Block());
+    types.forEach((t, i) => b.addArgument(t, locs[i] ?? this.loc));
+    this.setInsertionPointToEnd(b);
+    return b;
+  }
+}
+
+/// Deep-copies `op` (regions included); `mapping` maps old values/blocks to new ones and is extended.
+export function cloneOp(op: Operation, mapping: Map<Value | Block, Value | Block> = new Map()): Operation {
+  const operands = op.operandValues().map((v) => (mapping.get(v) as Value | undefined) ?? v);
+  const successors = op.successors.map((b) => (mapping.get(b) as Block | undefined) ?? b);
+  const copy = new Operation({
+    name: op.name, def: op.def, operands, resultTypes: op.results.map((r) => r.type), props: op.props, attrs: op.attrs,
+    regions: op.regions.length, successors, loc: op.loc,
+  });
+  op.results.forEach((r, i) => mapping.set(r, copy.results[i]));
+  op.regions.forEach((r, i) => cloneRegionInto(r, copy.regions[i], mapping));
+  return copy;
+}
+
+/// Copies the blocks of `src` to the end of `dest`.
+export function cloneRegionInto(src: Region, dest: Region, mapping: Map<Value | Block, Value | Block>): void {
+  const blocks: [Block, Block][] = [];
+  for (let b = src.firstBlock; b !== null; b = b.next) {
+    const nb = dest.appendBlock(new Block());
+    for (const a of b.args) mapping.set(a, nb.addArgument(a.type, a.loc));
+    mapping.set(b, nb);
+    blocks.push([b, nb]);
+  }
+  for (const [b, nb] of blocks) for (let o = b.firstOp; o !== null; o = o.next) nb.append(cloneOp(o, mapping));
+}

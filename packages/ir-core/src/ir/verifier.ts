@@ -1,0 +1,352 @@
+// The verifier: op records' constraints and traits, terminators, symbol uses, and SSA dominance.
+import { Diagnostic, fileLoc, unknownDiagLoc, type DiagLocation } from "../diag/diagnostic.js";
+import { DiagMessages } from "../diag/messages.js";
+import { Severity } from "../diag/severity.js";
+import { AttrKind, type Attribute, type FileLineColLoc, type Location } from "./attrs.js";
+import { ValueKind, type Block, type BlockArgument, type Operation, type OpResult, type Region, type Value } from "./ir.js";
+import { Arity, hasTrait, registry, Trait, type OpDef, type OpVerifyContext } from "./opdef.js";
+
+/// The source position of a location attribute (the first file:line:col inside it).
+export function diagLocOf(loc: Location): DiagLocation {
+  let l: Attribute = loc;
+  for (let depth = 0; depth < 16; depth++) {
+    switch (l.kind) {
+      case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; return fileLoc(f.file, f.line, f.col); }
+      case AttrKind.NameLoc: l = (l as unknown as { child: Attribute }).child; break;
+      case AttrKind.CallSiteLoc: l = (l as unknown as { callee: Attribute }).callee; break;
+      case AttrKind.FusedLoc: {
+        const ls = (l as unknown as { locations: readonly Attribute[] }).locations;
+        if (!ls.length) return unknownDiagLoc;
+        l = ls[0];
+        break;
+      }
+      default: return unknownDiagLoc;
+    }
+  }
+  return unknownDiagLoc;
+}
+
+/// An error of op `op`: `'name' op message` at its location.
+export function opError(op: Operation, message: string): Diagnostic {
+  return new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, `'${op.name}' op ${message}`, diagLocOf(op.loc));
+}
+
+/// Prints an op for the "see current operation" note; installed by the printer module's users.
+export type OpPrinterFn = (op: Operation) => string;
+
+/// Options of `verify`.
+export interface VerifyOptions {
+  /// Attach `see current operation: ...` notes (mlir-opt does, except with --verify-diagnostics).
+  readonly printOpOnDiagnostic?: OpPrinterFn | null;
+}
+
+/// Verifies `root` and everything nested in it; returns the errors (empty when valid).
+export function verify(root: Operation, options: VerifyOptions = {}): Diagnostic[] {
+  const v = new Verifier(options.printOpOnDiagnostic ?? null);
+  v.run(root);
+  return v.errors;
+}
+
+class Verifier {
+  readonly errors: Diagnostic[] = [];
+  constructor(private readonly printOp: OpPrinterFn | null) {}
+
+  private report(op: Operation, d: Diagnostic): false {
+    if (this.printOp !== null) d.attachNote("see current operation: " + this.printOp(op), diagLocOf(op.loc));
+    this.errors.push(d);
+    return false;
+  }
+
+  run(root: Operation): void {
+    // Post-order over ops so that nested regions are checked before their parent's region verifier; stop at the first error.
+    const stack: [Operation, boolean][] = [[root, false]];
+    while (stack.length) {
+      const [op, done] = stack.pop()!;
+      if (done) {
+        if (op.def !== null && op.def.verifyRegions !== null && !op.def.verifyRegions(op, this.ctx(op))) return;
+        continue;
+      }
+      if (!this.verifyOp(op)) return;
+      stack.push([op, true]);
+      for (let r = op.regions.length - 1; r >= 0; r--) for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) for (let o = b.lastOp; o !== null; o = o.prev) stack.push([o, false]);
+    }
+    this.verifyDominance(root);
+  }
+
+  private ctx(op: Operation): OpVerifyContext {
+    return {
+      error: (message: string) => this.report(op, opError(op, message)),
+      errorWithNote: (message: string, note: string, noteOp: Operation | null) => {
+        const d = opError(op, message);
+        d.attachNote(note, noteOp !== null ? diagLocOf(noteOp.loc) : unknownDiagLoc);
+        return this.report(op, d);
+      },
+    };
+  }
+
+  private verifyOp(op: Operation): boolean {
+    for (const o of op.operands) if (o.value.valueKind === ValueKind.Placeholder) return this.report(op, opError(op, "operand uses an unresolved value"));
+    const def = op.def;
+    const v = this.ctx(op);
+    if (def === null) {
+      const d = op.dialect;
+      if (registry.hasDialect(d)) return v.error(`unregistered operation found in dialect ('${d}') that does not allow unknown operations`);
+      return true;
+    }
+    if (!this.verifyCounts(op, def, v)) return false;
+    if (!this.verifyProps(op, def, v)) return false;
+    if (!this.verifyTraits(op, def, v)) return false;
+    for (const r of op.regions) if (!this.verifyRegionTerminators(op, def, r, v)) return false;
+    return def.verify === null || def.verify(op, v);
+  }
+
+  private verifyCounts(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
+    const check = (what: "operand" | "result", values: readonly Value[], defs: OpDef["operands"], segments: string): boolean => {
+      const fixed = defs.filter((d) => d.arity === Arity.Single).length;
+      const variadic = defs.length - fixed;
+      const seg = op.props.get(segments);
+      if (seg !== null && seg.kind === AttrKind.DenseArray) {
+        const sizes = (seg as unknown as { values: readonly number[] }).values;
+        if (sizes.length !== defs.length) return v.error(`'${segments}' attribute for specifying ${what} segments must have ${defs.length} elements, but got ${sizes.length}`);
+        const total = sizes.reduce((a, b) => a + b, 0);
+        if (total !== values.length) return v.error(`${what} count (${values.length}) does not match with the total size (${total}) specified in attribute '${segments}'`);
+      } else if (variadic === 0 && values.length !== fixed) return v.error(`requires ${fixed} ${what}${fixed === 1 ? "" : "s"} but found ${values.length}`);
+      else if (variadic > 0 && values.length < fixed) return v.error(`requires at least ${fixed} ${what}${fixed === 1 ? "" : "s"} but found ${values.length}`);
+      let idx = 0;
+      for (let i = 0; i < defs.length; i++) {
+        const d = defs[i];
+        let n = 1;
+        if (seg !== null && seg.kind === AttrKind.DenseArray) n = (seg as unknown as { values: readonly number[] }).values[i];
+        else if (d.arity !== Arity.Single) n = variadic === 1 ? values.length - fixed : Math.min(1, values.length - fixed);
+        for (let k = 0; k < n; k++, idx++) {
+          const t = values[idx]?.type;
+          if (t !== undefined && !d.constraint.check(t)) return v.error(`${what} #${idx} must be ${d.constraint.desc}, but got '${String(t)}'`);
+        }
+      }
+      return true;
+    };
+    if (!check("operand", op.operandValues(), def.operands, "operandSegmentSizes")) return false;
+    if (!check("result", op.results, def.results, "resultSegmentSizes")) return false;
+    const variadicRegions = def.regions.some((r) => r.variadic);
+    if (!variadicRegions && op.regions.length !== def.regions.length) return v.error(`requires ${def.regions.length} region${def.regions.length === 1 ? "" : "s"}`);
+    const variadicSucc = def.successors.some((s) => s.variadic);
+    if (!variadicSucc && op.successors.length !== def.successors.length) return v.error(`requires ${def.successors.length} successor${def.successors.length === 1 ? "" : "s"} but found ${op.successors.length}`);
+    return true;
+  }
+
+  private verifyProps(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
+    for (const p of def.props) {
+      const a = op.props.get(p.name);
+      if (a === null) {
+        if (!p.optional) return v.error(`requires attribute '${p.name}'`);
+        continue;
+      }
+      if (!p.constraint.check(a)) return v.error(`attribute '${p.name}' failed to satisfy constraint: ${p.constraint.desc}`);
+    }
+    return true;
+  }
+
+  private verifyTraits(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
+    if (hasTrait(def, Trait.Terminator)) {
+      const b = op.parent;
+      if (b !== null && b.lastOp !== op) return v.error("must be the last operation in the parent block");
+    }
+    if (hasTrait(def, Trait.SameOperandsAndResultType)) {
+      const ts = [...op.operandValues().map((x) => x.type), ...op.results.map((r) => r.type)];
+      if (ts.some((t) => t !== ts[0])) return v.error("requires the same type for all operands and results");
+    }
+    if (hasTrait(def, Trait.SameTypeOperands)) {
+      const ts = op.operandValues().map((x) => x.type);
+      if (ts.some((t) => t !== ts[0])) return v.error("requires all operands to have the same type");
+    }
+    if (def.parents !== null) {
+      const p = op.parentOp;
+      if (p === null || !def.parents.includes(p.name)) {
+        const names = def.parents.map((n) => `'${n}'`);
+        return v.error(`expects parent op ${names.length > 1 ? "to be one of " : ""}${names.join(", ")}`);
+      }
+    }
+    if (hasTrait(def, Trait.IsolatedFromAbove)) {
+      for (const r of op.regions) {
+        const bad = usesFromAbove(r, op);
+        if (bad !== null) {
+          return this.ctx(bad.user).errorWithNote("using value defined outside the region", "required by region isolation constraints", op);
+        }
+      }
+    }
+    if (hasTrait(def, Trait.SingleBlock) || def.implicitTerminator !== null) {
+      for (const r of op.regions) {
+        if (r.firstBlock !== null && r.firstBlock !== r.lastBlock) return v.error("expects region to have 0 or 1 blocks");
+      }
+    }
+    return true;
+  }
+
+  private verifyRegionTerminators(op: Operation, def: OpDef, r: Region, v: OpVerifyContext): boolean {
+    if (hasTrait(def, Trait.NoTerminator) || hasTrait(def, Trait.GraphRegion)) return true;
+    for (let b = r.firstBlock; b !== null; b = b.next) {
+      const last = b.lastOp;
+      if (last === null) {
+        if (def.implicitTerminator !== null || hasTrait(def, Trait.SingleBlock)) return v.error("empty block: expect at least a terminator");
+        return this.report(op, new Diagnostic(Severity.Error, DiagMessages.EmptyBlockInRegion.code, "empty block: expect at least a terminator", diagLocOf(op.loc)));
+      }
+      if (last.def !== null && !hasTrait(last.def, Trait.Terminator)) {
+        return this.report(last, new Diagnostic(Severity.Error, DiagMessages.MissingTerminator.code, "block with no terminator, has " + printOpShort(last), diagLocOf(last.loc)));
+      }
+      if (def.implicitTerminator !== null && last.name !== def.implicitTerminator) {
+        return this.report(last, new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, `'${last.name}' op expects parent op '${op.name}'`, diagLocOf(last.loc)));
+      }
+    }
+    return true;
+  }
+
+  // ---- dominance ----
+
+  private verifyDominance(root: Operation): void {
+    const dom = new DominanceInfo();
+    const stack: Operation[] = [root];
+    while (stack.length) {
+      const op = stack.pop()!;
+      const graphParent = isGraphRegionOwner(op.parentOp);
+      if (!graphParent) {
+        for (let i = 0; i < op.operands.length; i++) {
+          const val = op.operands[i].value;
+          if (!dom.dominates(val, op)) {
+            const d = opError(op, `operand #${i} does not dominate this use`);
+            const defOp = val.definingOp;
+            d.notes.push(new Diagnostic(Severity.Note, 0, "operand defined here" + relation(val, op), defOp !== null ? diagLocOf(defOp.loc) : diagLocOf((val as BlockArgument).loc ?? op.loc)));
+            this.report(op, d);
+            return;
+          }
+        }
+      }
+      for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) stack.push(o);
+    }
+  }
+}
+
+function relation(val: Value, user: Operation): string {
+  const defBlock = val.parentBlock;
+  if (defBlock === null) return "";
+  if (defBlock === user.parent) return " (op in the same block)";
+  const defRegion = defBlock.parent;
+  if (defRegion !== null && defRegion.isAncestor(user.parentRegion)) return " (op in a parent region)";
+  const defOp = val.definingOp;
+  if (defOp !== null && user.parentRegion !== null) {
+    for (let p = defOp.parentOp; p !== null; p = p.parentOp) if (p.parent !== null && p.parent.parent === user.parentRegion) return " (op in a child region)";
+  }
+  return " (op is neither in a parent nor in a child region)";
+}
+
+function printOpShort(op: Operation): string {
+  return op.name;
+}
+
+/// True if the regions of `op` are graph regions (no dominance): unregistered ops and GraphRegion ops.
+function isGraphRegionOwner(op: Operation | null): boolean {
+  if (op === null) return false;
+  return op.def === null || hasTrait(op.def, Trait.GraphRegion);
+}
+
+function usesFromAbove(r: Region, owner: Operation): { user: Operation } | null {
+  const stack: Region[] = [r];
+  while (stack.length) {
+    const reg = stack.pop()!;
+    for (let b = reg.firstBlock; b !== null; b = b.next) {
+      for (let op = b.firstOp; op !== null; op = op.next) {
+        for (const o of op.operands) {
+          const pb = o.value.parentBlock;
+          if (pb === null) continue;
+          let inside = false;
+          for (let x: Region | null = pb.parent; x !== null; x = x.parent?.parentRegion ?? null) if (x.parent === owner) { inside = true; break; }
+          if (!inside) return { user: op };
+        }
+        for (const rr of op.regions) stack.push(rr);
+      }
+    }
+  }
+  return null;
+}
+
+/// Dominator trees of CFG regions, computed on demand.
+export class DominanceInfo {
+  private readonly idom = new Map<Region, Map<Block, Block | null>>();
+
+  /// True if `val` dominates the use at `user`.
+  dominates(val: Value, user: Operation): boolean {
+    const defBlock = val.parentBlock;
+    if (defBlock === null) return false;
+    const region = defBlock.parent;
+    if (region === null) return false;
+    // Find the ancestor of `user` in `region`.
+    let anc: Operation | null = user;
+    while (anc !== null && anc.parentRegion !== region) anc = anc.parentOp;
+    if (anc === null) return false;
+    if (isGraphRegionOwner(region.parent)) return true;
+    const useBlock = anc.parent!;
+    if (val.valueKind === ValueKind.BlockArgument) return this.blockDominates(defBlock, useBlock);
+    const defOp = (val as OpResult).owner;
+    if (useBlock === defBlock) return defOp !== anc && defOp.isBeforeInBlock(anc);
+    return this.blockDominates(defBlock, useBlock);
+  }
+
+  /// True if block `a` dominates block `b` (same region).
+  blockDominates(a: Block, b: Block): boolean {
+    if (a === b) return true;
+    const r = a.parent!;
+    let tree = this.idom.get(r);
+    if (tree === undefined) { tree = computeIdom(r); this.idom.set(r, tree); }
+    if (!tree.has(b)) return true; // unreachable blocks are dominated by everything
+    let x: Block | null | undefined = b;
+    while (x !== null && x !== undefined) {
+      if (x === a) return true;
+      x = tree.get(x);
+    }
+    return false;
+  }
+}
+
+function computeIdom(r: Region): Map<Block, Block | null> {
+  const entry = r.firstBlock!;
+  // Reverse post-order over reachable blocks.
+  const order: Block[] = [];
+  const seen = new Set<Block>();
+  const visit: [Block, number][] = [[entry, 0]];
+  seen.add(entry);
+  while (visit.length) {
+    const top = visit[visit.length - 1];
+    const succ = top[0].lastOp?.successors ?? [];
+    if (top[1] < succ.length) {
+      const s = succ[top[1]++];
+      if (!seen.has(s)) { seen.add(s); visit.push([s, 0]); }
+    } else { order.push(top[0]); visit.pop(); }
+  }
+  order.reverse();
+  const index = new Map<Block, number>();
+  order.forEach((b, i) => index.set(b, i));
+  const preds = new Map<Block, Block[]>();
+  for (const b of order) for (const s of b.lastOp?.successors ?? []) { if (!preds.has(s)) preds.set(s, []); preds.get(s)!.push(b); }
+  const idom = new Map<Block, Block | null>();
+  idom.set(entry, null);
+  const doms: (number | undefined)[] = [0];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 1; i < order.length; i++) {
+      let nd: number | undefined;
+      for (const p of preds.get(order[i]) ?? []) {
+        const pi = index.get(p)!;
+        if (doms[pi] === undefined) continue;
+        if (nd === undefined) nd = pi;
+        else {
+          let a: number = pi, b: number = nd;
+          while (a !== b) { while (a > b) a = doms[a]!; while (b > a) b = doms[b]!; }
+          nd = a;
+        }
+      }
+      if (nd !== undefined && doms[i] !== nd) { doms[i] = nd; changed = true; }
+    }
+  }
+  for (let i = 1; i < order.length; i++) if (doms[i] !== undefined) idom.set(order[i], order[doms[i]!]);
+  return idom;
+}

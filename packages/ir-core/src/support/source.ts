@@ -1,0 +1,58 @@
+// Source buffers: file name, text and the mapping from offsets to line/column.
+
+/// A named input text with lazily computed line starts, shared by lexer and diagnostics.
+export class SourceBuffer {
+  readonly name: string;
+  readonly text: string;
+  /// Line number (1-based) of the first line of `text` in the original file (for split inputs).
+  readonly firstLine: number;
+  private lineStarts: number[] | null;
+
+  constructor(name: string, text: string, firstLine = 1) {
+    this.name = name;
+    this.text = text;
+    this.firstLine = firstLine;
+    this.lineStarts = null;
+  }
+
+  private starts(): number[] {
+    if (this.lineStarts !== null) return this.lineStarts;
+    const s = [0];
+    const t = this.text;
+    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) s.push(i + 1);
+    return (this.lineStarts = s);
+  }
+
+  /// 0-based line index within this buffer of `offset`.
+  lineIndex(offset: number): number {
+    const s = this.starts();
+    let lo = 0, hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /// 1-based line and column of `offset`, as MLIR reports them.
+  lineCol(offset: number): { line: number; col: number } {
+    const li = this.lineIndex(offset);
+    return { line: li + this.firstLine, col: offset - this.starts()[li] + 1 };
+  }
+
+  /// The text of the line containing `offset`, without its newline.
+  lineText(offset: number): string {
+    const s = this.starts();
+    const li = this.lineIndex(offset);
+    const end = li + 1 < s.length ? s[li + 1] - 1 : this.text.length;
+    return this.text.slice(s[li], end).replace(/\r$/, "");
+  }
+
+  /// Offset of 1-based `line`/`col` within this buffer, or -1 when out of range.
+  offsetOf(line: number, col: number): number {
+    const s = this.starts();
+    const li = line - this.firstLine;
+    if (li < 0 || li >= s.length) return -1;
+    return s[li] + col - 1;
+  }
+}

@@ -1,0 +1,251 @@
+// The MLIR lexer: one scanner over char codes; token kind and range kept in fields.
+import { SourceBuffer } from "../support/source.js";
+
+/// Token kinds.
+export const enum Tok {
+  EOF, Error, BareIdent, AtIdent, PercentIdent, CaretIdent, HashIdent, BangIdent, Integer, Float, String,
+  Arrow, Colon, Comma, LParen, RParen, LBrace, RBrace, LSquare, RSquare, Less, Greater, Equal, Question, Star,
+  Plus, Minus, Ellipsis, FileMetadataBegin, FileMetadataEnd, Vertical,
+}
+
+/// Printable names of token kinds, for "expected ..." messages.
+export const tokNames: readonly string[] = [
+  "end of file", "error", "identifier", "symbol", "SSA value", "block", "attribute alias", "type alias", "integer",
+  "float", "string", "'->'", "':'", "','", "'('", "')'", "'{'", "'}'", "'['", "']'", "'<'", "'>'", "'='", "'?'",
+  "'*'", "'+'", "'-'", "'...'", "'{-#'", "'#-}'", "'|'",
+];
+
+function isIdStart(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95; }
+function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+function isIdChar(c: number): boolean { return isIdStart(c) || isDigit(c) || c === 36 || c === 46; }
+function isSuffixChar(c: number): boolean { return isIdChar(c) || c === 45; }
+function isHex(c: number): boolean { return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70); }
+
+/// Scans MLIR tokens from a buffer. `kind`, `start`, `end` describe the current token.
+export class Lexer {
+  readonly buffer: SourceBuffer;
+  readonly src: string;
+  pos: number;
+  kind: Tok;
+  start: number;
+  end: number;
+  /// Message of an Error token.
+  errorMessage: string;
+
+  constructor(buffer: SourceBuffer) {
+    this.buffer = buffer;
+    this.src = buffer.text;
+    this.pos = 0;
+    this.kind = Tok.EOF;
+    this.start = 0;
+    this.end = 0;
+    this.errorMessage = "";
+    this.next();
+  }
+
+  /// The current token's text.
+  spelling(): string { return this.src.slice(this.start, this.end); }
+
+  /// Restarts scanning at `offset`.
+  resetTo(offset: number): void {
+    this.pos = offset;
+    this.next();
+  }
+
+  private err(start: number, msg: string): void {
+    this.kind = Tok.Error;
+    this.start = start;
+    this.end = Math.max(this.pos, start + 1);
+    this.errorMessage = msg;
+  }
+
+  /// Advances to the next token.
+  next(): void {
+    const s = this.src;
+    const n = s.length;
+    let p = this.pos;
+    for (;;) {
+      if (p >= n) { this.kind = Tok.EOF; this.start = this.end = this.pos = n; return; }
+      const c = s.charCodeAt(p);
+      if (c === 32 || c === 9 || c === 10 || c === 13) { p++; continue; }
+      if (c === 47 && s.charCodeAt(p + 1) === 47) { // comment
+        while (p < n && s.charCodeAt(p) !== 10) p++;
+        continue;
+      }
+      break;
+    }
+    const start = p;
+    this.start = start;
+    const c = s.charCodeAt(p++);
+    let k: Tok;
+    switch (c) {
+      case 58: k = Tok.Colon; break;
+      case 44: k = Tok.Comma; break;
+      case 40: k = Tok.LParen; break;
+      case 41: k = Tok.RParen; break;
+      case 125: k = Tok.RBrace; break;
+      case 91: k = Tok.LSquare; break;
+      case 93: k = Tok.RSquare; break;
+      case 60: k = Tok.Less; break;
+      case 62: k = Tok.Greater; break;
+      case 61: k = Tok.Equal; break;
+      case 63: k = Tok.Question; break;
+      case 42: k = Tok.Star; break;
+      case 43: k = Tok.Plus; break;
+      case 124: k = Tok.Vertical; break;
+      case 123:
+        if (s.charCodeAt(p) === 45 && s.charCodeAt(p + 1) === 35) { p += 2; k = Tok.FileMetadataBegin; } else k = Tok.LBrace;
+        break;
+      case 45:
+        if (s.charCodeAt(p) === 62) { p++; k = Tok.Arrow; } else k = Tok.Minus;
+        break;
+      case 46:
+        if (s.charCodeAt(p) === 46 && s.charCodeAt(p + 1) === 46) { p += 2; k = Tok.Ellipsis; break; }
+        this.pos = p; this.err(start, "unexpected character"); return;
+      case 34: { // string
+        for (;;) {
+          if (p >= n) { this.pos = p; this.err(start, "expected '\"' in string literal"); return; }
+          const d = s.charCodeAt(p++);
+          if (d === 34) break;
+          if (d === 10) { this.pos = p; this.err(start, "expected '\"' in string literal"); return; }
+          if (d === 92) p++;
+        }
+        k = Tok.String;
+        break;
+      }
+      case 64: { // @
+        if (s.charCodeAt(p) === 34) {
+          p++;
+          for (;;) {
+            if (p >= n || s.charCodeAt(p) === 10) { this.pos = p; this.err(start, "expected '\"' in string literal"); return; }
+            const d = s.charCodeAt(p++);
+            if (d === 34) break;
+            if (d === 92) p++;
+          }
+        } else {
+          const d = s.charCodeAt(p);
+          if (!(isIdStart(d) || d === 36 || d === 46)) { this.pos = p; this.err(start, "@ identifier expected to start with letter or '_'"); return; }
+          while (p < n && isSuffixChar(s.charCodeAt(p)) && s.charCodeAt(p) !== 45) p++;
+        }
+        k = Tok.AtIdent;
+        break;
+      }
+      case 37: case 94: case 33: case 35: { // % ^ ! #
+        if (c === 35 && s.charCodeAt(p) === 45 && s.charCodeAt(p + 1) === 125) { p += 2; k = Tok.FileMetadataEnd; break; }
+        const d = s.charCodeAt(p);
+        if (isDigit(d)) while (p < n && isDigit(s.charCodeAt(p))) p++;
+        else if (isSuffixChar(d)) while (p < n && isSuffixChar(s.charCodeAt(p))) p++;
+        else {
+          this.pos = p;
+          const what = c === 37 ? "%" : c === 94 ? "^" : c === 33 ? "!" : "#";
+          this.err(start, `invalid ${what === "%" ? "SSA name" : what === "^" ? "block name" : what === "!" ? "type identifier" : "attribute name"}`);
+          return;
+        }
+        k = c === 37 ? Tok.PercentIdent : c === 94 ? Tok.CaretIdent : c === 33 ? Tok.BangIdent : Tok.HashIdent;
+        break;
+      }
+      default:
+        if (isDigit(c)) {
+          if (c === 48 && s.charCodeAt(p) === 120 && isHex(s.charCodeAt(p + 1))) {
+            p++;
+            while (p < n && isHex(s.charCodeAt(p))) p++;
+            k = Tok.Integer;
+            break;
+          }
+          while (p < n && isDigit(s.charCodeAt(p))) p++;
+          if (s.charCodeAt(p) !== 46) { k = Tok.Integer; break; }
+          p++;
+          while (p < n && isDigit(s.charCodeAt(p))) p++;
+          const e = s.charCodeAt(p);
+          if (e === 101 || e === 69) {
+            const sgn = s.charCodeAt(p + 1);
+            if (isDigit(sgn) || ((sgn === 43 || sgn === 45) && isDigit(s.charCodeAt(p + 2)))) {
+              p += 2;
+              while (p < n && isDigit(s.charCodeAt(p))) p++;
+            }
+          }
+          k = Tok.Float;
+          break;
+        }
+        if (isIdStart(c)) {
+          while (p < n && isIdChar(s.charCodeAt(p))) p++;
+          k = Tok.BareIdent;
+          break;
+        }
+        this.pos = p;
+        this.err(start, "unexpected character");
+        return;
+    }
+    this.kind = k;
+    this.end = this.pos = p;
+  }
+
+  /// Scans a balanced `<...>` body starting at the current `<` token; returns its text (with brackets) and moves past it.
+  scanBalancedBody(): string | null {
+    const s = this.src;
+    const begin = this.start;
+    let p = begin;
+    let depth = 0;
+    const stack: number[] = [];
+    while (p < s.length) {
+      const c = s.charCodeAt(p++);
+      if (c === 34) { // skip strings
+        while (p < s.length && s.charCodeAt(p) !== 34) { if (s.charCodeAt(p) === 92) p++; p++; }
+        p++;
+        continue;
+      }
+      if (c === 60 || c === 40 || c === 91 || c === 123) { stack.push(c); depth++; continue; }
+      if (c === 62 && p >= 2 && s.charCodeAt(p - 2) === 45 && stack[stack.length - 1] !== 60) continue; // '->'
+      if (c === 62 || c === 41 || c === 93 || c === 125) {
+        stack.pop();
+        if (--depth === 0) {
+          this.pos = p;
+          const text = s.slice(begin, p);
+          this.next();
+          return text;
+        }
+      }
+    }
+    return null;
+  }
+
+  /// The name of the current `@`-symbol token, decoded when quoted.
+  stringValueOrBare(): string {
+    if (this.src.charCodeAt(this.start + 1) === 34) return this.stringValue();
+    return this.src.slice(this.start + 1, this.end);
+  }
+
+  /// Decodes the current String (or quoted AtIdent) token's value.
+  stringValue(): string {
+    let a = this.start, b = this.end;
+    if (this.src.charCodeAt(a) === 64) a++;
+    return decodeString(this.src, a + 1, b - 1);
+  }
+}
+
+/// Converts non-ASCII characters to their UTF-8 bytes, one char per byte (MLIR strings are byte strings).
+export function toByteString(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  return String.fromCharCode(...new TextEncoder().encode(s));
+}
+
+/// Decodes the escapes of a string literal body `src[a, b)` into a byte string.
+export function decodeString(src: string, a: number, b: number): string {
+  let out = "";
+  let run = a;
+  for (let i = a; i < b; i++) {
+    if (src.charCodeAt(i) !== 92) continue;
+    out += toByteString(src.slice(run, i));
+    const c = src[i + 1];
+    if (c === "n") { out += "\n"; i++; }
+    else if (c === "t") { out += "\t"; i++; }
+    else if (c === "\\" || c === '"') { out += c; i++; }
+    else if (isHex(src.charCodeAt(i + 1)) && isHex(src.charCodeAt(i + 2))) {
+      out += String.fromCharCode(parseInt(src.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else { out += "\\"; }
+    run = i + 1;
+  }
+  return out + toByteString(src.slice(run, b));
+}

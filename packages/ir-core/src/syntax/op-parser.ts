@@ -1,0 +1,128 @@
+// The API custom op syntax uses to parse (MLIR's OpAsmParser), and the state an op is built from.
+import type { AffineMap } from "../affine/index.js";
+import type { Attribute, Location } from "../ir/attrs.js";
+import type { Block, Region, Value } from "../ir/ir.js";
+import type { OpDef } from "../ir/opdef.js";
+import type { Type } from "../ir/types.js";
+
+/// An SSA use parsed before its type is known: `%name#number`.
+export interface UnresolvedOperand {
+  readonly name: string;
+  readonly number: number;
+  readonly offset: number;
+}
+
+/// A region argument as parsed: `%name: type {attrs} loc(...)`.
+export interface ParsedArgument {
+  readonly name: string;
+  readonly offset: number;
+  type: Type | null;
+  attrs: Attribute | null;
+  loc: Location | null;
+}
+
+/// Everything an operation is created from; custom parsers fill it in.
+export class OperationState {
+  readonly name: string;
+  readonly def: OpDef | null;
+  loc: Location;
+  readonly operands: Value[] = [];
+  readonly resultTypes: Type[] = [];
+  /// Properties (inherent attributes), by name.
+  readonly props = new Map<string, Attribute>();
+  /// Discardable attributes, by name.
+  readonly attrs = new Map<string, Attribute>();
+  readonly regions: Region[] = [];
+  readonly successors: Block[] = [];
+  /// Offset of the op in the source (for diagnostics).
+  readonly offset: number;
+
+  constructor(name: string, def: OpDef | null, loc: Location, offset: number) {
+    this.name = name;
+    this.def = def;
+    this.loc = loc;
+    this.offset = offset;
+  }
+  /// Adds a new empty region and returns it.
+  addRegion(r: Region): Region {
+    this.regions.push(r);
+    return r;
+  }
+}
+
+/// The parsing API of custom op syntax, after MLIR's OpAsmParser. Failures throw a diagnostic.
+export interface OpParser {
+  /// Offset of the current token.
+  currentOffset(): number;
+  /// Throws an error at `offset` (the current token by default).
+  error(message: string, offset?: number): never;
+  /// The location attribute of `offset`.
+  locationOf(offset: number): Location;
+
+  // punctuation, e.g. "(", ")", "[", "]", "{", "}", "<", ">", ",", ":", "=", "->", "?", "*", "+", "-", "...", "|"
+  parsePunct(p: string): void;
+  parseOptionalPunct(p: string): boolean;
+  atPunct(p: string): boolean;
+  parseKeyword(kw: string): void;
+  parseOptionalKeyword(kw: string): boolean;
+  /// Any bare keyword; null if the current token is not one.
+  parseOptionalKeywordAny(): string | null;
+  /// True if the current token is keyword `kw`.
+  atKeyword(kw: string): boolean;
+  parseInteger(): number;
+  parseOptionalInteger(): number | null;
+  parseString(): string;
+  parseOptionalString(): string | null;
+  /// `@name` (bare or quoted).
+  parseSymbolName(): string;
+  parseOptionalSymbolName(): string | null;
+
+  /// True if an SSA operand (`%x`) starts here.
+  atOperand(): boolean;
+  /// True if a symbol (`@name`) starts here.
+  atSymbol(): boolean;
+  /// True if a block reference (`^bb1`) starts here.
+  atSuccessor(): boolean;
+  parseOperand(): UnresolvedOperand;
+  parseOptionalOperand(): UnresolvedOperand | null;
+  /// A comma-separated list, optionally in a delimiter: "none", "paren", "square", "optional-paren", "optional-square".
+  parseOperandList(delimiter?: "none" | "paren" | "square" | "optional-paren" | "optional-square"): UnresolvedOperand[];
+  resolveOperand(u: UnresolvedOperand, type: Type): Value;
+  resolveOperands(us: readonly UnresolvedOperand[], types: readonly Type[] | Type, offset?: number): Value[];
+
+  parseType(): Type;
+  parseOptionalType(): Type | null;
+  parseColonType(): Type;
+  parseColonTypeList(): Type[];
+  /// Comma-separated types (at least one).
+  parseTypeList(): Type[];
+  /// `-> type` or `-> (types)`; empty if no arrow.
+  parseOptionalArrowTypeList(): Type[];
+  parseFunctionType(): Type;
+  parseAttribute(type?: Type | null): Attribute;
+  parseOptionalAttribute(type?: Type | null): Attribute | null;
+  /// `{...}` into `into`, if present.
+  parseOptionalAttrDict(into: Map<string, Attribute>): void;
+  /// `attributes {...}` into `into`, if present.
+  parseOptionalAttrDictWithKeyword(into: Map<string, Attribute>): void;
+  parseOptionalLocationSpecifier(): Location | null;
+
+  /// `%name` (with `: type` when `withType`).
+  parseArgument(withType: boolean, withAttrs?: boolean): ParsedArgument;
+  parseOptionalArgument(withType: boolean, withAttrs?: boolean): ParsedArgument | null;
+  parseArgumentList(delimiter: "paren" | "square" | "none", withType: boolean, withAttrs?: boolean): ParsedArgument[];
+
+  /// Parses `{ ... }` into `region`; `args` become the entry block's arguments.
+  parseRegion(region: Region, args?: readonly ParsedArgument[], enableShadowing?: boolean): void;
+  parseOptionalRegion(region: Region, args?: readonly ParsedArgument[]): boolean;
+  parseSuccessor(): Block;
+  parseOptionalSuccessor(): Block | null;
+  /// Adds the implicit terminator `terminator` to every block of `region` that lacks one (creates the block if empty).
+  ensureTerminator(region: Region, terminator: string, loc: Location): void;
+
+  /// Parses an affine map whose dims/symbols are SSA ids (`%i * 4 + symbol(%n)`), in `[...]` or `(...)`;
+  /// the operands are appended to `operands` (dims first, then symbols).
+  parseAffineMapOfSSAIds(operands: UnresolvedOperand[], delimiter: "square" | "paren" | "optional-square"): AffineMap | null;
+  /// A dim-and-symbol operand list for a map: `(%a, %b)[%s]`.
+  parseDimAndSymbolOperands(numDims: number, numSymbols: number): UnresolvedOperand[];
+}

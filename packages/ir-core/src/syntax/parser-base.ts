@@ -1,0 +1,812 @@
+// Token-level parsing helpers and the grammar of types, attributes, locations and affine syntax.
+import {
+  affineAdd, affineCeilDiv, affineFloorDiv, affineMod, affineMul, affineNeg, affineSub, getAffineConstantExpr,
+  getAffineDimExpr, getAffineMap, getAffineSymbolExpr, getIntegerSet, type AffineExpr, type AffineMap, type IntegerSet,
+} from "../affine/index.js";
+import { bufferLoc, Diagnostic, DiagnosticError, makeDiag, type DiagLocation } from "../diag/diagnostic.js";
+import { DiagMessages, type DiagMessage } from "../diag/messages.js";
+import { Severity } from "../diag/severity.js";
+import {
+  AttrKind, getAffineMapAttr, getArrayAttr, getBoolAttr, getCallSiteLoc, getDenseArrayAttr, getDenseElementsAttr,
+  getDictionaryAttr, getFileLineColLoc, getFloatAttr, getFusedLoc, getIntegerAttr, getIntegerSetAttr, getNameLoc,
+  getOpaqueAttr, getStridedLayoutAttr, getStringAttr, getSymbolRefAttr, getTypeAttr, isLocation, unitAttr, unknownLoc,
+  type Attribute, type DenseValue, type Location, type NamedAttribute,
+} from "../ir/attrs.js";
+import { registry } from "../ir/opdef.js";
+import {
+  Builtin, getComplexType, getFloatType, getFunctionType, getIntegerType, getMemRefType, getOpaqueType, getTensorType,
+  getTupleType, getUnrankedMemRefType, getUnrankedTensorType, getVectorType, isFloat, kDynamic, Signedness, TypeKind,
+  type FloatType, type IntegerType, type ShapedType, type Type,
+} from "../ir/types.js";
+import type { SourceBuffer } from "../support/source.js";
+import { Lexer, Tok, tokNames } from "./lexer.js";
+
+/// Options shared by every parser of one input.
+export interface ParserConfig {
+  /// Accept ops, types and attributes of dialects that are not registered.
+  readonly allowUnregistered: boolean;
+}
+
+/// Aliases (`#name = ...`, `!name = ...`) and deferred location references of one input.
+export class AliasTables {
+  readonly attrs = new Map<string, Attribute>();
+  readonly types = new Map<string, Type>();
+  /// Location aliases used before being defined: patched when the parse ends.
+  readonly deferredLocs: { name: string; offset: number; apply: (l: Location) => void }[] = [];
+}
+
+const intTypeRe = /^(si|ui|i)([0-9]+)$/;
+
+/// The grammar below operations: tokens, types, attributes, locations, affine maps and sets.
+export class ParserBase {
+  readonly lex: Lexer;
+  readonly buffer: SourceBuffer;
+  readonly config: ParserConfig;
+  readonly aliases: AliasTables;
+
+  constructor(buffer: SourceBuffer, config: ParserConfig, aliases: AliasTables) {
+    this.buffer = buffer;
+    this.lex = new Lexer(buffer);
+    this.config = config;
+    this.aliases = aliases;
+    if (this.lex.kind === Tok.Error) this.lexError();
+  }
+
+  // ---- tokens and errors ----
+
+  /// The current token's location.
+  here(): DiagLocation { return bufferLoc(this.buffer, this.lex.start, this.lex.end); }
+  /// A location at `offset`.
+  locAt(offset: number, end = offset): DiagLocation { return bufferLoc(this.buffer, offset, end); }
+  /// The FileLineColLoc attribute of `offset`.
+  fileLoc(offset: number): Location {
+    const { line, col } = this.buffer.lineCol(offset);
+    return getFileLineColLoc(this.buffer.name, line, col);
+  }
+
+  /// Throws a parse error at `loc` (the current token by default).
+  fail(message: string, loc: DiagLocation = this.here()): never {
+    throw new DiagnosticError(new Diagnostic(Severity.Error, DiagMessages.DialectParse.code, message, loc));
+  }
+  /// Throws a table-coded parse error.
+  failWith(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]): never {
+    throw new DiagnosticError(makeDiag(msg, loc, ...args));
+  }
+  private lexError(): never {
+    this.fail(this.lex.errorMessage);
+  }
+
+  /// Advances one token.
+  consume(): void {
+    this.lex.next();
+    if (this.lex.kind === Tok.Error) this.lexError();
+  }
+  /// True if the current token is `k`.
+  is(k: Tok): boolean { return this.lex.kind === k; }
+  /// Consumes a token of kind `k` if present.
+  consumeIf(k: Tok): boolean {
+    if (this.lex.kind !== k) return false;
+    this.consume();
+    return true;
+  }
+  /// Consumes a token of kind `k` or fails with "expected <what>".
+  expect(k: Tok, what: string = tokNames[k]): void {
+    if (this.lex.kind !== k) this.fail(`expected ${what}`);
+    this.consume();
+  }
+  /// True if the current token is the keyword `kw`.
+  isKeyword(kw: string): boolean {
+    return this.lex.kind === Tok.BareIdent && this.lex.end - this.lex.start === kw.length && this.lex.src.startsWith(kw, this.lex.start);
+  }
+  /// Consumes keyword `kw` if present.
+  consumeKeyword(kw: string): boolean {
+    if (!this.isKeyword(kw)) return false;
+    this.consume();
+    return true;
+  }
+  /// Consumes keyword `kw` or fails.
+  expectKeyword(kw: string): void {
+    if (!this.consumeKeyword(kw)) this.fail(`expected '${kw}'`);
+  }
+  /// Parses `elem (',' elem)*` between `open` and `close` (the list may be empty).
+  commaList(open: Tok, close: Tok, elem: () => void, what = tokNames[close]): void {
+    this.expect(open);
+    if (this.consumeIf(close)) return;
+    do elem(); while (this.consumeIf(Tok.Comma));
+    this.expect(close, what);
+  }
+
+  /// Parses an optional `-` then an integer literal, as a bigint; null if no integer is here.
+  parseOptionalIntegerBig(): bigint | null {
+    const neg = this.is(Tok.Minus) && this.peekKindAfterMinus() === Tok.Integer;
+    if (neg) this.consume();
+    if (!this.is(Tok.Integer)) return null;
+    const v = BigInt(this.lex.spelling());
+    this.consume();
+    return neg ? -v : v;
+  }
+  private peekKindAfterMinus(): Tok {
+    const save = this.lex.pos, k = this.lex.kind, st = this.lex.start, en = this.lex.end;
+    this.lex.next();
+    const res = this.lex.kind;
+    this.lex.pos = save; this.lex.kind = k; this.lex.start = st; this.lex.end = en;
+    return res;
+  }
+  /// Parses an integer literal (with optional `-`) that fits a JS number.
+  parseInteger(what = "integer value"): number {
+    const v = this.parseOptionalIntegerBig();
+    if (v === null) this.fail(`expected ${what}`);
+    return Number(v);
+  }
+
+  // ---- types ----
+
+  /// Parses a type or fails.
+  parseType(): Type {
+    const t = this.parseOptionalType();
+    if (t === null) this.fail("expected non-function type");
+    return t;
+  }
+
+  /// True if the current token can start a type.
+  startsType(): boolean {
+    const k = this.lex.kind;
+    if (k === Tok.BangIdent || k === Tok.LParen) return true;
+    if (k !== Tok.BareIdent) return false;
+    const s = this.lex.spelling();
+    return intTypeRe.test(s) || getFloatType(s) !== null ||
+      ["index", "none", "memref", "tensor", "vector", "tuple", "complex", "opaque"].includes(s);
+  }
+
+  /// Parses a type if one starts here.
+  parseOptionalType(): Type | null {
+    const lx = this.lex;
+    switch (lx.kind) {
+      case Tok.LParen: return this.parseFunctionType();
+      case Tok.BangIdent: return this.parseDialectType();
+      case Tok.BareIdent: break;
+      default: return null;
+    }
+    const s = lx.spelling();
+    const m = intTypeRe.exec(s);
+    if (m !== null) {
+      const w = Number(m[2]);
+      if (w <= 0 || w > 16777215) this.failWith(DiagMessages.InvalidIntWidth, this.here());
+      this.consume();
+      return getIntegerType(w, m[1] === "si" ? Signedness.Signed : m[1] === "ui" ? Signedness.Unsigned : Signedness.Signless);
+    }
+    const f = getFloatType(s);
+    if (f !== null) { this.consume(); return f; }
+    switch (s) {
+      case "index": this.consume(); return Builtin.index;
+      case "none": this.consume(); return Builtin.none;
+      case "memref": this.consume(); return this.parseMemRefOrTensor(true);
+      case "tensor": this.consume(); return this.parseMemRefOrTensor(false);
+      case "vector": this.consume(); return this.parseVectorType();
+      case "tuple": {
+        this.consume();
+        const ts: Type[] = [];
+        this.expect(Tok.Less);
+        if (!this.consumeIf(Tok.Greater)) {
+          do ts.push(this.parseType()); while (this.consumeIf(Tok.Comma));
+          this.expect(Tok.Greater);
+        }
+        return getTupleType(ts);
+      }
+      case "complex": {
+        this.consume();
+        this.expect(Tok.Less);
+        const e = this.parseType();
+        this.expect(Tok.Greater);
+        return getComplexType(e);
+      }
+      case "opaque": {
+        this.consume();
+        this.expect(Tok.Less);
+        if (!this.is(Tok.String)) this.fail("expected string literal");
+        const d = this.lex.stringValue();
+        this.consume();
+        this.expect(Tok.Comma);
+        if (!this.is(Tok.String)) this.fail("expected string literal");
+        const data = this.lex.stringValue();
+        this.consume();
+        this.expect(Tok.Greater);
+        return getOpaqueType(d, `<"${data}">`);
+      }
+    }
+    return null;
+  }
+
+  /// `(inputs) -> results`.
+  parseFunctionType(): Type {
+    const ins: Type[] = [];
+    this.commaList(Tok.LParen, Tok.RParen, () => ins.push(this.parseType()));
+    this.expect(Tok.Arrow, "'->' in function type");
+    return getFunctionType(ins, this.parseFunctionResultTypes());
+  }
+
+  /// Result types after `->`: one type, or a parenthesised list.
+  parseFunctionResultTypes(): Type[] {
+    if (this.is(Tok.LParen)) {
+      const outs: Type[] = [];
+      this.commaList(Tok.LParen, Tok.RParen, () => outs.push(this.parseType()));
+      return outs;
+    }
+    return [this.parseType()];
+  }
+
+  /// Parses `4x?x8x` dimensions; returns null for `*x` (unranked). Consumes the trailing `x`.
+  parseDimensionList(allowDynamic: boolean, allowUnranked: boolean, scalable: boolean[] | null = null): number[] | null {
+    const dims: number[] = [];
+    const lx = this.lex;
+    if (allowUnranked && this.is(Tok.Star)) {
+      this.consume();
+      this.expectX();
+      return null;
+    }
+    for (;;) {
+      if (lx.kind === Tok.Integer) {
+        const sp = lx.spelling();
+        if (sp.startsWith("0x")) { // `0xf32` lexes as hex: split it
+          dims.push(0);
+          lx.resetTo(lx.start + 1);
+          this.expectX();
+          continue;
+        }
+        dims.push(Number(sp));
+        this.consume();
+        scalable?.push(false);
+      } else if (lx.kind === Tok.Question) {
+        if (!allowDynamic) this.fail("expected static shape");
+        dims.push(kDynamic);
+        this.consume();
+      } else if (scalable !== null && lx.kind === Tok.LSquare) {
+        this.consume();
+        if (!this.is(Tok.Integer)) this.fail("expected integer");
+        dims.push(Number(lx.spelling()));
+        scalable.push(true);
+        this.consume();
+        this.expect(Tok.RSquare);
+      } else return dims;
+      this.expectX();
+    }
+  }
+  private expectX(): void {
+    const lx = this.lex;
+    if (lx.kind !== Tok.BareIdent || lx.src.charCodeAt(lx.start) !== 120) this.fail("expected 'x' in dimension list");
+    lx.resetTo(lx.start + 1);
+    if ((lx.kind as Tok) === Tok.Error) this.fail(lx.errorMessage);
+  }
+
+  private parseMemRefOrTensor(isMemRef: boolean): Type {
+    this.expect(Tok.Less);
+    const dims = this.parseDimensionList(true, true);
+    const elem = this.parseType();
+    if (dims === null) {
+      let ms: Attribute | null = null;
+      if (isMemRef && this.consumeIf(Tok.Comma)) ms = this.parseAttribute();
+      this.expect(Tok.Greater);
+      return isMemRef ? getUnrankedMemRefType(elem, ms) : getUnrankedTensorType(elem);
+    }
+    let layout: Attribute | null = null, ms: Attribute | null = null;
+    if (this.consumeIf(Tok.Comma)) {
+      const a = this.parseAttribute();
+      if (!isMemRef) layout = a; // tensor encoding
+      else if (a.kind === AttrKind.AffineMap || a.kind === AttrKind.StridedLayout) {
+        layout = a;
+        if (this.consumeIf(Tok.Comma)) ms = this.parseAttribute();
+      } else ms = a;
+    }
+    this.expect(Tok.Greater);
+    return isMemRef ? getMemRefType(dims, elem, layout, ms) : getTensorType(dims, elem, layout);
+  }
+
+  private parseVectorType(): Type {
+    this.expect(Tok.Less);
+    const scalable: boolean[] = [];
+    const dims = this.parseDimensionList(false, false, scalable) ?? [];
+    const elem = this.parseType();
+    this.expect(Tok.Greater);
+    return getVectorType(dims, elem, scalable);
+  }
+
+  private parseDialectType(): Type {
+    const lx = this.lex;
+    const name = lx.spelling().slice(1);
+    const start = lx.start;
+    this.consume();
+    const dot = name.indexOf(".");
+    if (dot < 0) {
+      const t = this.aliases.types.get(name);
+      if (t === undefined) this.failWith(DiagMessages.UndefinedAlias, this.locAt(start), name);
+      return t;
+    }
+    const syn = registry.lookupType(name);
+    if (syn !== null) {
+      const t = syn.parse(this as never);
+      if (t === null) this.fail(`failed to parse ${name} type`, this.locAt(start));
+      return t;
+    }
+    const dialect = name.slice(0, dot);
+    if (registry.hasDialect(dialect)) this.fail(`unknown type '${name}' in dialect '${dialect}'`, this.locAt(start));
+    if (!this.config.allowUnregistered) this.fail(`dialect '${dialect}' is unknown`, this.locAt(start));
+    let data = name.slice(dot + 1);
+    if (lx.kind === Tok.Less) {
+      const body = lx.scanBalancedBody();
+      if (body === null) this.fail("unbalanced '<' character in pretty dialect name");
+      data += body;
+    }
+    return getOpaqueType(dialect, data);
+  }
+
+  // ---- attributes ----
+
+  /// Parses an attribute; `type` is the expected type of an untyped literal.
+  parseAttribute(type: Type | null = null): Attribute {
+    const a = this.parseOptionalAttribute(type);
+    if (a === null) this.fail("expected attribute value");
+    return a;
+  }
+
+  /// Parses an attribute if one starts here.
+  parseOptionalAttribute(type: Type | null = null): Attribute | null {
+    const lx = this.lex;
+    switch (lx.kind) {
+      case Tok.Integer: case Tok.Minus: case Tok.Float:
+        return this.parseNumberAttr(type);
+      case Tok.String: {
+        const v = lx.stringValue();
+        this.consume();
+        let t: Type | null = null;
+        if (this.consumeIf(Tok.Colon)) t = this.parseType();
+        return getStringAttr(v, t);
+      }
+      case Tok.LSquare: {
+        const elems: Attribute[] = [];
+        this.commaList(Tok.LSquare, Tok.RSquare, () => elems.push(this.parseAttribute()));
+        return getArrayAttr(elems);
+      }
+      case Tok.LBrace: return this.parseDictionary();
+      case Tok.AtIdent: return this.parseSymbolRef();
+      case Tok.HashIdent: return this.parseHashAttr();
+      case Tok.BareIdent: break;
+      default: {
+        const t = this.parseOptionalType();
+        return t === null ? null : getTypeAttr(t);
+      }
+    }
+    const s = lx.spelling();
+    switch (s) {
+      case "true": case "false": this.consume(); return getBoolAttr(s === "true");
+      case "unit": this.consume(); return unitAttr;
+      case "affine_map": {
+        this.consume();
+        this.expect(Tok.Less);
+        const m = this.parseAffineMapBody();
+        this.expect(Tok.Greater);
+        return getAffineMapAttr(m);
+      }
+      case "affine_set": {
+        this.consume();
+        this.expect(Tok.Less);
+        const st = this.parseIntegerSetBody();
+        this.expect(Tok.Greater);
+        return getIntegerSetAttr(st);
+      }
+      case "dense": return this.parseDenseElements();
+      case "array": return this.parseDenseArray();
+      case "strided": return this.parseStrided();
+      case "loc": return this.parseLocation();
+    }
+    const t = this.parseOptionalType();
+    return t === null ? null : getTypeAttr(t);
+  }
+
+  /// `{name = value, unitName}`.
+  parseDictionary(): Attribute {
+    const entries: NamedAttribute[] = [];
+    const seen = new Set<string>();
+    this.commaList(Tok.LBrace, Tok.RBrace, () => {
+      const at = this.lex.start;
+      const name = this.parseAttrName();
+      if (seen.has(name)) this.failWith(DiagMessages.DuplicateAttr, this.locAt(at), name);
+      seen.add(name);
+      entries.push({ name, value: this.consumeIf(Tok.Equal) ? this.parseAttribute() : unitAttr });
+    });
+    return getDictionaryAttr(entries);
+  }
+
+  /// An attribute name: bare identifier (or keyword) or string.
+  parseAttrName(): string {
+    const lx = this.lex;
+    if (lx.kind === Tok.String) { const v = lx.stringValue(); this.consume(); return v; }
+    if (lx.kind !== Tok.BareIdent) this.fail("expected attribute name");
+    const v = lx.spelling();
+    this.consume();
+    return v;
+  }
+
+  private parseSymbolRef(): Attribute {
+    const root = this.lex.stringValueOrBare();
+    this.consume();
+    const nested: string[] = [];
+    while (this.is(Tok.Colon) && this.lex.src.charCodeAt(this.lex.end) === 58) {
+      this.lex.resetTo(this.lex.end + 1);
+      if (!this.is(Tok.AtIdent)) this.fail("expected nested symbol reference identifier");
+      nested.push(this.lex.stringValueOrBare());
+      this.consume();
+    }
+    return getSymbolRefAttr(root, nested);
+  }
+
+  private parseHashAttr(): Attribute {
+    const lx = this.lex;
+    const name = lx.spelling().slice(1);
+    const start = lx.start;
+    this.consume();
+    const dot = name.indexOf(".");
+    if (dot < 0) {
+      const a = this.aliases.attrs.get(name);
+      if (a === undefined) this.failWith(DiagMessages.UndefinedAlias, this.locAt(start), name);
+      return a;
+    }
+    const syn = registry.lookupAttr(name);
+    if (syn !== null) {
+      const a = syn.parse(this as never);
+      if (a === null) this.fail(`failed to parse ${name} attribute`, this.locAt(start));
+      return a;
+    }
+    const dialect = name.slice(0, dot);
+    if (registry.hasDialect(dialect)) this.fail(`unknown attribute '${name}' in dialect '${dialect}'`, this.locAt(start));
+    if (!this.config.allowUnregistered) this.fail(`dialect '${dialect}' is unknown`, this.locAt(start));
+    let data = name.slice(dot + 1);
+    if (lx.kind === Tok.Less) {
+      const body = lx.scanBalancedBody();
+      if (body === null) this.fail("unbalanced '<' character in pretty dialect name");
+      data += body;
+    }
+    return getOpaqueAttr(dialect, data);
+  }
+
+  /// Parses an integer or float literal attribute with optional `: type`.
+  private parseNumberAttr(type: Type | null): Attribute {
+    const lx = this.lex;
+    const start = lx.start;
+    let neg = false;
+    if (lx.kind === Tok.Minus) { neg = true; this.consume(); }
+    const kind = lx.kind;
+    if (kind !== Tok.Integer && kind !== Tok.Float) this.fail("expected constant integer or floating point value");
+    const text = lx.spelling();
+    this.consume();
+    let t = type;
+    if (this.consumeIf(Tok.Colon)) t = this.parseType();
+    if (kind === Tok.Float) {
+      const ft = t ?? Builtin.f64;
+      if (!isFloat(ft)) this.fail("floating point value not valid for specified type", this.locAt(start));
+      const v = Number(text);
+      return getFloatAttr(ft as FloatType, neg ? -v : v);
+    }
+    const it = t ?? Builtin.i64;
+    if (isFloat(it)) {
+      if (!text.startsWith("0x")) this.failWith(DiagMessages.FloatForInteger, this.locAt(start));
+      return getFloatAttr(it as FloatType, floatFromBits(BigInt(text), it as FloatType, neg));
+    }
+    if (it.kind !== TypeKind.Integer && it.kind !== TypeKind.Index) this.fail("integer literal not valid for specified type", this.locAt(start));
+    let v = BigInt(text);
+    if (neg) v = -v;
+    if (it.kind === TypeKind.Integer) {
+      const w = (it as IntegerType).width;
+      const uns = (it as IntegerType).signedness === Signedness.Unsigned;
+      const sgn = (it as IntegerType).signedness === Signedness.Signed;
+      const ok = uns ? v >= 0n && v < 1n << BigInt(w) :
+        sgn ? v >= -(1n << BigInt(w - 1)) && v < 1n << BigInt(w - 1) :
+        (w === 1 ? v >= -1n && v <= 1n : v >= -(1n << BigInt(w - 1)) && v < 1n << BigInt(w));
+      if (!ok || (neg && uns)) this.failWith(DiagMessages.IntegerOutOfRange, this.locAt(start));
+    }
+    return getIntegerAttr(it, v);
+  }
+
+  private parseDenseElements(): Attribute {
+    const start = this.lex.start;
+    this.consume();
+    this.expect(Tok.Less);
+    const flat: DenseValue[] = [];
+    const shape: number[] = [];
+    let hex: string | null = null;
+    if (this.is(Tok.String)) {
+      hex = this.lex.stringValue();
+      this.consume();
+    } else if (!this.is(Tok.Greater)) this.parseDenseLiteral(flat, shape, 0);
+    this.expect(Tok.Greater);
+    this.expect(Tok.Colon);
+    const tloc = this.here();
+    const t = this.parseType();
+    if (!(t.kind === TypeKind.Tensor || t.kind === TypeKind.Vector)) this.fail("elements literal must be a shaped type", tloc);
+    const st = t as ShapedType;
+    const et = st.elementType;
+    if (hex !== null) return getDenseElementsAttr(st, decodeHexDense(hex, st, () => this.fail("elements hex data size is invalid for provided type", tloc)));
+    const isSplat = shape.length === 0 && flat.length === 1;
+    if (!isSplat && (shape.length !== st.shape.length || shape.some((d, i) => d !== st.shape[i]))) {
+      if (!(flat.length === 0 && st.numElements === 0)) this.failWith(DiagMessages.BadDenseShape, this.locAt(start), shape.join(", "), st.shape.join(", "));
+    }
+    const vals = flat.map((v) => {
+      if (isFloat(et)) return getFloatAttr(et as FloatType, typeof v === "string" ? Number(v) : Number(v)).value;
+      if (typeof v === "string") this.fail("expected integer elements, but parsed floating-point", tloc);
+      return getIntegerAttr(et, v).value;
+    });
+    return getDenseElementsAttr(st, vals);
+  }
+
+  /// Parses nested `[...]` literal lists into `flat`, recording the shape.
+  private parseDenseLiteral(flat: DenseValue[], shape: number[], depth: number): void {
+    if (!this.is(Tok.LSquare)) {
+      flat.push(this.parseDenseScalar());
+      return;
+    }
+    this.consume();
+    let n = 0;
+    if (!this.is(Tok.RSquare)) {
+      do { this.parseDenseLiteral(flat, shape, depth + 1); n++; } while (this.consumeIf(Tok.Comma));
+    }
+    this.expect(Tok.RSquare);
+    if (shape.length <= depth) shape[depth] = n;
+    else if (shape[depth] !== n) this.fail("tensor literal is invalid; ranks are not consistent between elements");
+  }
+
+  /// A scalar element: integer (bigint), float (decimal text), or true/false.
+  private parseDenseScalar(): DenseValue {
+    if (this.consumeKeyword("true")) return 1n;
+    if (this.consumeKeyword("false")) return 0n;
+    let neg = false;
+    if (this.consumeIf(Tok.Minus)) neg = true;
+    const lx = this.lex;
+    if (lx.kind === Tok.Integer) { const v = BigInt(lx.spelling()); this.consume(); return neg ? -v : v; }
+    if (lx.kind === Tok.Float) { const v = lx.spelling(); this.consume(); return (neg ? "-" : "") + v; }
+    return this.fail("expected element literal of primitive type");
+  }
+
+  private parseDenseArray(): Attribute {
+    this.consume();
+    this.expect(Tok.Less);
+    const et = this.parseType();
+    const vals: number[] = [];
+    if (this.consumeIf(Tok.Colon)) {
+      do {
+        if (this.consumeKeyword("true")) vals.push(1);
+        else if (this.consumeKeyword("false")) vals.push(0);
+        else {
+          const neg = this.consumeIf(Tok.Minus);
+          const sp = this.lex.spelling();
+          if (!this.is(Tok.Integer) && !this.is(Tok.Float)) this.fail("expected integer or float literal");
+          this.consume();
+          let v = Number(sp);
+          if (isFloat(et)) v = getFloatAttr(et as FloatType, neg ? -v : v).value;
+          else v = neg ? -v : v;
+          vals.push(v);
+        }
+      } while (this.consumeIf(Tok.Comma));
+    }
+    this.expect(Tok.Greater);
+    return getDenseArrayAttr(et, vals);
+  }
+
+  private parseStrided(): Attribute {
+    this.consume();
+    this.expect(Tok.Less);
+    const strides: number[] = [];
+    const dimOrQ = () => (this.consumeIf(Tok.Question) ? kDynamic : this.parseInteger());
+    this.commaList(Tok.LSquare, Tok.RSquare, () => strides.push(dimOrQ()));
+    let offset = 0;
+    if (this.consumeIf(Tok.Comma)) {
+      this.expectKeyword("offset");
+      this.expect(Tok.Colon);
+      offset = dimOrQ();
+    }
+    this.expect(Tok.Greater);
+    return getStridedLayoutAttr(offset, strides);
+  }
+
+  // ---- locations ----
+
+  /// `loc(...)`.
+  parseLocation(deferTo?: (l: Location) => void): Location {
+    this.expectKeyword("loc");
+    this.expect(Tok.LParen);
+    let l: Location;
+    if (this.is(Tok.HashIdent)) {
+      const name = this.lex.spelling().slice(1);
+      const off = this.lex.start;
+      this.consume();
+      const a = this.aliases.attrs.get(name);
+      if (a !== undefined) {
+        if (!isLocation(a)) this.fail(`expected location, but found '${String(a)}'`, this.locAt(off));
+        l = a;
+      } else {
+        l = unknownLoc;
+        if (deferTo === undefined) this.failWith(DiagMessages.UndefinedAlias, this.locAt(off), name);
+        this.aliases.deferredLocs.push({ name, offset: off, apply: deferTo });
+      }
+    } else l = this.parseLocationInner();
+    this.expect(Tok.RParen);
+    return l;
+  }
+
+  /// The body of a location (without `loc(`).
+  parseLocationInner(): Location {
+    const lx = this.lex;
+    if (this.consumeKeyword("unknown")) return unknownLoc;
+    if (this.consumeKeyword("callsite")) {
+      this.expect(Tok.LParen);
+      const callee = this.parseLocationInner();
+      this.expectKeyword("at");
+      const caller = this.parseLocationInner();
+      this.expect(Tok.RParen);
+      return getCallSiteLoc(callee, caller);
+    }
+    if (this.consumeKeyword("fused")) {
+      let meta: Attribute | null = null;
+      if (this.consumeIf(Tok.Less)) { meta = this.parseAttribute(); this.expect(Tok.Greater); }
+      const locs: Location[] = [];
+      this.commaList(Tok.LSquare, Tok.RSquare, () => locs.push(this.parseLocationInner()));
+      return getFusedLoc(locs, meta);
+    }
+    if (lx.kind === Tok.HashIdent) {
+      const a = this.parseAttribute();
+      if (!isLocation(a)) this.fail("expected location instance");
+      return a;
+    }
+    if (lx.kind !== Tok.String) this.fail("expected location instance");
+    const s = lx.stringValue();
+    this.consume();
+    if (this.consumeIf(Tok.Colon)) {
+      const line = this.parseInteger("integer line number");
+      this.expect(Tok.Colon, "':' in FileLineColLoc");
+      const col = this.parseInteger("integer column number");
+      return getFileLineColLoc(s, line, col);
+    }
+    if (this.consumeIf(Tok.LParen)) {
+      const child = this.parseLocationInner();
+      this.expect(Tok.RParen);
+      return getNameLoc(s, child);
+    }
+    return getNameLoc(s);
+  }
+
+  // ---- affine ----
+
+  /// `(d0, d1)[s0] -> (exprs)` with arbitrary dim/symbol names.
+  parseAffineMapBody(): AffineMap {
+    const { dims, syms } = this.parseDimAndSymbolLists();
+    this.expect(Tok.Arrow);
+    const results: AffineExpr[] = [];
+    this.commaList(Tok.LParen, Tok.RParen, () => results.push(this.parseAffineExpr(dims, syms)));
+    return getAffineMap(dims.length, syms.length, results);
+  }
+
+  /// `(d0)[s0] : (constraints)`.
+  parseIntegerSetBody(): IntegerSet {
+    const { dims, syms } = this.parseDimAndSymbolLists();
+    this.expect(Tok.Colon);
+    const cs: AffineExpr[] = [];
+    const eq: boolean[] = [];
+    this.commaList(Tok.LParen, Tok.RParen, () => {
+      const lhs = this.parseAffineExpr(dims, syms);
+      if (this.consumeIf(Tok.Greater)) { this.expect(Tok.Equal); cs.push(affineSub(lhs, this.parseAffineExpr(dims, syms))); eq.push(false); }
+      else if (this.consumeIf(Tok.Less)) { this.expect(Tok.Equal); cs.push(affineSub(this.parseAffineExpr(dims, syms), lhs)); eq.push(false); }
+      else if (this.consumeIf(Tok.Equal)) { this.expect(Tok.Equal); cs.push(affineSub(lhs, this.parseAffineExpr(dims, syms))); eq.push(true); }
+      else this.fail("expected '== affine-expr' or '>= affine-expr' at end of affine constraint");
+    });
+    return getIntegerSet(dims.length, syms.length, cs, eq);
+  }
+
+  private parseDimAndSymbolLists(): { dims: string[]; syms: string[] } {
+    const dims: string[] = [], syms: string[] = [];
+    const id = (into: string[]) => () => {
+      if (!this.is(Tok.BareIdent)) this.fail("expected bare identifier");
+      const n = this.lex.spelling();
+      if (dims.includes(n) || syms.includes(n)) this.fail("redefinition of identifier '" + n + "'");
+      into.push(n);
+      this.consume();
+    };
+    this.commaList(Tok.LParen, Tok.RParen, id(dims));
+    if (this.is(Tok.LSquare)) this.commaList(Tok.LSquare, Tok.RSquare, id(syms));
+    return { dims, syms };
+  }
+
+  /// An affine expression over named dims and symbols (or SSA operands via `operand`).
+  parseAffineExpr(dims: readonly string[], syms: readonly string[], operand?: () => AffineExpr | null): AffineExpr {
+    let lhs = this.parseAffineTerm(dims, syms, operand);
+    for (;;) {
+      if (this.consumeIf(Tok.Plus)) lhs = affineAdd(lhs, this.parseAffineTerm(dims, syms, operand));
+      else if (this.is(Tok.Minus)) { this.consume(); lhs = affineSub(lhs, this.parseAffineTerm(dims, syms, operand)); }
+      else return lhs;
+    }
+  }
+
+  private parseAffineTerm(dims: readonly string[], syms: readonly string[], operand?: () => AffineExpr | null): AffineExpr {
+    let lhs = this.parseAffineOperand(dims, syms, operand);
+    for (;;) {
+      const at = this.here();
+      if (this.consumeIf(Tok.Star)) {
+        const rhs = this.parseAffineOperand(dims, syms, operand);
+        if (!lhs.isSymbolicOrConstant() && !rhs.isSymbolicOrConstant()) this.fail("non-affine expression: at least one of the multiply operands has to be either a constant or symbolic", at);
+        lhs = affineMul(lhs, rhs);
+      } else if (this.isKeyword("floordiv") || this.isKeyword("ceildiv") || this.isKeyword("mod")) {
+        const kw = this.lex.spelling();
+        this.consume();
+        const rhs = this.parseAffineOperand(dims, syms, operand);
+        if (!rhs.isSymbolicOrConstant()) this.fail(`non-affine expression: right operand of ${kw} has to be either a constant or symbolic`, at);
+        lhs = kw === "mod" ? affineMod(lhs, rhs) : kw === "floordiv" ? affineFloorDiv(lhs, rhs) : affineCeilDiv(lhs, rhs);
+      } else return lhs;
+    }
+  }
+
+  private parseAffineOperand(dims: readonly string[], syms: readonly string[], operand?: () => AffineExpr | null): AffineExpr {
+    const lx = this.lex;
+    if (lx.kind === Tok.Minus) {
+      this.consume();
+      return affineNeg(this.parseAffineOperand(dims, syms, operand));
+    }
+    if (lx.kind === Tok.LParen) {
+      this.consume();
+      const e = this.parseAffineExpr(dims, syms, operand);
+      this.expect(Tok.RParen);
+      return e;
+    }
+    if (lx.kind === Tok.Integer) {
+      const v = Number(lx.spelling());
+      this.consume();
+      return getAffineConstantExpr(v);
+    }
+    if (lx.kind === Tok.BareIdent) {
+      const n = lx.spelling();
+      const d = dims.indexOf(n);
+      if (d >= 0) { this.consume(); return getAffineDimExpr(d); }
+      const s = syms.indexOf(n);
+      if (s >= 0) { this.consume(); return getAffineSymbolExpr(s); }
+    }
+    if (operand !== undefined) {
+      const e = operand();
+      if (e !== null) return e;
+    }
+    if (lx.kind === Tok.BareIdent) this.fail(`use of undeclared identifier`);
+    return this.fail("expected affine expression");
+  }
+}
+
+/// Decodes the raw bits of a hex float literal.
+export function floatFromBits(bits: bigint, t: FloatType, neg: boolean): number {
+  const w = t.width;
+  const p = t.semantics.precision - 1;
+  const e = t.semantics.exponentBits;
+  if (w === 64) { const b = new DataView(new ArrayBuffer(8)); b.setBigUint64(0, bits); return b.getFloat64(0) * (neg ? -1 : 1); }
+  if (w === 32) { const b = new DataView(new ArrayBuffer(4)); b.setUint32(0, Number(bits)); return b.getFloat32(0) * (neg ? -1 : 1); }
+  const mant = Number(bits & ((1n << BigInt(p)) - 1n));
+  const exp = Number((bits >> BigInt(p)) & ((1n << BigInt(e)) - 1n));
+  const sign = (bits >> BigInt(w - 1)) & 1n ? -1 : 1;
+  const bias = (1 << (e - 1)) - 1;
+  let v: number;
+  if (exp === (1 << e) - 1) v = mant === 0 ? Infinity : NaN;
+  else if (exp === 0) v = mant * 2 ** (1 - bias - p);
+  else v = (1 + mant / 2 ** p) * 2 ** (exp - bias);
+  return v * sign * (neg ? -1 : 1);
+}
+
+function decodeHexDense(hex: string, t: ShapedType, bad: () => never): DenseValue[] {
+  if (!hex.startsWith("0x")) bad();
+  const bytes: number[] = [];
+  for (let i = 2; i + 1 < hex.length; i += 2) bytes.push(parseInt(hex.slice(i, i + 2), 16));
+  const et = t.elementType;
+  const bw = et.kind === TypeKind.Integer ? Math.max(1, Math.ceil((et as IntegerType).width / 8)) : isFloat(et) ? (et as FloatType).width / 8 : bad();
+  const n = t.numElements;
+  const count = bytes.length / bw;
+  if (count !== n && count !== 1) bad();
+  const out: DenseValue[] = [];
+  for (let i = 0; i < count; i++) {
+    let v = 0n;
+    for (let b = bw - 1; b >= 0; b--) v = (v << 8n) | BigInt(bytes[i * bw + b]);
+    if (isFloat(et)) out.push(floatFromBits(v, et as FloatType, false));
+    else out.push(getIntegerAttr(et, v).value);
+  }
+  return out;
+}

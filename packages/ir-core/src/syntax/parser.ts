@@ -1,0 +1,647 @@
+// The operation-level parser: SSA scopes, blocks, regions, generic and custom op forms, top level.
+import { getAffineDimExpr, getAffineMap, getAffineSymbolExpr, type AffineExpr, type AffineMap } from "../affine/index.js";
+import { DiagnosticError } from "../diag/diagnostic.js";
+import { DiagMessages } from "../diag/messages.js";
+import {
+  AttrKind, getDenseI32ArrayAttr, getDictionaryAttr, getFileLineColLoc, unknownLoc, type Attribute, type Location,
+  type NamedAttribute,
+} from "../ir/attrs.js";
+import { Block, Operation, PlaceholderValue, Region, ValueKind, type Value } from "../ir/ir.js";
+import { Arity, hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
+import type { FunctionType, Type } from "../ir/types.js";
+import { Builtin, TypeKind } from "../ir/types.js";
+import type { SourceBuffer } from "../support/source.js";
+import { parseWithFormat } from "./format.js";
+import { Tok } from "./lexer.js";
+import { OperationState, type OpParser, type ParsedArgument, type UnresolvedOperand } from "./op-parser.js";
+import { AliasTables, ParserBase, type ParserConfig } from "./parser-base.js";
+
+const punct: Record<string, Tok> = {
+  "(": Tok.LParen, ")": Tok.RParen, "[": Tok.LSquare, "]": Tok.RSquare, "{": Tok.LBrace, "}": Tok.RBrace,
+  "<": Tok.Less, ">": Tok.Greater, ",": Tok.Comma, ":": Tok.Colon, "=": Tok.Equal, "->": Tok.Arrow, "?": Tok.Question,
+  "*": Tok.Star, "+": Tok.Plus, "-": Tok.Minus, "...": Tok.Ellipsis, "|": Tok.Vertical,
+};
+
+interface ValueDefEntry { values: Value[]; offset: number }
+interface BlockEntry { block: Block; defined: boolean; offset: number }
+
+/// One isolated-from-above naming scope.
+class IsolatedScope {
+  readonly values = new Map<string, ValueDefEntry>();
+  /// Names defined per nested region, removed when the region ends.
+  readonly regionDefs: string[][] = [[]];
+  readonly forwardRefs = new Map<string, PlaceholderValue>();
+}
+
+/// Parses MLIR text into operations.
+export class Parser extends ParserBase implements OpParser {
+  private readonly scopes: IsolatedScope[] = [new IsolatedScope()];
+  private readonly blockScopes: Map<string, BlockEntry>[] = [];
+  private readonly defaultDialects: string[] = ["builtin"];
+  /// Whether the regions a custom parser reads belong to an isolated-from-above op.
+  private readonly isolatedStack: boolean[] = [false];
+
+  constructor(buffer: SourceBuffer, config: ParserConfig, aliases: AliasTables = new AliasTables()) {
+    super(buffer, config, aliases);
+  }
+
+  // ---- top level ----
+
+  /// Parses a whole buffer: aliases, file metadata and top-level ops, into `into`.
+  parseTopLevel(into: Block): void {
+    for (;;) {
+      const lx = this.lex;
+      switch (lx.kind) {
+        case Tok.EOF: this.finish(); return;
+        case Tok.HashIdent: case Tok.BangIdent: this.parseAliasDef(); break;
+        case Tok.FileMetadataBegin: this.skipFileMetadata(); break;
+        default: into.append(this.parseOperation());
+      }
+    }
+  }
+
+  private finish(): void {
+    const scope = this.scopes[0];
+    for (const [name, ph] of scope.forwardRefs) this.failWith(DiagMessages.UndeclaredSSA, this.locAt(ph.offset), name);
+    for (const d of this.aliases.deferredLocs) {
+      const a = this.aliases.attrs.get(d.name);
+      if (a === undefined) this.failWith(DiagMessages.UndefinedAlias, this.locAt(d.offset), d.name);
+      if (a.kind < AttrKind.UnknownLoc) this.fail(`expected location, but found '${String(a)}'`, this.locAt(d.offset));
+      d.apply(a as Location);
+    }
+  }
+
+  private parseAliasDef(): void {
+    const isType = this.is(Tok.BangIdent);
+    const name = this.lex.spelling().slice(1);
+    const at = this.here();
+    if (name.includes(".")) this.fail("expected 'attribute alias' or 'type alias' definition, dialect names are reserved");
+    this.consume();
+    this.expect(Tok.Equal);
+    if (isType) {
+      if (this.aliases.types.has(name)) this.failWith(DiagMessages.RedefinedAlias, at, "type", name);
+      this.aliases.types.set(name, this.parseType());
+    } else {
+      if (this.aliases.attrs.has(name)) this.failWith(DiagMessages.RedefinedAlias, at, "attribute", name);
+      this.aliases.attrs.set(name, this.parseAttribute());
+    }
+  }
+
+  private skipFileMetadata(): void {
+    this.consume();
+    let depth = 1;
+    while (depth > 0) {
+      if (this.is(Tok.EOF)) this.fail("expected '#-}' to end file metadata");
+      if (this.is(Tok.FileMetadataBegin)) depth++;
+      if (this.is(Tok.FileMetadataEnd)) depth--;
+      this.consume();
+    }
+  }
+
+  // ---- SSA values ----
+
+  private get scope(): IsolatedScope { return this.scopes[this.scopes.length - 1]; }
+
+  private pushRegionScope(isolated: boolean): void {
+    if (isolated) this.scopes.push(new IsolatedScope());
+    else this.scope.regionDefs.push([]);
+    this.blockScopes.push(new Map());
+  }
+
+  private popRegionScope(isolated: boolean): void {
+    const blocks = this.blockScopes.pop()!;
+    for (const e of blocks.values()) if (!e.defined) this.failWith(DiagMessages.UndefinedBlock, this.locAt(e.offset));
+    if (isolated) {
+      const s = this.scopes.pop()!;
+      for (const [name, ph] of s.forwardRefs) this.failWith(DiagMessages.UndeclaredSSA, this.locAt(ph.offset), name);
+    } else {
+      const s = this.scope;
+      for (const n of s.regionDefs.pop()!) s.values.delete(n);
+    }
+  }
+
+  private defineValues(name: string, values: Value[], offset: number): void {
+    const s = this.scope;
+    const prior = s.values.get(name);
+    if (prior !== undefined) {
+      const isFwd = prior.values.some((v) => v.valueKind === ValueKind.Placeholder);
+      if (!isFwd) this.failWith(DiagMessages.RedefinedSSA, this.locAt(offset), name);
+      for (let i = 0; i < prior.values.length; i++) {
+        const ph = prior.values[i];
+        if (ph === undefined || ph.valueKind !== ValueKind.Placeholder) continue;
+        const v = values[i];
+        const ref = i === 0 && values.length === 1 ? name : `${name}#${i}`;
+        if (v === undefined) this.fail(`operation defines ${values.length} results but was provided ${prior.values.length} to bind`, this.locAt(offset));
+        if (v.type !== ph.type) this.fail(`definition of SSA value '${ref}' has type ${String(v.type)}`, this.locAt(offset));
+        ph.replaceAllUsesWith(v);
+        s.forwardRefs.delete(ref);
+      }
+    } else s.regionDefs[s.regionDefs.length - 1].push(name);
+    s.values.set(name, { values, offset });
+  }
+
+  /// Resolves a use of `%name#number` with the expected type (creating a forward reference if needed).
+  resolveOperand(u: UnresolvedOperand, type: Type): Value {
+    const s = this.scope;
+    const e = s.values.get(u.name);
+    const ref = u.number === 0 ? u.name : `${u.name}#${u.number}`;
+    if (e !== undefined) {
+      const v = e.values[u.number];
+      if (v !== undefined) {
+        if (v.type !== type) this.failWith(DiagMessages.TypeMismatchUse, this.locAt(u.offset), ref, String(type), String(v.type));
+        return v;
+      }
+      if (e.values.every((x) => x === undefined || x.valueKind !== ValueKind.Placeholder)) this.fail(`use of undeclared SSA value name`, this.locAt(u.offset));
+    }
+    const ph = new PlaceholderValue(type, ref, u.offset);
+    if (e !== undefined) e.values[u.number] = ph;
+    else {
+      const vals: Value[] = [];
+      vals[u.number] = ph;
+      s.values.set(u.name, { values: vals, offset: u.offset });
+    }
+    s.forwardRefs.set(ref, ph);
+    return ph;
+  }
+
+  resolveOperands(us: readonly UnresolvedOperand[], types: readonly Type[] | Type, offset = this.lex.start): Value[] {
+    if (Array.isArray(types)) {
+      if (types.length !== us.length) this.fail(`${us.length} operands present, but expected ${types.length}`, this.locAt(offset));
+      return us.map((u, i) => this.resolveOperand(u, (types as Type[])[i]));
+    }
+    return us.map((u) => this.resolveOperand(u, types as Type));
+  }
+
+  // ---- operations ----
+
+  /// Parses one operation (with its results and trailing location).
+  parseOperation(): Operation {
+    const lx = this.lex;
+    const resultNames: { name: string; count: number; offset: number }[] = [];
+    if (lx.kind === Tok.PercentIdent) {
+      do {
+        if (!this.is(Tok.PercentIdent)) this.fail("expected valid ssa identifier");
+        const name = lx.spelling();
+        const offset = lx.start;
+        this.consume();
+        let count = 1;
+        if (this.consumeIf(Tok.Colon)) {
+          if (!this.is(Tok.Integer)) this.fail("expected integer number of results");
+          count = Number(lx.spelling());
+          if (count < 1) this.fail("expected named operation to have at least 1 result");
+          this.consume();
+        }
+        resultNames.push({ name, count, offset });
+      } while (this.consumeIf(Tok.Comma));
+      this.expect(Tok.Equal, "'=' after SSA name");
+    }
+    const opStart = lx.start;
+    let op: Operation;
+    if (lx.kind === Tok.String) op = this.parseGenericOperation();
+    else if (lx.kind === Tok.BareIdent) op = this.parseCustomOperation();
+    else return this.fail("expected operation name in quotes");
+    this.parseTrailingLocation(op);
+    if (resultNames.length) {
+      const declared = resultNames.reduce((a, r) => a + r.count, 0);
+      if (declared !== op.results.length) this.failWith(DiagMessages.ResultCountMismatch, this.locAt(opStart), op.results.length, declared);
+      let i = 0;
+      for (const r of resultNames) {
+        this.defineValues(r.name, op.results.slice(i, i + r.count), r.offset);
+        i += r.count;
+      }
+    }
+    return op;
+  }
+
+  private parseTrailingLocation(op: Operation): void {
+    if (!this.isKeyword("loc")) return;
+    op.loc = this.parseLocation((l) => { op.loc = l; });
+  }
+
+  /// `loc(...)` after an argument, if present.
+  parseOptionalLocationSpecifier(): Location | null {
+    if (!this.isKeyword("loc")) return null;
+    return this.parseLocation();
+  }
+
+  private parseGenericOperation(): Operation {
+    const start = this.lex.start;
+    const name = this.lex.stringValue();
+    this.consume();
+    const def = registry.lookupOp(name);
+    if (def === null) this.checkUnregistered(name, start);
+    const state = new OperationState(name, def, this.fileLoc(start), start);
+    const uses: UnresolvedOperand[] = [];
+    this.commaList(Tok.LParen, Tok.RParen, () => uses.push(this.parseOperand()));
+    if (this.is(Tok.LSquare)) this.commaList(Tok.LSquare, Tok.RSquare, () => state.successors.push(this.parseSuccessor()));
+    if (this.consumeIf(Tok.Less)) {
+      const d = this.parseAttribute();
+      if (d.kind !== AttrKind.Dictionary) this.fail("expected dictionary of properties");
+      for (const e of (d as unknown as { entries: readonly NamedAttribute[] }).entries) state.props.set(e.name, e.value);
+      this.expect(Tok.Greater);
+    }
+    if (this.consumeIf(Tok.LParen)) {
+      this.defaultDialects.push(def?.defaultDialect ?? "");
+      do {
+        const r = state.addRegion(new Region());
+        this.parseRegionBody(r, [], hasTrait(def, Trait.IsolatedFromAbove));
+      } while (this.consumeIf(Tok.Comma));
+      this.defaultDialects.pop();
+      this.expect(Tok.RParen);
+    }
+    if (this.is(Tok.LBrace)) this.parseOptionalAttrDict(state.attrs);
+    this.expect(Tok.Colon, "':' followed by operation type");
+    const tloc = this.here();
+    const ft = this.parseType();
+    if (ft.kind !== TypeKind.Function) this.fail("expected function type", tloc);
+    const fnt = ft as FunctionType;
+    if (fnt.inputs.length !== uses.length) this.failWith(DiagMessages.OperandCountMismatch, tloc, uses.length, uses.length === 1 ? "" : "s", fnt.inputs.length);
+    state.operands.push(...uses.map((u, i) => this.resolveOperand(u, fnt.inputs[i])));
+    state.resultTypes.push(...fnt.results);
+    return this.createOperation(state);
+  }
+
+  private checkUnregistered(name: string, offset: number): void {
+    const dot = name.indexOf(".");
+    const dialect = dot < 0 ? "" : name.slice(0, dot);
+    if (this.config.allowUnregistered) return;
+    if (registry.hasDialect(dialect)) this.fail(`unregistered operation '${name}' found in dialect ('${dialect}') that does not allow unknown operations`, this.locAt(offset));
+    this.fail(`operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used`, this.locAt(offset));
+  }
+
+  private parseCustomOperation(): Operation {
+    const start = this.lex.start;
+    const spelled = this.lex.spelling();
+    let def = registry.lookupOp(spelled);
+    const dflt = this.defaultDialects[this.defaultDialects.length - 1];
+    if (def === null && dflt !== "" && !spelled.includes(".")) def = registry.lookupOp(`${dflt}.${spelled}`);
+    if (def === null && !spelled.includes(".")) def = registry.lookupOp(`builtin.${spelled}`);
+    if (def === null) {
+      if (!spelled.includes(".") && dflt !== "") this.failWith(DiagMessages.UnregisteredOp, this.locAt(start, this.lex.end), spelled, `${dflt}.${spelled}`);
+      if (spelled.includes(".") && !registry.hasDialect(spelled.slice(0, spelled.indexOf("."))) && !this.config.allowUnregistered) this.checkUnregistered(spelled, start);
+      this.failWith(DiagMessages.UnknownOpCustom, this.locAt(start, this.lex.end), spelled);
+    }
+    this.consume();
+    const state = new OperationState(def.name, def, this.fileLoc(start), start);
+    this.defaultDialects.push(def.defaultDialect);
+    this.isolatedStack.push(hasTrait(def, Trait.IsolatedFromAbove));
+    if (def.syntax !== null) def.syntax.parse(this, state);
+    else if (def.format !== null) parseWithFormat(this, state, def.format);
+    else this.fail(`custom op '${spelled}' has no custom assembly form`, this.locAt(start));
+    this.isolatedStack.pop();
+    this.defaultDialects.pop();
+    return this.createOperation(state);
+  }
+
+  /// Builds the operation of `state`; inherent attributes given as discardable ones become properties.
+  createOperation(state: OperationState): Operation {
+    const def = state.def;
+    const props: NamedAttribute[] = [];
+    const attrs: NamedAttribute[] = [];
+    for (const [name, value] of state.props) props.push({ name, value });
+    for (const [name, value] of state.attrs) {
+      if (def !== null && (def.props.some((p) => p.name === name) || (name === "operandSegmentSizes" && hasTrait(def, Trait.AttrSizedOperandSegments)))) props.push({ name, value });
+      else attrs.push({ name, value });
+    }
+    return new Operation({
+      name: state.name, def, operands: state.operands, resultTypes: state.resultTypes,
+      props: getDictionaryAttr(props), attrs: getDictionaryAttr(attrs), regions: state.regions,
+      successors: state.successors, loc: state.loc,
+    });
+  }
+
+  // ---- regions and blocks ----
+
+  parseRegion(region: Region, args: readonly ParsedArgument[] = [], _enableShadowing = false): void {
+    this.parseRegionBody(region, args, this.isolatedStack[this.isolatedStack.length - 1]);
+  }
+
+  parseOptionalRegion(region: Region, args: readonly ParsedArgument[] = []): boolean {
+    if (!this.is(Tok.LBrace)) return false;
+    this.parseRegion(region, args);
+    return true;
+  }
+
+  private parseRegionBody(region: Region, args: readonly ParsedArgument[], isolated: boolean): void {
+    const lbrace = this.lex.start;
+    this.expect(Tok.LBrace, "'{' to begin a region");
+    this.pushRegionScope(isolated);
+    if (this.is(Tok.RBrace)) {
+      if (args.length) {
+        const b = region.appendBlock();
+        this.defineArgs(b, args);
+      }
+      this.consume();
+      this.popRegionScope(isolated);
+      return;
+    }
+    let first = true;
+    while (!this.is(Tok.RBrace)) {
+      if (this.is(Tok.EOF)) this.fail("expected '}' to end a region", this.locAt(lbrace));
+      if (first) {
+        first = false;
+        if (this.is(Tok.CaretIdent)) {
+          if (args.length) this.fail("invalid block name in region with named arguments");
+          this.parseBlock(region);
+        } else {
+          const b = region.appendBlock();
+          this.defineArgs(b, args);
+          this.parseBlockBody(b);
+        }
+      } else this.parseBlock(region);
+    }
+    this.consume();
+    this.popRegionScope(isolated);
+  }
+
+  private defineArgs(b: Block, args: readonly ParsedArgument[]): void {
+    for (const a of args) {
+      const arg = b.addArgument(a.type ?? Builtin.none, a.loc ?? getFileLineColLoc(this.buffer.name, ...lc(this.buffer, a.offset)));
+      this.defineValues(a.name, [arg], a.offset);
+    }
+  }
+
+  private blockEntry(name: string, offset: number): BlockEntry {
+    const scope = this.blockScopes[this.blockScopes.length - 1];
+    let e = scope.get(name);
+    if (e === undefined) {
+      e = { block: new Block(), defined: false, offset };
+      scope.set(name, e);
+    }
+    return e;
+  }
+
+  private parseBlock(region: Region): void {
+    if (!this.is(Tok.CaretIdent)) this.fail("expected block name");
+    const name = this.lex.spelling();
+    const offset = this.lex.start;
+    this.consume();
+    const e = this.blockEntry(name, offset);
+    if (e.defined) this.failWith(DiagMessages.RedefinedBlock, this.locAt(offset), name);
+    e.defined = true;
+    region.appendBlock(e.block);
+    if (this.is(Tok.LParen)) {
+      this.commaList(Tok.LParen, Tok.RParen, () => {
+        const a = this.parseArgument(true);
+        const arg = e!.block.addArgument(a.type!, a.loc ?? this.fileLoc(a.offset));
+        this.defineValues(a.name, [arg], a.offset);
+      });
+    }
+    this.expect(Tok.Colon, "':' after block name");
+    this.parseBlockBody(e.block);
+  }
+
+  private parseBlockBody(b: Block): void {
+    while (!this.is(Tok.CaretIdent) && !this.is(Tok.RBrace)) {
+      if (this.is(Tok.EOF)) this.fail("expected '}' to end a region");
+      b.append(this.parseOperation());
+    }
+  }
+
+  parseSuccessor(): Block {
+    if (!this.is(Tok.CaretIdent)) this.fail("expected block name");
+    const e = this.blockEntry(this.lex.spelling(), this.lex.start);
+    this.consume();
+    return e.block;
+  }
+
+  parseOptionalSuccessor(): Block | null {
+    return this.is(Tok.CaretIdent) ? this.parseSuccessor() : null;
+  }
+
+  ensureTerminator(region: Region, terminator: string, loc: Location): void {
+    const def = registry.lookupOp(terminator);
+    if (region.empty) region.appendBlock();
+    for (let b = region.firstBlock; b !== null; b = b.next) {
+      const last = b.lastOp;
+      if (last !== null && last.def !== null && hasTrait(last.def, Trait.Terminator)) continue;
+      b.append(new Operation({ name: terminator, def, loc }));
+    }
+  }
+
+  // ---- OpParser ----
+
+  currentOffset(): number { return this.lex.start; }
+  error(message: string, offset = this.lex.start): never { return this.fail(message, this.locAt(offset)); }
+  locationOf(offset: number): Location { return this.fileLoc(offset); }
+
+  private punctTok(p: string): Tok {
+    const t = punct[p];
+    if (t === undefined) throw new DiagnosticError(this.diagFor(`internal: unknown punctuation '${p}'`));
+    return t;
+  }
+  private diagFor(msg: string) { try { this.fail(msg); } catch (e) { return (e as DiagnosticError).diagnostic; } }
+  parsePunct(p: string): void { this.expect(this.punctTok(p), `'${p}'`); }
+  parseOptionalPunct(p: string): boolean { return this.consumeIf(this.punctTok(p)); }
+  atPunct(p: string): boolean { return this.is(this.punctTok(p)); }
+  parseKeyword(kw: string): void { this.expectKeyword(kw); }
+  parseOptionalKeyword(kw: string): boolean { return this.consumeKeyword(kw); }
+  atKeyword(kw: string): boolean { return this.isKeyword(kw); }
+  parseOptionalKeywordAny(): string | null {
+    if (!this.is(Tok.BareIdent)) return null;
+    const s = this.lex.spelling();
+    this.consume();
+    return s;
+  }
+  parseOptionalInteger(): number | null {
+    const v = this.parseOptionalIntegerBig();
+    return v === null ? null : Number(v);
+  }
+  override parseInteger(): number { return super.parseInteger(); }
+  parseString(): string {
+    const s = this.parseOptionalString();
+    if (s === null) this.fail("expected string");
+    return s;
+  }
+  parseOptionalString(): string | null {
+    if (!this.is(Tok.String)) return null;
+    const v = this.lex.stringValue();
+    this.consume();
+    return v;
+  }
+  parseSymbolName(): string {
+    const s = this.parseOptionalSymbolName();
+    if (s === null) this.failWith(DiagMessages.BadSymbolName, this.here());
+    return s;
+  }
+  parseOptionalSymbolName(): string | null {
+    if (!this.is(Tok.AtIdent)) return null;
+    const v = this.lex.stringValueOrBare();
+    this.consume();
+    return v;
+  }
+
+  atOperand(): boolean { return this.is(Tok.PercentIdent); }
+  atSuccessor(): boolean { return this.is(Tok.CaretIdent); }
+  atSymbol(): boolean { return this.is(Tok.AtIdent); }
+  parseOperand(): UnresolvedOperand {
+    const u = this.parseOptionalOperand();
+    if (u === null) this.failWith(DiagMessages.ExpectedSSAOperand, this.here());
+    return u;
+  }
+  parseOptionalOperand(): UnresolvedOperand | null {
+    const lx = this.lex;
+    if (lx.kind !== Tok.PercentIdent) return null;
+    const offset = lx.start;
+    let name = lx.spelling();
+    let number = 0;
+    this.consume();
+    const hash = name.indexOf("#");
+    if (hash < 0 && this.is(Tok.HashIdent) && this.lex.start === offset + name.length && /^#[0-9]+$/.test(this.lex.spelling())) {
+      number = Number(this.lex.spelling().slice(1));
+      this.consume();
+    } else if (hash > 0) {
+      number = Number(name.slice(hash + 1));
+      name = name.slice(0, hash);
+    }
+    return { name, number, offset };
+  }
+  parseOperandList(delimiter: "none" | "paren" | "square" | "optional-paren" | "optional-square" = "none"): UnresolvedOperand[] {
+    const out: UnresolvedOperand[] = [];
+    const open = delimiter === "paren" || delimiter === "optional-paren" ? Tok.LParen : delimiter === "square" || delimiter === "optional-square" ? Tok.LSquare : null;
+    if (open === null) {
+      const first = this.parseOptionalOperand();
+      if (first === null) return out;
+      out.push(first);
+      while (this.consumeIf(Tok.Comma)) out.push(this.parseOperand());
+      return out;
+    }
+    if (delimiter.startsWith("optional") && !this.is(open)) return out;
+    this.commaList(open, open === Tok.LParen ? Tok.RParen : Tok.RSquare, () => out.push(this.parseOperand()));
+    return out;
+  }
+
+  parseColonType(): Type {
+    this.expect(Tok.Colon);
+    return this.parseType();
+  }
+  parseColonTypeList(): Type[] {
+    this.expect(Tok.Colon);
+    return this.parseTypeList();
+  }
+  parseTypeList(): Type[] {
+    const out = [this.parseType()];
+    while (this.consumeIf(Tok.Comma)) out.push(this.parseType());
+    return out;
+  }
+  parseOptionalArrowTypeList(): Type[] {
+    if (!this.consumeIf(Tok.Arrow)) return [];
+    return this.parseFunctionResultTypes();
+  }
+  parseOptionalAttrDict(into: Map<string, Attribute>): void {
+    if (!this.is(Tok.LBrace)) return;
+    const d = this.parseDictionary() as unknown as { entries: readonly NamedAttribute[] };
+    for (const e of d.entries) into.set(e.name, e.value);
+  }
+  parseOptionalAttrDictWithKeyword(into: Map<string, Attribute>): void {
+    if (this.consumeKeyword("attributes")) {
+      if (!this.is(Tok.LBrace)) this.fail("expected '{' in attribute dictionary");
+      this.parseOptionalAttrDict(into);
+    }
+  }
+
+  parseArgument(withType: boolean, withAttrs = false): ParsedArgument {
+    const a = this.parseOptionalArgument(withType, withAttrs);
+    if (a === null) this.fail("expected SSA identifier");
+    return a;
+  }
+  parseOptionalArgument(withType: boolean, withAttrs = false): ParsedArgument | null {
+    if (!this.is(Tok.PercentIdent)) return null;
+    const name = this.lex.spelling();
+    const offset = this.lex.start;
+    if (name.includes("#")) this.fail("expected SSA identifier");
+    this.consume();
+    const arg: ParsedArgument = { name, offset, type: null, attrs: null, loc: null };
+    if (withType) {
+      this.expect(Tok.Colon, "':'");
+      arg.type = this.parseType();
+      if (withAttrs && this.is(Tok.LBrace)) arg.attrs = this.parseDictionary();
+      arg.loc = this.parseOptionalLocationSpecifier();
+    }
+    return arg;
+  }
+  parseArgumentList(delimiter: "paren" | "square" | "none", withType: boolean, withAttrs = false): ParsedArgument[] {
+    const out: ParsedArgument[] = [];
+    if (delimiter === "none") {
+      const a = this.parseOptionalArgument(withType, withAttrs);
+      if (a === null) return out;
+      out.push(a);
+      while (this.consumeIf(Tok.Comma)) out.push(this.parseArgument(withType, withAttrs));
+      return out;
+    }
+    const [o, c] = delimiter === "paren" ? [Tok.LParen, Tok.RParen] : [Tok.LSquare, Tok.RSquare];
+    this.commaList(o, c, () => out.push(this.parseArgument(withType, withAttrs)));
+    return out;
+  }
+
+  parseAffineMapOfSSAIds(operands: UnresolvedOperand[], delimiter: "square" | "paren" | "optional-square"): AffineMap | null {
+    const open = delimiter === "paren" ? Tok.LParen : Tok.LSquare;
+    const close = delimiter === "paren" ? Tok.RParen : Tok.RSquare;
+    if (delimiter === "optional-square" && !this.is(open)) return null;
+    const dims: UnresolvedOperand[] = [];
+    const syms: UnresolvedOperand[] = [];
+    const find = (list: UnresolvedOperand[], u: UnresolvedOperand) => list.findIndex((x) => x.name === u.name && x.number === u.number);
+    const operand = (): AffineExpr | null => {
+      if (this.consumeKeyword("symbol")) {
+        this.expect(Tok.LParen);
+        const u = this.parseOperand();
+        this.expect(Tok.RParen);
+        let i = find(syms, u);
+        if (i < 0) { i = syms.length; syms.push(u); }
+        return getAffineSymbolExpr(i);
+      }
+      const u = this.parseOptionalOperand();
+      if (u === null) return null;
+      let i = find(dims, u);
+      if (i < 0) { i = dims.length; dims.push(u); }
+      return getAffineDimExpr(i);
+    };
+    const exprs: AffineExpr[] = [];
+    this.commaList(open, close, () => exprs.push(this.parseAffineExpr([], [], operand)));
+    operands.push(...dims, ...syms);
+    return getAffineMap(dims.length, syms.length, exprs);
+  }
+
+  parseDimAndSymbolOperands(numDims: number, numSymbols: number): UnresolvedOperand[] {
+    const at = this.lex.start;
+    const dims = this.parseOperandList("paren");
+    const syms = this.parseOperandList("optional-square");
+    if (dims.length !== numDims) this.fail("dim operand count and affine map dim count must match", this.locAt(at));
+    if (syms.length !== numSymbols) this.fail("symbol operand count and affine map symbol count must match", this.locAt(at));
+    return [...dims, ...syms];
+  }
+}
+
+function lc(b: SourceBuffer, offset: number): [number, number] {
+  const { line, col } = b.lineCol(offset);
+  return [line, col];
+}
+
+/// Options of `parseSource`.
+export interface ParseOptions {
+  readonly allowUnregistered?: boolean;
+  /// Keep a single top-level op as is instead of wrapping everything in a `builtin.module`.
+  readonly noImplicitModule?: boolean;
+}
+
+/// Parses `buffer` into a top-level operation (a `builtin.module` unless `noImplicitModule`).
+/// Throws DiagnosticError on the first syntax error.
+export function parseSource(buffer: SourceBuffer, options: ParseOptions = {}): Operation {
+  const p = new Parser(buffer, { allowUnregistered: options.allowUnregistered ?? false });
+  const top = new Block();
+  p.parseTopLevel(top);
+  const only = top.firstOp !== null && top.firstOp === top.lastOp ? top.firstOp : null;
+  if (only !== null && (only.name === "builtin.module" || options.noImplicitModule)) {
+    only.remove();
+    return only;
+  }
+  if (options.noImplicitModule) p.fail("source must contain a single top-level operation if the implicit module is disabled");
+  const moduleDef = registry.lookupOp("builtin.module");
+  const mod = new Operation({ name: "builtin.module", def: moduleDef, regions: 1, loc: getFileLineColLoc(buffer.name, 0, 0) });
+  const body = mod.regions[0].appendBlock();
+  for (const op of top.ops()) {
+    op.remove();
+    body.append(op);
+  }
+  return mod;
+}

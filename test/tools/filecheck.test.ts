@@ -1,0 +1,128 @@
+// Tests FileCheck in TypeScript on a table of cases and, where LLVM's FileCheck is installed, against its verdicts and messages.
+
+import { expect } from "chai";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FILECHECK_CASES, type FileCheckCase } from "./fixtures/filecheck-cases.js";
+import { type FileCheckOptions, runFileCheck } from "./filecheck.js";
+import { repoRoot } from "./paths.js";
+import { skipIfMissing } from "./requires.js";
+
+const LLVM_FILECHECK = "/usr/lib/llvm-14/bin/FileCheck";
+const EXIT: Record<FileCheckCase["expect"], number> = { pass: 0, fail: 1, error: 2 };
+const CHECK_FILE = "check.txt";
+
+/// The LLVM command-line switches equivalent to `options`.
+function toArgs(options: FileCheckCase["options"] = {}): string[] {
+  const args: string[] = [];
+  if (options.prefixes) args.push(`--check-prefixes=${options.prefixes.join(",")}`);
+  if (options.commentPrefixes) args.push(`--comment-prefixes=${options.commentPrefixes.join(",")}`);
+  for (const p of options.implicitCheckNot ?? []) args.push(`--implicit-check-not=${p}`);
+  const flags: [keyof FileCheckOptions, string][] = [
+    ["strictWhitespace", "--strict-whitespace"],
+    ["matchFullLines", "--match-full-lines"],
+    ["ignoreCase", "--ignore-case"],
+    ["allowEmpty", "--allow-empty"],
+    ["allowUnusedPrefixes", "--allow-unused-prefixes"],
+    ["enableVarScope", "--enable-var-scope"],
+  ];
+  for (const [key, flag] of flags) if (options[key]) args.push(flag);
+  return args;
+}
+
+function ours(c: FileCheckCase) {
+  return runFileCheck(c.check, c.input, { ...c.options, checkFileName: CHECK_FILE, inputName: "<stdin>" });
+}
+
+describe("FileCheck", function () {
+  describe("verdicts", function () {
+    for (const c of FILECHECK_CASES) {
+      it(c.name, function () {
+        const result = ours(c);
+        expect(result.exitCode, result.messages.join("")).to.equal(EXIT[c.expect]);
+        expect(result.ok).to.equal(c.expect === "pass");
+        if (c.expect !== "pass") expect(result.messages, "a failure explains itself").to.not.be.empty;
+      });
+    }
+  });
+
+  describe("messages", function () {
+    it("prints LLVM's error, the check line with a caret, and where scanning started", function () {
+      const result = runFileCheck("// CHECK: fooo\n", "hello\n  foo   bar\n", { checkFileName: "t.mlir", inputName: "<stdin>" });
+      expect(result.messages.join("")).to.equal(
+        [
+          "t.mlir:1:11: error: CHECK: expected string not found in input",
+          "// CHECK: fooo",
+          "          ^",
+          "<stdin>:1:1: note: scanning from here",
+          "hello",
+          "^",
+          "<stdin>:2:2: note: possible intended match here",
+          " foo bar",
+          " ^",
+          "",
+        ].join("\n"),
+      );
+    });
+
+    it("underlines what a CHECK-NOT found", function () {
+      const result = runFileCheck("CHECK: a\nCHECK-NOT: bad\n", "a\nso bad\n", { checkFileName: "c", inputName: "in" });
+      expect(result.messages.join("")).to.contain("c:2:12: error: CHECK-NOT: excluded string found in input\n");
+      expect(result.messages.join("")).to.contain("in:2:4: note: found here\nso bad\n   ^~~\n");
+    });
+  });
+
+  describe("command line", function () {
+    const root = repoRoot();
+    const cli = join(root, "test", "tools", "filecheck-cli.ts");
+    let dir: string;
+    before(() => (dir = mkdtempSync(join(tmpdir(), "filecheck-cli-"))));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    // Runs from the repository root, where `--import tsx` resolves.
+    const run = (args: string[], input: string) => spawnSync(process.execPath, ["--import", "tsx", cli, ...args], { cwd: root, input, encoding: "utf8" });
+
+    it("reads the input from stdin and exits 0 on success", function () {
+      writeFileSync(join(dir, "ok.txt"), "CHECK: b\n");
+      const r = run([join(dir, "ok.txt")], "a b\n");
+      expect(r.stderr).to.equal("");
+      expect(r.status).to.equal(0);
+    });
+
+    it("takes --check-prefix twice, --input-file and --implicit-check-not, and exits 1 on failure", function () {
+      writeFileSync(join(dir, "multi.txt"), "A: a\nB: b\n");
+      writeFileSync(join(dir, "input.txt"), "a\nwarning\nb\n");
+      const args = ["--check-prefix=A", "--check-prefix", "B", "--input-file", join(dir, "input.txt"), "--implicit-check-not=warning"];
+      const r = run([join(dir, "multi.txt"), ...args], "");
+      expect(r.status).to.equal(1);
+      expect(r.stderr).to.contain("command line:1:22: error: B-NOT: excluded string found in input\n-implicit-check-not='warning'\n");
+    });
+
+    it("exits 2 on usage errors", function () {
+      expect(run([], "").status).to.equal(2);
+      expect(run(["x.txt", "--no-such-option"], "").status).to.equal(2);
+    });
+  });
+
+  describe("agrees with LLVM FileCheck", function () {
+    let llvm: string;
+    let dir: string;
+    before(function () {
+      llvm = skipIfMissing(this, LLVM_FILECHECK);
+      dir = mkdtempSync(join(tmpdir(), "filecheck-llvm-"));
+    });
+    after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+    for (const c of FILECHECK_CASES) {
+      it(c.name, function () {
+        writeFileSync(join(dir, CHECK_FILE), c.check);
+        const real = spawnSync(llvm, [CHECK_FILE, "--dump-input=never", ...toArgs(c.options)], { cwd: dir, input: c.input, encoding: "utf8" });
+        const realMessages = real.stderr.replace(/^FileCheck command line: .*\n/m, "");
+        expect(real.status, `LLVM FileCheck disagrees with the table:\n${real.stderr}`).to.equal(EXIT[c.expect]);
+        expect(ours(c).messages.join("")).to.equal(realMessages);
+      });
+    }
+  });
+});
