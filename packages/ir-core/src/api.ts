@@ -31,7 +31,7 @@ export function printOp(op: Operation, options: PrintOptions = {}): string {
   return new AsmPrinter(options).printTopLevel(op).join("");
 }
 
-/// Prints one op in generic form on one line-ish (for "see current operation" notes).
+/// Prints one op in generic form with names from its enclosing IR (for "see current operation" notes).
 export function printOpGeneric(op: Operation): string {
-  return new AsmPrinter({ generic: true }).printTopLevel(op).join("").replace(/\n$/, "");
+  return new AsmPrinter({ generic: true }).printInContext(op);
 }

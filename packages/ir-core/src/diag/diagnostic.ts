@@ -110,20 +110,26 @@ function resolve(loc: DiagLocation): { prefix: string; buffer: SourceBuffer | nu
   return { prefix: "", buffer: null };
 }
 
+function sameLoc(a: DiagLocation, b: DiagLocation): boolean {
+  if (a.buffer !== null || b.buffer !== null) return a.buffer === b.buffer && a.start === b.start;
+  return a.file === b.file && a.line === b.line && a.col === b.col;
+}
+
 /// Renders a diagnostic as mlir-opt prints it: `file:line:col: error: msg`, the source line, a caret.
 export function renderDiagnostic(d: Diagnostic): string {
   let out = "";
-  const one = (x: Diagnostic) => {
+  const one = (x: Diagnostic, showLine: boolean) => {
     const { prefix, buffer } = resolve(x.loc);
     out += `${prefix.length ? prefix : "loc(unknown): "}${x.severity}: ${x.message}\n`;
-    if (buffer !== null) {
+    if (buffer !== null && showLine) {
       const text = buffer.lineText(x.loc.start);
       const col = buffer.lineCol(x.loc.start).col;
       const width = Math.max(1, Math.min(x.loc.end - x.loc.start, text.length - col + 1));
       out += text + "\n" + " ".repeat(col - 1) + "^" + "~".repeat(width - 1) + "\n";
     }
   };
-  one(d);
-  for (const n of d.notes) one(n);
+  one(d, true);
+  // As mlir-opt: a note at the diagnostic's own location does not repeat the source line.
+  for (const n of d.notes) one(n, !sameLoc(n.loc, d.loc));
   return out;
 }

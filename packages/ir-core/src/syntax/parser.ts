@@ -229,7 +229,7 @@ export class Parser extends ParserBase implements OpParser {
     const name = this.lex.stringValue();
     this.consume();
     const def = registry.lookupOp(name);
-    if (def === null) this.checkUnregistered(name, start);
+    if (def === null) this.checkUnregistered(name, this.lex.start);
     const state = new OperationState(name, def, this.fileLoc(start), start);
     const uses: UnresolvedOperand[] = [];
     this.commaList(Tok.LParen, Tok.RParen, () => uses.push(this.parseOperand()));

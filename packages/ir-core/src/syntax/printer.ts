@@ -105,6 +105,16 @@ export class AsmPrinter implements OpPrinter {
     return header.length ? [header, ...body] : body;
   }
 
+  /// Prints one op (without aliases header) with value names numbered from its top-level ancestor, as MLIR's Operation::print.
+  printInContext(op: Operation): string {
+    let top = op;
+    while (top.parentOp !== null) top = top.parentOp;
+    this.numberRegionsOf(top);
+    this.noAliases = true;
+    this.printOperation(op);
+    return this.takeChunks().join("");
+  }
+
   private aliasHeader(): string {
     if (!this.aliasList.length) return "";
     const sorted = this.aliasList.slice().sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));

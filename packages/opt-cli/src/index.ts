@@ -1,0 +1,6 @@
+// Public API of @allo/opt-cli: the drivers behind allo-opt, allo-translate and allo-run.
+export * from "./io.js";
+export * from "./opt-main.js";
+export * from "./render.js";
+export * from "./split-input.js";
+export * from "./verify-diagnostics.js";

@@ -1,0 +1,2 @@
+// Public API of @allo/passes.
+export {};

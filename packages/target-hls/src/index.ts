@@ -1,0 +1,2 @@
+// Public API of @allo/target-hls.
+export {};
