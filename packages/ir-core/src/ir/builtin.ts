@@ -7,7 +7,7 @@ export const ModuleOp = defineOp({
   name: "builtin.module",
   summary: "A top level container operation",
   props: [optProp("sym_name", SymbolNameAttr), optProp("sym_visibility", StrAttr)],
-  regions: [region("bodyRegion")],
+  regions: [region("bodyRegion", false, true)],
   traits: [Trait.IsolatedFromAbove, Trait.NoTerminator, Trait.SymbolTable, Trait.SingleBlock, Trait.NoRegionArguments, Trait.AffineScope],
   defaultDialect: "builtin",
   format: "($sym_name^)? attr-dict-with-keyword $bodyRegion",

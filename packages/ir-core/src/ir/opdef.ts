@@ -42,16 +42,16 @@ export interface ValueDef { readonly name: string; readonly constraint: TypeCons
 /// A named property (inherent attribute).
 export interface PropDef { readonly name: string; readonly constraint: AttrConstraint; readonly optional: boolean; readonly defaultValue: Attribute | null }
 /// A named region.
-export interface RegionDef { readonly name: string; readonly variadic: boolean }
+export interface RegionDef { readonly name: string; readonly variadic: boolean; readonly sized: boolean }
 /// A named successor.
 export interface SuccessorDef { readonly name: string; readonly variadic: boolean }
 
 /// Reports verification errors of one op; returns false so verifiers can `return v.error(...)`.
 export interface OpVerifyContext {
-  /// Reports `'op.name' op <message>` at the op.
-  error(message: string): false;
+  /// Reports `'op.name' op <message>` at the op; `code` is a dialect's diagnostic code (default: 2001).
+  error(message: string, code?: number): false;
   /// Reports an error at the op and attaches a note at another op.
-  errorWithNote(message: string, note: string, noteOp: Operation | null): false;
+  errorWithNote(message: string, note: string, noteOp: Operation | null, code?: number): false;
 }
 
 /// The syntax-time helpers an op record may give; see the format language in ../syntax/format.ts.
@@ -192,8 +192,8 @@ export function prop(name: string, constraint: AttrConstraint, defaultValue: Att
 }
 /// An optional property.
 export function optProp(name: string, constraint: AttrConstraint): PropDef { return { name, constraint, optional: true, defaultValue: null }; }
-/// A region.
-export function region(name: string, variadic = false): RegionDef { return { name, variadic }; }
+/// A region; `sized` is ODS's `SizedRegion<1>` (exactly one block).
+export function region(name: string, variadic = false, sized = false): RegionDef { return { name, variadic, sized }; }
 /// A successor.
 export function successor(name: string, variadic = false): SuccessorDef { return { name, variadic }; }
 

@@ -26,9 +26,9 @@ export function diagLocOf(loc: Location): DiagLocation {
   return unknownDiagLoc;
 }
 
-/// An error of op `op`: `'name' op message` at its location.
-export function opError(op: Operation, message: string): Diagnostic {
-  return new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, `'${op.name}' op ${message}`, diagLocOf(op.loc));
+/// An error of op `op`: `'name' op message` at its location (`code` defaults to OpVerify's).
+export function opError(op: Operation, message: string, code: number = DiagMessages.OpVerify.code): Diagnostic {
+  return new Diagnostic(Severity.Error, code, `'${op.name}' op ${message}`, diagLocOf(op.loc));
 }
 
 /// Prints an op for the "see current operation" note; installed by the printer module's users.
@@ -52,7 +52,10 @@ class Verifier {
   constructor(private readonly printOp: OpPrinterFn | null) {}
 
   private report(op: Operation, d: Diagnostic): false {
-    if (this.printOp !== null) d.attachNote("see current operation: " + this.printOp(op), diagLocOf(op.loc));
+    if (this.printOp !== null) {
+      const text = this.printOp(op);
+      d.attachNote("see current operation: " + (text.includes("\n") ? "\n" : "") + text, diagLocOf(op.loc));
+    }
     this.errors.push(d);
     return false;
   }
@@ -75,9 +78,9 @@ class Verifier {
 
   private ctx(op: Operation): OpVerifyContext {
     return {
-      error: (message: string) => this.report(op, opError(op, message)),
-      errorWithNote: (message: string, note: string, noteOp: Operation | null) => {
-        const d = opError(op, message);
+      error: (message: string, code?: number) => this.report(op, opError(op, message, code)),
+      errorWithNote: (message: string, note: string, noteOp: Operation | null, code?: number) => {
+        const d = opError(op, message, code);
         d.attachNote(note, noteOp !== null ? diagLocOf(noteOp.loc) : unknownDiagLoc);
         return this.report(op, d);
       },
@@ -129,6 +132,9 @@ class Verifier {
     if (!check("result", op.results, def.results, "resultSegmentSizes")) return false;
     const variadicRegions = def.regions.some((r) => r.variadic);
     if (!variadicRegions && op.regions.length !== def.regions.length) return v.error(`requires ${def.regions.length} region${def.regions.length === 1 ? "" : "s"}`);
+    for (let i = 0; i < def.regions.length && i < op.regions.length; i++) {
+      if (def.regions[i].sized && !op.regions[i].hasOneBlock) return v.error(`region #${i} ('${def.regions[i].name}') failed to verify constraint: region with 1 blocks`);
+    }
     const variadicSucc = def.successors.some((s) => s.variadic);
     if (!variadicSucc && op.successors.length !== def.successors.length) return v.error(`requires ${def.successors.length} successor${def.successors.length === 1 ? "" : "s"} but found ${op.successors.length}`);
     return true;

@@ -460,6 +460,7 @@ function parseDirectives(p: OpParser, def: OpDef, fs: FormatParseState, ds: read
         const r = regionSlot(state, d.slot);
         p.parseRegion(r);
         if (def.implicitTerminator !== null) p.ensureTerminator(r, def.implicitTerminator, state.loc);
+        else if (r.empty && (def.regions[d.slot].sized || hasTrait(def, Trait.SingleBlock))) r.appendBlock();
         break;
       }
       case Dir.AllRegions: {
