@@ -41,7 +41,9 @@ export interface FileCheckResult {
 const DEFAULT_PREFIXES = ["CHECK"];
 const DEFAULT_COMMENT_PREFIXES = ["COM", "RUN"];
 
-/// Checks `inputText` against the directives in `checkFileText`.
+/// Checks `inputText` against the directives in `checkFileText`, with LLVM FileCheck 14's verdicts and messages.
+/// Not supported: numeric blocks `[[#...]]` (legacy `[[@LINE+n]]` is), `-D` definitions, and the input dump LLVM
+/// prints after the messages. Regular expressions are POSIX as in LLVM; see filecheck/posix-regex.ts for the differences.
 export function runFileCheck(checkFileText: string, inputText: string, options: FileCheckOptions): FileCheckResult {
   const fail = (exitCode: 1 | 2, messages: readonly string[]): FileCheckResult => ({ ok: false, exitCode, messages });
   const checkPrefixes = options.prefixes ?? DEFAULT_PREFIXES;

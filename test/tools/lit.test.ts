@@ -53,10 +53,9 @@ describe("lit runner", function () {
       );
     });
 
-    it("finds .mlir files outside baselines folders", function () {
-      mkdirSync(join(root, "find", "baselines", "reference"), { recursive: true });
-      mkdirSync(join(root, "find", "sub"), { recursive: true });
-      for (const f of ["b.mlir", "sub/a.mlir", "baselines/reference/c.mlir", "d.txt"]) writeFileSync(join(root, "find", f), "");
+    it("finds .mlir files outside baselines and Inputs folders", function () {
+      for (const d of ["baselines/reference", "sub/Inputs"]) mkdirSync(join(root, "find", d), { recursive: true });
+      for (const f of ["b.mlir", "sub/a.mlir", "baselines/reference/c.mlir", "sub/Inputs/e.mlir", "d.txt"]) writeFileSync(join(root, "find", f), "");
       expect(findLitFiles(join(root, "find"))).to.deep.equal([join(root, "find", "b.mlir"), join(root, "find", "sub", "a.mlir")]);
     });
   });
@@ -110,6 +109,14 @@ describe("lit runner", function () {
       writeFileSync(join(root, "unbuilt.mlir"), "// RUN: allo-opt %s | FileCheck %s\n");
       const result = await runLitFile(join(root, "unbuilt.mlir"), { ...config, tools });
       expect(result).to.deep.equal({ status: "skip", reason: "skipped: allo-opt not found" });
+    });
+
+    it("kills a RUN line, pipeline included, at the time limit", async function () {
+      writeFileSync(join(root, "slow.mlir"), "// RUN: sleep 20 | cat\n");
+      const started = Date.now();
+      const result = await runLitFile(join(root, "slow.mlir"), { ...config, timeoutMs: 300 });
+      expect(result.status === "fail" && result.exitStatus).to.equal("killed after the time limit of 300 ms");
+      expect(Date.now() - started).to.be.below(5_000);
     });
 
     it("fails a file without RUN lines", async function () {

@@ -54,12 +54,15 @@ export function defaultTools(repoRoot: string): Map<string, LitTool> {
   ]);
 }
 
-/// All `*.mlir` files under `dir`, sorted, skipping `baselines`, `dist` and `node_modules` folders.
+/// Folders never searched for lit files: baselines, build output, and `Inputs` (data files that RUN lines read, as in LLVM).
+const NOT_LIT_DIRS = new Set(["baselines", "dist", "node_modules", "Inputs"]);
+
+/// All `*.mlir` files under `dir`, sorted, outside the folders named in NOT_LIT_DIRS.
 export function findLitFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory() && !["baselines", "dist", "node_modules"].includes(entry.name)) out.push(...findLitFiles(path));
+    if (entry.isDirectory() && !NOT_LIT_DIRS.has(entry.name)) out.push(...findLitFiles(path));
     else if (entry.isFile() && entry.name.endsWith(".mlir")) out.push(path);
   }
   return out.sort();
@@ -139,7 +142,7 @@ function wordEnd(line: string, i: number): number {
 }
 
 /// The `%t` path of a lit file: inside the run's temporary directory, unique per file.
-export function tempPath(file: string, config: LitConfig): string {
+function tempPath(file: string, config: LitConfig): string {
   return join(config.tmpDir, `${relative(config.root, file)}.tmp`);
 }
 
@@ -186,15 +189,22 @@ export async function runLitFile(file: string, config: LitConfig): Promise<LitRe
   return { status: "pass" };
 }
 
+/// Runs `command` with bash in its own process group, so that a time-out kills the whole pipeline.
 function runBash(command: string, cwd: string, timeoutMs: number): Promise<{ exitStatus: string; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn("bash", ["-o", "pipefail", "-c", command], { cwd, stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs });
+    const child = spawn("bash", ["-o", "pipefail", "-c", command], { cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let timedOut = false;
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      process.kill(-child.pid!, "SIGKILL");
+    }, timeoutMs);
     child.on("close", (code, signal) => {
-      const exitStatus = code !== null ? String(code) : `killed by ${signal}${signal === "SIGTERM" ? ` (time limit ${timeoutMs} ms?)` : ""}`;
+      clearTimeout(timer);
+      const exitStatus = timedOut ? `killed after the time limit of ${timeoutMs} ms` : code !== null ? String(code) : `killed by ${signal}`;
       resolve({ exitStatus, output: joinOutput(stderr, stdout) });
     });
   });

@@ -75,7 +75,7 @@ export function readCheckFile(file: SourceFile, options: CheckFileOptions): Chec
   }
 
   if (dagNot.length > 0) {
-    checks.push({ pattern: Pattern.eof(file, scan.pos, scan.line + 1, options), prefix: options.checkPrefixes[0], dagNot });
+    checks.push({ pattern: Pattern.eof(file, options), prefix: options.checkPrefixes[0], dagNot });
   }
   const noneFound = unused.size === options.checkPrefixes.length;
   if ((noneFound || (!options.allowUnusedPrefixes && unused.size > 0)) && (implicit.length === 0 || !options.defaultPrefixes)) {
@@ -119,15 +119,17 @@ function checkTypeAt(text: string, start: number, prefix: string, options: Check
   if (i >= text.length) return none;
   if (options.commentPrefixes.includes(prefix)) return text[i] === ":" ? { type: "comment", after: i + 1 } : none;
 
+  const lineEnd = text.indexOf("\n", i);
+  const restOfLine = (from: number): string => text.slice(from, lineEnd < 0 ? undefined : lineEnd);
   const withModifiers = (kind: CheckKind, count: number): { type: FoundType; after: number } => {
     if (text[i] === ":") return { type: { kind, count, literal: false }, after: i + 1 };
-    const m = /^\{\s*LITERAL\s*(?:,\s*LITERAL\s*)*\}:/.exec(text.slice(i, i + 64));
+    const m = /^\{\s*LITERAL\s*(?:,\s*LITERAL\s*)*\}:/.exec(restOfLine(i));
     return m === null ? none : { type: { kind, count, literal: true }, after: i + m[0].length };
   };
   if (text[i] === ":" || text[i] === "{") return withModifiers("plain", 1);
   if (text[i] !== "-") return none;
   i++;
-  const rest = text.slice(i, i + 16);
+  const rest = restOfLine(i);
   if (rest.startsWith("COUNT-")) {
     const m = /^COUNT-(\d+)/.exec(rest);
     if (m === null) return { type: "bad-count", after: i + 6 };

@@ -90,9 +90,9 @@ export class Pattern {
     private readonly options: PatternOptions,
   ) {}
 
-  /// The implicit pattern that matches at the end of the buffer.
-  static eof(file: SourceFile, loc: number, line: number, options: PatternOptions): Pattern {
-    return new Pattern({ kind: "eof", count: 1, literal: false }, file, loc, line, options);
+  /// The implicit pattern that matches at the end of the input, placed at the end of the check file.
+  static eof(file: SourceFile, options: PatternOptions): Pattern {
+    return new Pattern({ kind: "eof", count: 1, literal: false }, file, file.text.length, 0, options);
   }
 
   /// Parses `file.text[start, end)` as the pattern of a directive on check-file line `line`; throws PatternError.
@@ -291,6 +291,8 @@ export class Pattern {
   }
 
   /// The "possible intended match here" note: the closest line start within 4096 characters (LLVM's printFuzzyMatch).
+  /// For a pattern made only of variable uses LLVM compares with an empty string and reads uninitialized memory;
+  /// here that distance is 0.
   fuzzyMatchNote(input: SourceFile, base: number, buffer: string): string[] {
     const example = this.fixed ?? this.regex;
     let lines = 0;
@@ -318,6 +320,7 @@ function indexOrEnd(text: string, needle: string, from: number, end: number): nu
   return i < 0 || i > end ? end : i;
 }
 
+/// Levenshtein distance (LLVM's StringRef::edit_distance with replacements allowed).
 function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
