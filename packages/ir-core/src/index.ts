@@ -22,3 +22,4 @@ export * from "./syntax/op-printer.js";
 export * from "./syntax/parser.js";
 export * from "./syntax/parser-base.js";
 export * from "./syntax/printer.js";
+export * from "./pass/index.js";

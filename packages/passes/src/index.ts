@@ -1,2 +1,2 @@
-// Public API of @allo/passes.
-export {};
+// Public API of @allo/passes: every pass; importing it registers them.
+export * from "./df/index.js";

@@ -87,7 +87,7 @@ export function cloneOp(op: Operation, mapping: Map<Value | Block, Value | Block
     name: op.name, def: op.def, operands, resultTypes: op.results.map((r) => r.type), props: op.props, attrs: op.attrs,
     regions: op.regions.length, successors, loc: op.loc,
   });
-  op.results.forEach((r, i) => mapping.set(r, copy.results[i]));
+  op.results.forEach((r, i) => { mapping.set(r, copy.results[i]); copy.results[i].sourceName = r.sourceName; });
   op.regions.forEach((r, i) => cloneRegionInto(r, copy.regions[i], mapping));
   return copy;
 }
@@ -97,7 +97,11 @@ export function cloneRegionInto(src: Region, dest: Region, mapping: Map<Value | 
   const blocks: [Block, Block][] = [];
   for (let b = src.firstBlock; b !== null; b = b.next) {
     const nb = dest.appendBlock(new Block());
-    for (const a of b.args) mapping.set(a, nb.addArgument(a.type, a.loc));
+    for (const a of b.args) {
+      const na = nb.addArgument(a.type, a.loc);
+      na.sourceName = a.sourceName;
+      mapping.set(a, na);
+    }
     mapping.set(b, nb);
     blocks.push([b, nb]);
   }

@@ -1,0 +1,54 @@
+// df-check-streams: one producer and one consumer per FIFO, and equal static write/read counts.
+import { definePass, walk, type Diagnostic, type Operation } from "@allo/ir-core";
+import { symName } from "@allo/dialect-df";
+import { errorAt } from "./common.js";
+import { DfPassDiag } from "./diag.js";
+import { collectStreamElements, staticExecutionCount, type StreamElement } from "./stream-elements.js";
+
+/// Checks the FIFOs of one region; returns its elements, or null after reporting an error.
+export function checkStreams(region: Operation, emit: (d: Diagnostic) => void): Map<string, StreamElement> | null {
+  const elements = collectStreamElements(region, emit);
+  if (elements === null) return null;
+  for (const el of elements.values()) {
+    const producers = [...new Set(el.accesses.filter((a) => a.isPut).map((a) => a.kernel))];
+    const consumers = [...new Set(el.accesses.filter((a) => !a.isPut).map((a) => a.kernel))];
+    const at = el.accesses[0].op;
+    const names = (ks: Operation[]) => (ks.length ? ks.map((k) => "@" + symName(k)).join(", ") : "none");
+    if (producers.length !== 1) { emit(errorAt(at, DfPassDiag.FifoProducers, el.name, producers.length, names(producers))); return null; }
+    if (consumers.length !== 1) { emit(errorAt(at, DfPassDiag.FifoConsumers, el.name, consumers.length, names(consumers))); return null; }
+    const count = (isPut: boolean): number | null => {
+      let n = 0;
+      for (const a of el.accesses) {
+        if (a.isPut !== isPut) continue;
+        const c = staticExecutionCount(a.op, a.kernel);
+        if (c === null) return null;
+        n += c;
+      }
+      return n;
+    };
+    const writes = count(true), reads = count(false);
+    if (writes !== null && reads !== null && writes !== reads) {
+      emit(errorAt(at, DfPassDiag.StreamCountMismatch, el.name, "@" + symName(producers[0]), writes, "@" + symName(consumers[0]), reads));
+      return null;
+    }
+  }
+  return elements;
+}
+
+/// Checks every df.region of `module`.
+export function checkAllStreams(module: Operation, emit: (d: Diagnostic) => void): boolean {
+  const regions: Operation[] = [];
+  walk(module, (op) => { if (op.name === "df.region") regions.push(op); }, "pre");
+  return regions.every((r) => checkStreams(r, emit) !== null);
+}
+
+/// The `df-check-streams` pass.
+export const DfCheckStreams = definePass({
+  argument: "df-check-streams",
+  summary: "Check that every FIFO has one producer and one consumer and, where loop bounds are static, equal write and read counts",
+  anchor: "builtin.module",
+  run(module, ctx) {
+    if (!checkAllStreams(module, (d) => ctx.emit(d))) ctx.signalPassFailure();
+    ctx.markAllAnalysesPreserved();
+  },
+});

@@ -1,0 +1,72 @@
+// Shared helpers of the dataflow passes: constant evaluation through op folders, index constants, instance names.
+import {
+  AttrKind, Builtin, getDenseI64ArrayAttr, getIndexAttr, makeDiag, OpBuilder, Trait, diagLocOf, type Attribute,
+  type DenseArrayAttr, type Diagnostic, type DiagMessage, type Operation, type Value,
+} from "@allo/ir-core";
+import { ArithConstantOp } from "@allo/dialect-std";
+
+/// Discardable attribute of an instantiated kernel: its position in the original grid.
+export const instancePidAttr = "df.pid";
+/// Discardable attribute of an instantiated kernel: the original grid shape.
+export const instanceMeshAttr = "df.mesh";
+
+/// Evaluates `v` to a constant attribute by running the folders of its defining ops; null if it is not constant.
+export function constantOf(v: Value, memo: Map<Value, Attribute | null> = new Map(), depth = 0): Attribute | null {
+  const hit = memo.get(v);
+  if (hit !== undefined) return hit;
+  const def = v.definingOp;
+  let out: Attribute | null = null;
+  if (def !== null && def.def !== null && depth < 256) {
+    if (def.hasTrait(Trait.ConstantLike)) out = def.props.get("value");
+    else if (def.def.fold !== null) {
+      const operands = def.operandValues().map((o) => constantOf(o, memo, depth + 1));
+      const folded = def.def.fold(def, operands);
+      if (folded !== null) {
+        const r = folded[(v as unknown as { index: number }).index];
+        if (r !== undefined) out = "valueKind" in r ? (r !== v ? constantOf(r, memo, depth + 1) : null) : r;
+      }
+    }
+  }
+  memo.set(v, out);
+  return out;
+}
+
+/// The integer value of a constant `v`, or null.
+export function constantInt(v: Value, memo?: Map<Value, Attribute | null>): number | null {
+  const a = constantOf(v, memo);
+  return a !== null && a.kind === AttrKind.Integer ? Number((a as unknown as { value: number | bigint }).value) : null;
+}
+
+/// Creates `arith.constant <v> : index`.
+export function indexConstant(b: OpBuilder, v: number, loc = b.loc): Value {
+  return b.create(ArithConstantOp, { resultTypes: [Builtin.index], props: { value: getIndexAttr(v) }, loc }).results[0];
+}
+
+/// The grid position of an instantiated kernel (`df.pid`), or null.
+export function instancePid(kernel: Operation): number[] | null {
+  const a = kernel.attrs.get(instancePidAttr);
+  return a !== null && a.kind === AttrKind.DenseArray ? (a as DenseArrayAttr).values.slice() : null;
+}
+
+/// The original grid of an instantiated kernel (`df.mesh`), or null.
+export function instanceMesh(kernel: Operation): number[] | null {
+  const a = kernel.attrs.get(instanceMeshAttr);
+  return a !== null && a.kind === AttrKind.DenseArray ? (a as DenseArrayAttr).values.slice() : null;
+}
+
+/// Marks `kernel` as the instance at `pid` of a grid `mesh`.
+export function markInstance(kernel: Operation, pid: readonly number[], mesh: readonly number[]): void {
+  kernel.setAttr(instancePidAttr, getDenseI64ArrayAttr(pid));
+  kernel.setAttr(instanceMeshAttr, getDenseI64ArrayAttr(mesh));
+}
+
+/// An error diagnostic at `op`'s location.
+export function errorAt(op: Operation, msg: DiagMessage, ...args: unknown[]): Diagnostic {
+  return makeDiag(msg, diagLocOf(op.loc), ...args);
+}
+
+/// The ops of `op`'s first region's first block, as a snapshot.
+export function bodyOps(op: Operation): Operation[] {
+  const b = op.regions[0]?.firstBlock ?? null;
+  return b === null ? [] : b.ops();
+}

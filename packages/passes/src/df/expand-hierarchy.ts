@@ -1,0 +1,54 @@
+// df-expand-hierarchy: runs df-instantiate, canonicalize, df-specialize, df-inline-regions until nothing is left to expand.
+import { definePass, lookupPass, OpPassManager, Pass, walk, type Operation } from "@allo/ir-core";
+import { errorAt, instancePid } from "./common.js";
+import { DfPassDiag } from "./diag.js";
+import { DfInlineRegions } from "./inline-regions.js";
+import { DfInstantiate } from "./instantiate.js";
+import { DfSpecialize } from "./specialize.js";
+
+/// Rounds after which the expansion gives up (each round peels one level of region hierarchy).
+export const maxExpansionRounds = 64;
+
+/// True while `module` still has a df.call or a kernel that is not a single instance.
+export function needsExpansion(module: Operation): boolean {
+  let needs = false;
+  walk(module, (op) => {
+    if (op.name === "df.call") needs = true;
+    else if (op.name === "df.kernel" && op.parentOp?.name === "df.region" && instancePid(op) === null && !isParameterised(op.parentOp)) needs = true;
+  }, "pre");
+  return needs;
+}
+
+function isParameterised(region: Operation): boolean {
+  return region.props.get("params") !== null;
+}
+
+/// The pipeline of one expansion round.
+export function expansionRound(): OpPassManager {
+  const pm = new OpPassManager("builtin.module");
+  pm.addPass(new Pass(DfInstantiate));
+  const canon = lookupPass("canonicalize");
+  if (canon !== null) pm.addPass(new Pass(canon));
+  pm.addPass(new Pass(DfSpecialize));
+  pm.addPass(new Pass(DfInlineRegions));
+  return pm;
+}
+
+/// The `df-expand-hierarchy` pass (the fixed-point loop of `df-to-hw`).
+export const DfExpandHierarchy = definePass({
+  argument: "df-expand-hierarchy",
+  summary: "Repeat df-instantiate, canonicalize, df-specialize and df-inline-regions until no df.call and no multi-instance kernel is left",
+  anchor: "builtin.module",
+  statistics: { rounds: { name: "num-rounds", desc: "Expansion rounds run" } },
+  run(module, ctx) {
+    for (let round = 0; needsExpansion(module); round++) {
+      if (round === maxExpansionRounds) {
+        ctx.emit(errorAt(module, DfPassDiag.PipelineNoFixpoint, maxExpansionRounds));
+        ctx.signalPassFailure();
+        return;
+      }
+      ctx.stats.rounds++;
+      if (!ctx.runPipeline(expansionRound(), module)) { ctx.signalPassFailure(); return; }
+    }
+  },
+});
