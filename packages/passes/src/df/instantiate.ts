@@ -11,7 +11,11 @@ export const maxInstances = 1_000_000;
 export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => void): { ok: boolean; instances: number } {
   let instances = 0;
   const kernels: Operation[] = [];
-  walk(module, (op) => { if (op.name === "df.kernel" && op.parentOp?.name === "df.region" && instancePid(op) === null) kernels.push(op); }, "pre");
+  // Kernels of parameterised regions are instantiated after df-inline-regions has bound the parameters.
+  walk(module, (op) => {
+    const region = op.parentOp;
+    if (op.name === "df.kernel" && region?.name === "df.region" && region.props.get("params") === null && instancePid(op) === null) kernels.push(op);
+  }, "pre");
   for (const kernel of kernels) {
     const mapping = kernelMapping(kernel);
     if (mapping.some((m) => typeof m === "string")) continue; // bound later by df-inline-regions
