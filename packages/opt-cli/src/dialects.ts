@@ -1,2 +1,6 @@
-// Registers every dialect the tools know (import for side effects).
+// Registers every dialect and pass the tools know (import for side effects).
 import "@allo/dialect-std";
+import "@allo/dialect-affine";
+import "@allo/dialect-df";
+import "@allo/dialect-hw";
+import "@allo/passes";

@@ -4,16 +4,16 @@ import {
   type StringAttr, type TypeAttr,
 } from "./attrs.js";
 import type { AttrConstraint, TypeConstraint } from "./opdef.js";
-import { Signedness, TypeKind, type IntegerType, type ShapedType, type Type } from "./types.js";
+import { Builtin, Signedness, TypeKind, type IntegerType, type ShapedType, type Type } from "./types.js";
 
-function tc(desc: string, check: (t: Type) => boolean): TypeConstraint { return { desc, check }; }
+function tc(desc: string, check: (t: Type) => boolean, buildable?: Type): TypeConstraint { return buildable === undefined ? { desc, check } : { desc, check, buildable }; }
 
 /// Any type.
 export const AnyType = tc("any type", () => true);
 /// `index`.
-export const Index = tc("index", (t) => t.kind === TypeKind.Index);
+export const Index = tc("index", (t) => t.kind === TypeKind.Index, Builtin.index);
 /// `i1`.
-export const I1 = tc("1-bit signless integer", (t) => t.kind === TypeKind.Integer && (t as IntegerType).width === 1 && (t as IntegerType).signedness === Signedness.Signless);
+export const I1 = tc("1-bit signless integer", (t) => t.kind === TypeKind.Integer && (t as IntegerType).width === 1 && (t as IntegerType).signedness === Signedness.Signless, Builtin.i1);
 /// Signless integers.
 export const SignlessInteger = tc("signless integer", (t) => t.kind === TypeKind.Integer && (t as IntegerType).signedness === Signedness.Signless);
 /// Any integer type.
@@ -49,8 +49,10 @@ function ac(desc: string, check: (a: Attribute) => boolean, extra: Partial<AttrC
 
 /// Any attribute.
 export const AnyAttr = ac("any attribute", () => true);
-/// A string attribute.
-export const StrAttr = ac("string attribute", (a) => a.kind === AttrKind.String);
+/// A string attribute; in a format it is a bare string literal (MLIR parses it with a NoneType: no `: type` suffix).
+export const StrAttr = ac("string attribute", (a) => a.kind === AttrKind.String, {
+  parse: (p) => { const s = p.parseOptionalString(); return s === null ? null : getStringAttr(s); },
+});
 /// A symbol name (string attribute printed `@name` in formats).
 export const SymbolNameAttr = ac("string attribute", (a) => a.kind === AttrKind.String, {
   print: (p, a) => p.printSymbolName((a as StringAttr).value),

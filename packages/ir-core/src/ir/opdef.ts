@@ -1,6 +1,7 @@
 // Op definitions as data: operands, results, properties, regions, traits, verifier, folder, syntax.
 import { InternalError } from "../diag/diagnostic.js";
-import type { Attribute } from "./attrs.js";
+import type { Attribute, Location } from "./attrs.js";
+import type { OpBuilder } from "./builder.js";
 import type { Operation, Region } from "./ir.js";
 import type { Type } from "./types.js";
 import type { OpPrinter } from "../syntax/op-printer.js";
@@ -20,6 +21,8 @@ export enum Trait {
 export interface TypeConstraint {
   readonly desc: string;
   check(t: Type): boolean;
+  /// ODS's BuildableType: the one type the constraint allows, which formats may leave out (`index`, `i1`).
+  readonly buildable?: Type;
 }
 
 /// A predicate on attributes, with optional custom syntax used when the attribute appears in a format.
@@ -52,6 +55,8 @@ export interface OpVerifyContext {
   error(message: string, code?: number): false;
   /// Reports an error at the op and attaches a note at another op.
   errorWithNote(message: string, note: string, noteOp: Operation | null, code?: number): false;
+  /// Reports `message` at the op without the `'op.name' op` prefix (MLIR's `emitError` as opposed to `emitOpError`).
+  plainError(message: string, code?: number): false;
 }
 
 /// The syntax-time helpers an op record may give; see the format language in ../syntax/format.ts.
@@ -222,6 +227,12 @@ export interface DialectDef {
   readonly ops: readonly OpDef[];
   readonly types?: readonly DialectTypeSyntax[];
   readonly attrs?: readonly DialectAttrSyntax[];
+  /// Builds a constant op of `type` holding `value` at `b`'s insertion point, for folding (MLIR's
+  /// Dialect::materializeConstant); returns null if the dialect cannot. The op must be ConstantLike.
+  readonly materializeConstant?: (b: OpBuilder, value: Attribute, type: Type, loc: Location) => Operation | null;
+  /// MLIR's DialectFoldInterface::shouldMaterializeInto: may constants folded inside `region` (whose op is not
+  /// isolated from above) be hoisted to its entry block instead of further up?
+  readonly shouldMaterializeInto?: (region: Region) => boolean;
 }
 
 /// The process-wide registry of dialects and ops.
