@@ -224,6 +224,8 @@ export interface DialectAttrSyntax {
 /// A dialect: its ops, types and attributes.
 export interface DialectDef {
   readonly name: string;
+  /// Ops of this dialect that have no record are accepted as unregistered ops (MLIR's allowsUnknownOperations).
+  readonly allowUnknownOps?: boolean;
   readonly ops: readonly OpDef[];
   readonly types?: readonly DialectTypeSyntax[];
   readonly attrs?: readonly DialectAttrSyntax[];

@@ -79,6 +79,7 @@ class Verifier {
   private ctx(op: Operation): OpVerifyContext {
     return {
       error: (message: string, code?: number) => this.report(op, opError(op, message, code)),
+      plainError: (message: string, code: number = DiagMessages.OpVerify.code) => this.report(op, new Diagnostic(Severity.Error, code, message, diagLocOf(op.loc))),
       errorWithNote: (message: string, note: string, noteOp: Operation | null, code?: number) => {
         const d = opError(op, message, code);
         d.attachNote(note, noteOp !== null ? diagLocOf(noteOp.loc) : unknownDiagLoc);
@@ -93,7 +94,7 @@ class Verifier {
     const v = this.ctx(op);
     if (def === null) {
       const d = op.dialect;
-      if (registry.hasDialect(d)) return v.error(`unregistered operation found in dialect ('${d}') that does not allow unknown operations`);
+      if (registry.hasDialect(d) && registry.dialect(d)!.allowUnknownOps !== true) return v.error(`unregistered operation found in dialect ('${d}') that does not allow unknown operations`);
       return true;
     }
     if (!this.verifyCounts(op, def, v)) return false;
@@ -123,7 +124,7 @@ class Verifier {
         else if (d.arity !== Arity.Single) n = variadic === 1 ? values.length - fixed : Math.min(1, values.length - fixed);
         for (let k = 0; k < n; k++, idx++) {
           const t = values[idx]?.type;
-          if (t !== undefined && !d.constraint.check(t)) return v.error(`${what} #${idx} must be ${d.constraint.desc}, but got '${String(t)}'`);
+          if (t !== undefined && !d.constraint.check(t)) return v.error(`${what} #${idx} must be ${d.arity === Arity.Variadic ? "variadic of " : ""}${d.constraint.desc}, but got '${String(t)}'`);
         }
       }
       return true;
@@ -168,8 +169,7 @@ class Verifier {
     if (def.parents !== null) {
       const p = op.parentOp;
       if (p === null || !def.parents.includes(p.name)) {
-        const names = def.parents.map((n) => `'${n}'`);
-        return v.error(`expects parent op ${names.length > 1 ? "to be one of " : ""}${names.join(", ")}`);
+        return v.error(`expects parent op ${def.parents.length > 1 ? "to be one of " : ""}'${def.parents.join(", ")}'`);
       }
     }
     if (hasTrait(def, Trait.IsolatedFromAbove)) {

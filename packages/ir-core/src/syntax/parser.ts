@@ -138,6 +138,9 @@ export class Parser extends ParserBase implements OpParser {
       }
     } else s.regionDefs[s.regionDefs.length - 1].push(name);
     s.values.set(name, { values, offset });
+    const bare = name.slice(1);
+    if (values.length === 1) values[0].sourceName = bare;
+    else for (let i = 0; i < values.length; i++) values[i].sourceName = `${bare}#${i}`;
   }
 
   /// Resolves a use of `%name#number` with the expected type (creating a forward reference if needed).
@@ -264,7 +267,7 @@ export class Parser extends ParserBase implements OpParser {
   private checkUnregistered(name: string, offset: number): void {
     const dot = name.indexOf(".");
     const dialect = dot < 0 ? "" : name.slice(0, dot);
-    if (this.config.allowUnregistered) return;
+    if (this.config.allowUnregistered || registry.dialect(dialect)?.allowUnknownOps === true) return;
     if (registry.hasDialect(dialect)) this.fail(`unregistered operation '${name}' found in dialect ('${dialect}') that does not allow unknown operations`, this.locAt(offset));
     this.fail(`operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used`, this.locAt(offset));
   }
@@ -474,6 +477,7 @@ export class Parser extends ParserBase implements OpParser {
   atOperand(): boolean { return this.is(Tok.PercentIdent); }
   atSuccessor(): boolean { return this.is(Tok.CaretIdent); }
   atSymbol(): boolean { return this.is(Tok.AtIdent); }
+  atString(): boolean { return this.is(Tok.String); }
   parseOperand(): UnresolvedOperand {
     const u = this.parseOptionalOperand();
     if (u === null) this.failWith(DiagMessages.ExpectedSSAOperand, this.here());
@@ -580,26 +584,45 @@ export class Parser extends ParserBase implements OpParser {
     if (delimiter === "optional-square" && !this.is(open)) return null;
     const dims: UnresolvedOperand[] = [];
     const syms: UnresolvedOperand[] = [];
-    const find = (list: UnresolvedOperand[], u: UnresolvedOperand) => list.findIndex((x) => x.name === u.name && x.number === u.number);
-    const operand = (): AffineExpr | null => {
-      if (this.consumeKeyword("symbol")) {
-        this.expect(Tok.LParen);
-        const u = this.parseOperand();
-        this.expect(Tok.RParen);
-        let i = find(syms, u);
-        if (i < 0) { i = syms.length; syms.push(u); }
-        return getAffineSymbolExpr(i);
-      }
-      const u = this.parseOptionalOperand();
-      if (u === null) return null;
-      let i = find(dims, u);
-      if (i < 0) { i = dims.length; dims.push(u); }
-      return getAffineDimExpr(i);
-    };
+    const operand = this.ssaIdOperandParser(dims, syms);
     const exprs: AffineExpr[] = [];
     this.commaList(open, close, () => exprs.push(this.parseAffineExpr([], [], operand)));
     operands.push(...dims, ...syms);
     return getAffineMap(dims.length, syms.length, exprs);
+  }
+
+  parseAffineMap(): AffineMap { return this.parseAffineMapBody(); }
+
+  parseAffineExprOfSSAIds(dims: UnresolvedOperand[], syms: UnresolvedOperand[]): AffineExpr {
+    return this.parseAffineExpr([], [], this.ssaIdOperandParser(dims, syms));
+  }
+
+  /// Parses `%x` (a dim) or `symbol(%x)` (a symbol) inside an affine expression of SSA ids. As MLIR's AffineParser,
+  /// an SSA id seen before, as a dim or as a symbol, maps to the same expression; new ones are appended.
+  private ssaIdOperandParser(dims: UnresolvedOperand[], syms: UnresolvedOperand[]): () => AffineExpr | null {
+    const seen = (u: UnresolvedOperand): AffineExpr | null => {
+      const d = dims.findIndex((x) => x.name === u.name && x.number === u.number);
+      if (d >= 0) return getAffineDimExpr(d);
+      const s = syms.findIndex((x) => x.name === u.name && x.number === u.number);
+      return s >= 0 ? getAffineSymbolExpr(s) : null;
+    };
+    return () => {
+      if (this.consumeKeyword("symbol")) {
+        this.expect(Tok.LParen);
+        const u = this.parseOperand();
+        this.expect(Tok.RParen);
+        const e = seen(u);
+        if (e !== null) return e;
+        syms.push(u);
+        return getAffineSymbolExpr(syms.length - 1);
+      }
+      const u = this.parseOptionalOperand();
+      if (u === null) return null;
+      const e = seen(u);
+      if (e !== null) return e;
+      dims.push(u);
+      return getAffineDimExpr(dims.length - 1);
+    };
   }
 
   parseDimAndSymbolOperands(numDims: number, numSymbols: number): UnresolvedOperand[] {
