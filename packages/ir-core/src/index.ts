@@ -23,3 +23,7 @@ export * from "./syntax/parser.js";
 export * from "./syntax/parser-base.js";
 export * from "./syntax/printer.js";
 export * from "./pass/index.js";
+export * from "./pass/index.js";
+export * from "./rewrite/greedy-driver.js";
+export * from "./rewrite/region-utils.js";
+export * from "./rewrite/side-effects.js";

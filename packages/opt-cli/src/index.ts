@@ -4,3 +4,6 @@ export * from "./opt-main.js";
 export * from "./render.js";
 export * from "./split-input.js";
 export * from "./verify-diagnostics.js";
+export * from "./translate-main.js";
+export * from "./allo-opt-main.js";
+export * from "./pass-cli.js";

@@ -1,13 +1,21 @@
 // The allo-opt driver: read, split, parse, verify, transform, print — with mlir-opt's diagnostics.
 import {
-  DiagnosticError, parseSource, printOp, printOpGeneric, Severity, SourceBuffer, verify, type Diagnostic, type Operation,
+  DiagnosticError, parseSource, printOp, printOpGeneric, Severity, SourceBuffer, Timer, timingReport, verify, type Diagnostic,
+  type Operation, type TimingDisplay,
 } from "@allo/ir-core";
 import { renderWithSources, resolveLocations } from "./render.js";
 import { splitInput, splitMarker } from "./split-input.js";
 import { checkExpectations } from "./verify-diagnostics.js";
 
+/// What a transform may use besides `emit`: the timer to nest its timings under, and raw stderr output (IR dumps,
+/// reports) kept in order with the diagnostics.
+export interface TransformHooks {
+  readonly timer: Timer | null;
+  write(text: string): void;
+}
+
 /// Runs after parsing and verification; reports problems through `emit` and returns false on failure.
-export type Transform = (module: Operation, emit: (d: Diagnostic) => void, buffer: SourceBuffer) => boolean;
+export type Transform = (module: Operation, emit: (d: Diagnostic) => void, buffer: SourceBuffer, hooks: TransformHooks) => boolean;
 
 /// Options of one allo-opt run.
 export interface OptOptions {
@@ -23,6 +31,8 @@ export interface OptOptions {
   readonly transform: Transform | null;
   /// Replaces the IR printer (translations print C++ or LLVM IR instead).
   readonly emit: ((module: Operation) => string) | null;
+  /// `--mlir-timing`: print an execution time report per input buffer (null: off).
+  readonly timing?: TimingDisplay | null;
 }
 
 /// What a run produced: the text for stdout/-o, the text for stderr, and the exit code.
@@ -45,25 +55,42 @@ export function runOpt(o: OptOptions): OptResult {
 
 function processBuffer(buf: SourceBuffer, o: OptOptions): { output: string; errors: string; failed: boolean } {
   const diags: Diagnostic[] = [];
-  const emit = (d: Diagnostic) => { diags.push(resolveLocations(d, [buf])); };
+  // stderr in order: diagnostics (rendered at the end, or checked under --verify-diagnostics) and raw text.
+  const stderr: (Diagnostic | string)[] = [];
+  const emit = (d: Diagnostic) => { const r = resolveLocations(d, [buf]); diags.push(r); stderr.push(r); };
+  const root = o.timing ? new Timer("root") : null;
+  root?.start();
+  const hooks: TransformHooks = { timer: root, write: (t) => { stderr.push(t); } };
   let output = "";
   let ok = true;
   try {
-    const op = parseSource(buf, { allowUnregistered: o.allowUnregistered, noImplicitModule: o.noImplicitModule });
+    const parser = root?.nest("Parser", "Parser") ?? null;
+    parser?.start();
+    let op: Operation;
+    try {
+      op = parseSource(buf, { allowUnregistered: o.allowUnregistered, noImplicitModule: o.noImplicitModule });
+    } finally { parser?.stop(); }
     const errs = verify(op, { printOpOnDiagnostic: o.verifyDiagnostics ? null : printOpGeneric });
     errs.forEach(emit);
     ok = errs.length === 0;
-    if (ok && o.transform !== null) ok = o.transform(op, emit, buf);
-    if (ok) output = o.emit !== null ? o.emit(op) : printOp(op, { generic: o.printGeneric, debugInfo: o.debugInfo }) + "\n";
+    if (ok && o.transform !== null) ok = o.transform(op, emit, buf, hooks);
+    if (ok) {
+      const out = root?.nest("Output", "Output") ?? null;
+      out?.start();
+      output = o.emit !== null ? o.emit(op) : printOp(op, { generic: o.printGeneric, debugInfo: o.debugInfo }) + "\n";
+      out?.stop();
+    }
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
     emit(e.diagnostic);
     ok = false;
   }
+  if (root !== null) { root.stop(); stderr.push(timingReport(root, o.timing!)); }
   if (o.verifyDiagnostics) {
     const failures = checkExpectations(buf, diags);
-    return { output, errors: failures.map((d) => renderWithSources(d, [buf])).join(""), failed: failures.length > 0 };
+    const text = stderr.filter((x): x is string => typeof x === "string").join("") + failures.map((d) => renderWithSources(d, [buf])).join("");
+    return { output, errors: text, failed: failures.length > 0 };
   }
   const hasError = diags.some((d) => d.severity === Severity.Error);
-  return { output, errors: diags.map((d) => renderWithSources(d, [buf])).join(""), failed: !ok || hasError };
+  return { output, errors: stderr.map((x) => (typeof x === "string" ? x : renderWithSources(x, [buf]))).join(""), failed: !ok || hasError };
 }

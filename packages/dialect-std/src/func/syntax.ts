@@ -100,7 +100,10 @@ export function parseFunctionLike(p: OpParser, state: OperationState): boolean {
     };
     if (p.parseOptionalPunct("(")) {
       if (!p.parseOptionalPunct(")")) { do one(); while (p.parseOptionalPunct(",")); p.parsePunct(")"); }
-    } else one();
+    } else { // a single result without parentheses has no attributes: `-> i32 {` starts the body
+      results.push(p.parseType());
+      resDicts.push(getDictionaryAttr([]));
+    }
   }
   state.props.set("function_type", getTypeAttr(getFunctionType(types, results)));
   if (argDicts.some((d) => (d as DictionaryAttr).size)) state.props.set("arg_attrs", getArrayAttr(argDicts));

@@ -120,7 +120,7 @@ export function renderDiagnostic(d: Diagnostic): string {
   let out = "";
   const one = (x: Diagnostic, showLine: boolean) => {
     const { prefix, buffer } = resolve(x.loc);
-    out += `${prefix.length ? prefix : "loc(unknown): "}${x.severity}: ${x.message}\n`;
+    out += `${prefix.length ? prefix : "<unknown>:0: "}${x.severity}: ${x.message}\n`;
     if (buffer !== null && showLine) {
       const text = buffer.lineText(x.loc.start);
       const col = buffer.lineCol(x.loc.start).col;

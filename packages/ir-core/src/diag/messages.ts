@@ -59,7 +59,21 @@ export const DiagMessages = {
   UnknownPass: e(3002, "'{0}' does not refer to a registered pass or pass pipeline"),
   PassFailed: e(3003, "pass {0} failed: {1}"),
   PassOption: e(3004, "{0}"),
-  PassNesting: e(3005, "{0}"),
+  PassNesting: e(3005, "Can't add pass '{0}' restricted to '{1}' on a PassManager intended to run on '{2}', did you intend to nest?"),
+  PassError: e(3006, "{0}"),
+  CantRunPassManager: e(3007, "can't run '{0}' pass manager on '{1}' op"),
+  ScheduleUnsupported: e(3008, "trying to schedule a pass on an unsupported operation"),
+  ScheduleUnregistered: e(3009, "trying to schedule a pass on an unregistered operation"),
+  ScheduleNotIsolated: e(3010, "trying to schedule a pass on an operation not marked as 'IsolatedFromAbove'"),
+  PipelineFailures: e(3011, "Failures have been detected while processing an MLIR pass pipeline"),
+  UnableToSchedule: e(3012, "unable to schedule pass '{0}' on a PassManager intended to run on '{1}'!"),
+  PipelineNotWrapped: e(3013, "expected pass pipeline to be wrapped with the anchor operation type, e.g. 'builtin.module(...)'"),
+  PipelineWithPassFlags: e(3014, "'-pass-pipeline' option can't be used with individual pass options"),
+  FailedToAdd: e(3015, "failed to add `{0}` with options `{1}`"),
+  FailedToAddInner: e(3016, "failed to add `{0}` with options `{1}` to inner pipeline"),
+  NoSuchOption: e(3017, "<Pass-Options-Parser>: no such option {0}"),
+  NotSymbolTable: e(3019, " was scheduled to run under {0}, but does not define a symbol table"),
+  UnsupportedAffineExpr: e(3020, "{0} by non-positive value is not supported"),
 } as const;
 
 /// A key of the table.

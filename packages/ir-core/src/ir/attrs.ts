@@ -130,7 +130,8 @@ export class FloatAttr extends Attribute {
 }
 /// The float attribute of `type` with `value` rounded to the type's precision.
 export function getFloatAttr(type: FloatType, value: number): FloatAttr {
-  const v = roundToFloatType(type, value);
+  // All NaNs share one attribute; store the canonical quiet NaN so its printed bits never depend on which NaN came first.
+  const v = Number.isNaN(value) ? Number.NaN : roundToFloatType(type, value);
   const key = Object.is(v, -0) ? "-0" : Number.isNaN(v) ? "nan" : String(v);
   return intern(`f:${type.id}:${key}`, (id) => new FloatAttr(id, type, v));
 }

@@ -12,10 +12,14 @@ export abstract class Value {
   readonly valueKind: ValueKind;
   type: Type;
   firstUse: OpOperand | null;
+  /// The name the value had in the parsed source (`A` for `%A`, `x#1` for the second result of
+  /// `%x:2`), or null; set by the parser, ignored by the printer (tools use it to name arguments).
+  sourceName: string | null;
   protected constructor(kind: ValueKind, type: Type) {
     this.valueKind = kind;
     this.type = type;
     this.firstUse = null;
+    this.sourceName = null;
   }
   /// The defining operation, or null for block arguments.
   abstract get definingOp(): Operation | null;
@@ -136,6 +140,14 @@ export interface OperationInit {
   readonly loc?: Location;
 }
 
+/// `props` plus the default value of every defaulted property it lacks (MLIR's populateDefaultProperties).
+function withDefaultProps(def: OpDef | null, props: DictionaryAttr): DictionaryAttr {
+  if (def === null) return props;
+  let out = props;
+  for (const p of def.props) if (p.defaultValue !== null && props.get(p.name) === null) out = out.with(p.name, p.defaultValue);
+  return out;
+}
+
 /// The one operation class: name, operands, results, properties, attributes, regions, successors.
 export class Operation {
   readonly name: string;
@@ -160,7 +172,7 @@ export class Operation {
     this.def = init.def;
     this.operands = [];
     this.results = [];
-    this.props = init.props ?? emptyDict;
+    this.props = withDefaultProps(init.def, init.props ?? emptyDict);
     this.attrs = init.attrs ?? emptyDict;
     this.regions = [];
     this.successors = init.successors ? init.successors.slice() : [];

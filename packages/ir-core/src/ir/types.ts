@@ -171,8 +171,17 @@ export class MemRefType extends ShapedType {
 
 /// A memref type; `layout` null means the identity layout.
 export function getMemRefType(shape: readonly number[], elementType: Type, layout: Attribute | null = null, memorySpace: Attribute | null = null): MemRefType {
+  // As MLIR's MemRefType::get, an identity affine-map layout is the default layout.
+  if ((layout as { map?: { isIdentity(): boolean } } | null)?.map?.isIdentity() === true) layout = null;
+  memorySpace = skipDefaultMemorySpace(memorySpace);
   return intern(`m:${shape.join("x")}:${elementType.id}:${layout?.id ?? ""}:${memorySpace?.id ?? ""}`,
     (id) => new MemRefType(id, shape.slice(), elementType, layout, memorySpace));
+}
+
+// As MLIR, an integer memory space 0 is the default memory space.
+function skipDefaultMemorySpace(ms: Attribute | null): Attribute | null {
+  const a = ms as { value?: unknown; type?: Type } | null;
+  return a !== null && a.type instanceof IntegerType && (a.value === 0 || a.value === 0n) ? null : ms;
 }
 
 /// `memref<*xf32>`.
@@ -187,6 +196,7 @@ export class UnrankedMemRefType extends ShapedType {
 }
 /// An unranked memref type.
 export function getUnrankedMemRefType(elementType: Type, memorySpace: Attribute | null = null): UnrankedMemRefType {
+  memorySpace = skipDefaultMemorySpace(memorySpace);
   return intern(`um:${elementType.id}:${memorySpace?.id ?? ""}`, (id) => new UnrankedMemRefType(id, elementType, memorySpace));
 }
 

@@ -1,7 +1,7 @@
 // Rewrite patterns, the PatternRewriter (the only mutator patterns use) and fold results.
 import type { Attribute } from "../ir/attrs.js";
-import { OpBuilder, type BuilderListener } from "../ir/builder.js";
-import type { Block, Operation, Region, Value } from "../ir/ir.js";
+import { cloneOp, OpBuilder, type BuilderListener } from "../ir/builder.js";
+import { Block, walk, type OpOperand, type Operation, type Region, type Value } from "../ir/ir.js";
 
 /// What a folder returns: null (no fold), or one attribute/value per result (an in-place fold returns the op's own results).
 export type FoldResult = null | readonly (Attribute | Value)[];
@@ -24,23 +24,21 @@ export function pattern(p: { name: string; root: string | null; benefit?: number
 export interface RewriteListener extends BuilderListener {
   notifyOperationModified?(op: Operation): void;
   notifyOperationReplaced?(op: Operation, values: readonly Value[]): void;
+  /// Called before `op` is erased (its operands are still attached).
   notifyOperationErased?(op: Operation): void;
+  notifyBlockInserted?(block: Block): void;
+  /// Called before `block` is erased.
+  notifyBlockErased?(block: Block): void;
 }
 
-/// The builder patterns mutate IR through; every change is reported to its listener.
+/// The builder patterns mutate IR through; every change is reported to its listener (MLIR's RewriterBase).
 export class PatternRewriter extends OpBuilder {
   declare listener: RewriteListener | null;
 
   /// Replaces all uses of `op`'s results by `values` and erases `op`.
   replaceOp(op: Operation, values: readonly Value[]): void {
     this.listener?.notifyOperationReplaced?.(op, values);
-    op.results.forEach((r, i) => {
-      for (let u = r.firstUse; u !== null; u = r.firstUse) {
-        const user = u.owner;
-        u.set(values[i]);
-        this.listener?.notifyOperationModified?.(user);
-      }
-    });
+    for (let i = 0; i < op.results.length; i++) this.replaceAllUsesWith(op.results[i], values[i]);
     this.eraseOp(op);
   }
   /// Replaces `op` by a new op created with `make` at its position.
@@ -50,17 +48,41 @@ export class PatternRewriter extends OpBuilder {
     this.replaceOp(op, n.results);
     return n;
   }
-  /// Erases `op` (and the ops nested in it); its results must be unused.
+  /// Erases `op` and the ops nested in it, one by one, users before definitions (MLIR's eraseOp): the listener
+  /// sees a consistent IR at each notification. `op`'s results must be unused.
   eraseOp(op: Operation): void {
-    const nested: Operation[] = [];
-    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) nested.push(o);
-    for (const o of nested.reverse()) this.notifyErasedRecursive(o);
+    if (this.listener === null || this.listener.notifyOperationErased === undefined) {
+      op.erase();
+      return;
+    }
+    this.eraseTree(op);
+  }
+  private eraseTree(op: Operation): void {
+    for (let ri = op.regions.length - 1; ri >= 0; ri--) {
+      const r = op.regions[ri];
+      while (r.firstBlock !== null) {
+        const order = postOrderBlocks(r.firstBlock);
+        for (const b of order) {
+          let o = b.lastOp;
+          while (o !== null) { const p = o.prev; this.eraseTree(o); o = p; }
+        }
+        for (const b of order) {
+          for (const a of b.args) while (a.firstUse !== null) a.firstUse.owner.dropAllReferences();
+          this.listener?.notifyBlockErased?.(b);
+          b.remove();
+        }
+      }
+    }
     this.listener?.notifyOperationErased?.(op);
+    for (const res of op.results) while (res.firstUse !== null) res.firstUse.owner.dropAllReferences();
     op.erase();
   }
-  private notifyErasedRecursive(op: Operation): void {
-    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) this.notifyErasedRecursive(o);
-    this.listener?.notifyOperationErased?.(op);
+  /// Erases `block` and its ops (last op first); the block must have no predecessors.
+  eraseBlock(block: Block): void {
+    let o = block.lastOp;
+    while (o !== null) { const p = o.prev; this.eraseOp(o); o = p; }
+    this.listener?.notifyBlockErased?.(block);
+    block.remove();
   }
   /// Runs `change` on `op` in place and notifies the listener.
   modifyOpInPlace(op: Operation, change: () => void): void {
@@ -69,28 +91,104 @@ export class PatternRewriter extends OpBuilder {
   }
   /// Replaces the uses of `from` by `to`, notifying each user.
   replaceAllUsesWith(from: Value, to: Value): void {
+    if (from === to) return;
     for (let u = from.firstUse; u !== null; u = from.firstUse) {
       const user = u.owner;
       u.set(to);
       this.listener?.notifyOperationModified?.(user);
     }
   }
+  /// Replaces the uses of `from` for which `pred` holds by `to`.
+  replaceUsesWithIf(from: Value, to: Value, pred: (use: OpOperand) => boolean): void {
+    for (const u of from.uses()) {
+      if (!pred(u)) continue;
+      u.set(to);
+      this.listener?.notifyOperationModified?.(u.owner);
+    }
+  }
+  /// Replaces all uses of `from` except those in `except`.
+  replaceAllUsesExcept(from: Value, to: Value, except: Operation): void {
+    this.replaceUsesWithIf(from, to, (u) => u.owner !== except);
+  }
+  /// Moves `op` before `before` (possibly into another block), notifying the insertion.
+  moveOpBefore(op: Operation, before: Operation): void {
+    op.moveBefore(before);
+    this.listener?.notifyOperationInserted?.(op);
+  }
+  /// Moves `op` after `after`, notifying the insertion.
+  moveOpAfter(op: Operation, after: Operation): void {
+    op.moveAfter(after);
+    this.listener?.notifyOperationInserted?.(op);
+  }
   /// Moves the blocks of `region` before `before` in `dest`.
   inlineRegionBefore(region: Region, dest: Region, before: Block | null): void {
-    region.takeBody(dest, before);
+    let b = region.firstBlock;
+    while (b !== null) {
+      const n = b.next;
+      b.remove();
+      dest.insertBlockBefore(b, before);
+      this.listener?.notifyBlockInserted?.(b);
+      b = n;
+    }
   }
-  /// Moves the ops of `src` before `before` (in its block), replacing `src`'s arguments by `args`; erases `src`.
-  inlineBlockBefore(src: Block, before: Operation, args: readonly Value[] = []): void {
+  /// Moves the ops of `src` before `before` (in its block; null: at the end of `dest`), replacing `src`'s arguments by
+  /// `args`; erases `src`.
+  inlineBlockBefore(src: Block, before: Operation | null, args: readonly Value[] = [], dest: Block | null = null): void {
     src.args.forEach((a, i) => this.replaceAllUsesWith(a, args[i]));
-    const dest = before.parent!;
+    const into = before !== null ? before.parent! : dest!;
     let op = src.firstOp;
     while (op !== null) {
       const n = op.next;
       op.remove();
-      dest.insertBefore(op, before);
+      into.insertBefore(op, before);
       this.listener?.notifyOperationInserted?.(op);
       op = n;
     }
+    this.listener?.notifyBlockErased?.(src);
     src.remove();
   }
+  /// Moves the ops of `src` to the end of `dest` (replacing `src`'s arguments by `args`) and erases `src`.
+  mergeBlocks(src: Block, dest: Block, args: readonly Value[] = []): void {
+    this.inlineBlockBefore(src, null, args, dest);
+  }
+  /// Splits `block` before `before`: the ops from `before` on move to a new block inserted after `block`.
+  splitBlock(block: Block, before: Operation | null): Block {
+    const nb = new Block();
+    block.parent!.insertBlockBefore(nb, block.next);
+    this.listener?.notifyBlockInserted?.(nb);
+    let op = before;
+    while (op !== null) {
+      const n = op.next;
+      op.remove();
+      nb.append(op);
+      this.listener?.notifyOperationInserted?.(op);
+      op = n;
+    }
+    return nb;
+  }
+  /// Inserts a clone of `op` (with its regions) at the insertion point; nested ops are notified too.
+  clone(op: Operation, mapping: Map<Value | Block, Value | Block> = new Map()): Operation {
+    const c = cloneOp(op, mapping);
+    this.insert(c);
+    if (this.listener?.notifyOperationInserted !== undefined) {
+      for (const r of c.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) walk(o, (x) => this.listener!.notifyOperationInserted!(x), "pre");
+    }
+    return c;
+  }
+}
+
+/// The blocks reachable from `entry`, successors before predecessors (post order), then any unreachable ones.
+function postOrderBlocks(entry: Block): Block[] {
+  const out: Block[] = [];
+  const seen = new Set<Block>([entry]);
+  const stack: [Block, number][] = [[entry, 0]];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const succ = top[0].lastOp?.successors ?? [];
+    if (top[1] < succ.length) {
+      const s = succ[top[1]++];
+      if (!seen.has(s) && s.parent === entry.parent) { seen.add(s); stack.push([s, 0]); }
+    } else { out.push(top[0]); stack.pop(); }
+  }
+  return out;
 }

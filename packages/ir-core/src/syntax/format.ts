@@ -289,6 +289,21 @@ export function valueGroups(values: readonly Value[], arities: readonly Arity[],
 
 // ---- printing ----
 
+/// The regions of region slot `slot` (a variadic slot takes what the fixed slots leave).
+export function regionGroup(op: Operation, def: OpDef, slot: number): Region[] {
+  if (!def.regions[slot].variadic) return [op.regions[slot]];
+  return op.regions.slice(slot, slot + op.regions.length - (def.regions.length - 1));
+}
+
+/// Prints a region as ODS does: under SingleBlockImplicitTerminator, the terminator is elided
+/// unless it has operands, results or attributes.
+function printFormatRegion(p: OpPrinter, def: OpDef, r: Region): void {
+  if (def.implicitTerminator === null) { p.printRegion(r, true, !hasTrait(def, Trait.NoTerminator)); return; }
+  const term = r.empty ? null : r.firstBlock!.lastOp;
+  const printTerminator = term === null || !hasTrait(term.def, Trait.Terminator) || term.operands.length !== 0 || term.results.length !== 0 || term.attrs.size !== 0 || term.props.size !== 0;
+  p.printRegion(r, true, printTerminator);
+}
+
 function isPresent(op: Operation, def: OpDef, d: Directive, groups: Value[][]): boolean {
   switch (d.kind) {
     case Dir.Operand: return groups[d.slot].length > 0;
@@ -297,7 +312,7 @@ function isPresent(op: Operation, def: OpDef, d: Directive, groups: Value[][]): 
       const a = op.props.get(pd.name);
       return a !== null && a !== pd.defaultValue;
     }
-    case Dir.Region: return !op.regions[d.slot].empty;
+    case Dir.Region: return def.regions[d.slot].variadic ? regionGroup(op, def, d.slot).length > 0 : !op.regions[d.slot].empty;
     case Dir.Successor: return op.successors.length > 0;
     case Dir.Type:
       if (d.typeRef === TypeRef.Operand) return groups[d.slot].length > 0;
@@ -338,6 +353,13 @@ export function printWithFormat(p: OpPrinter, op: Operation, prog: FormatProgram
   printDirectives(p, op, def, prog, prog.directives, groups);
 }
 
+// A unit attribute anchoring an optional group is not printed (`(`constant` $constant^)?` prints `constant`).
+function withoutUnitAnchor(op: Operation, def: OpDef, d: Directive): readonly Directive[] {
+  const a = d.group![d.anchor];
+  if (a.kind !== Dir.Prop || op.props.get(def.props[a.slot].name) !== unitAttr) return d.group!;
+  return d.group!.filter((x) => x !== a);
+}
+
 function printDirectives(p: OpPrinter, op: Operation, def: OpDef, prog: FormatProgram, ds: readonly Directive[], groups: Value[][]): void {
   for (let i = 0; i < ds.length; i++) {
     const d = ds[i];
@@ -360,12 +382,12 @@ function printDirectives(p: OpPrinter, op: Operation, def: OpDef, prog: FormatPr
       case Dir.AttrDict: p.printOptionalAttrDict(attrDictEntries(op, def, prog.printedProps)); break;
       case Dir.AttrDictKw: p.printOptionalAttrDictWithKeyword(attrDictEntries(op, def, prog.printedProps)); break;
       case Dir.PropDict: break;
-      case Dir.Region: p.printRegion(op.regions[d.slot], true, !hasTrait(def, Trait.NoTerminator) && def.implicitTerminator === null); break;
+      case Dir.Region: regionGroup(op, def, d.slot).forEach((r, k) => { if (k) p.write(", "); printFormatRegion(p, def, r); }); break;
       case Dir.AllRegions: op.regions.forEach((r, k) => { if (k) p.write(", "); p.printRegion(r); }); break;
       case Dir.Successor: p.printSuccessor(op.successors[d.slot]); break;
       case Dir.AllSuccessors: op.successors.forEach((b, k) => { if (k) p.write(", "); p.printSuccessor(b); }); break;
       case Dir.Optional:
-        if (isPresent(op, def, d.group![d.anchor], groups)) printDirectives(p, op, def, prog, d.group!, groups);
+        if (isPresent(op, def, d.group![d.anchor], groups)) printDirectives(p, op, def, prog, withoutUnitAnchor(op, def, d), groups);
         else if (d.elseGroup !== null) printDirectives(p, op, def, prog, d.elseGroup, groups);
         break;
       case Dir.Custom: customDirectives.get(d.text)!.print(p, op, d.args!); break;
@@ -457,6 +479,15 @@ function parseDirectives(p: OpParser, def: OpDef, fs: FormatParseState, ds: read
       case Dir.AttrDictKw: p.parseOptionalAttrDictWithKeyword(state.attrs); break;
       case Dir.PropDict: break;
       case Dir.Region: {
+        if (def.regions[d.slot].variadic) {
+          if (!p.atPunct("{")) break;
+          do {
+            const r = state.addRegion(new Region());
+            p.parseRegion(r);
+            if (def.implicitTerminator !== null) p.ensureTerminator(r, def.implicitTerminator, state.loc);
+          } while (p.parseOptionalPunct(","));
+          break;
+        }
         const r = regionSlot(state, d.slot);
         p.parseRegion(r);
         if (def.implicitTerminator !== null) p.ensureTerminator(r, def.implicitTerminator, state.loc);
@@ -524,10 +555,19 @@ function assignTypes(def: OpDef, fs: FormatParseState, d: Directive, ts: Type[])
       if (def.operands.length === 1) fs.operandTypes[0] = ts;
       else (fs as { allOperandTypes?: Type[] }).allOperandTypes = ts;
       break;
-    case TypeRef.AllResults:
-      if (def.results.length === 1) fs.resultTypes[0] = ts;
-      else def.results.forEach((_r, i) => { fs.resultTypes[i] = [ts[i]]; });
+    case TypeRef.AllResults: {
+      // Single results take one type each; the variadic ones share the rest equally (SameVariadicResultSize).
+      let variadic = 0;
+      for (const r of def.results) if (r.arity !== Arity.Single) variadic++;
+      const each = variadic === 0 ? 0 : Math.max(0, Math.floor((ts.length - (def.results.length - variadic)) / variadic));
+      let at = 0;
+      def.results.forEach((r, i) => {
+        const n = r.arity === Arity.Single ? 1 : each;
+        fs.resultTypes[i] = ts.slice(at, at + n);
+        at += n;
+      });
       break;
+    }
   }
 }
 
@@ -547,6 +587,11 @@ function resolveFormatTypes(p: OpParser, def: OpDef, fs: FormatParseState, start
     state.operands.push(...p.resolveOperands(all, allTypes, start));
   }
   const counts = fs.operands.map((o) => (o === null ? 0 : o.length));
+  if (all === undefined && allTypes !== undefined) {
+    // `type(operands)` / `functional-type(operands, ...)` over several operand slots: split by slot.
+    let at = 0;
+    counts.forEach((n, i) => { fs.operandTypes[i] = allTypes.slice(at, at + n); at += n; });
+  }
   const ctx: InferTypesContext = { operandTypes: fs.operandTypes, resultTypes: fs.resultTypes, operandCounts: counts, props: state.props };
   if (hasTrait(def, Trait.SameOperandsAndResultType) || hasTrait(def, Trait.SameTypeOperands)) {
     let known: Type | null = null;
@@ -555,6 +600,14 @@ function resolveFormatTypes(p: OpParser, def: OpDef, fs: FormatParseState, start
       fs.operandTypes.forEach((ts, i) => { if (ts === null) fs.operandTypes[i] = new Array<Type>(counts[i]).fill(known!); });
       if (hasTrait(def, Trait.SameOperandsAndResultType)) fs.resultTypes.forEach((ts, i) => { if (ts === null) fs.resultTypes[i] = [known!]; });
     }
+  }
+  for (let i = 0; i < def.operands.length; i++) {
+    const b = def.operands[i].constraint.buildable;
+    if (fs.operandTypes[i] === null && b !== undefined) fs.operandTypes[i] = new Array<Type>(counts[i]).fill(b);
+  }
+  for (let i = 0; i < def.results.length; i++) {
+    const b = def.results[i].constraint.buildable;
+    if (fs.resultTypes[i] === null && b !== undefined && def.results[i].arity === Arity.Single) fs.resultTypes[i] = [b];
   }
   if (def.inferTypes !== null) {
     const err = def.inferTypes(ctx);
@@ -576,6 +629,8 @@ function resolveFormatTypes(p: OpParser, def: OpDef, fs: FormatParseState, start
     }
     state.resultTypes.push(...ts);
   }
-  while (state.regions.length < def.regions.length) regionSlot(state, state.regions.length);
+  let fixedRegions = 0;
+  for (const r of def.regions) if (!r.variadic) fixedRegions++;
+  while (state.regions.length < fixedRegions) regionSlot(state, state.regions.length);
   if (hasTrait(def, Trait.AttrSizedOperandSegments)) state.props.set("operandSegmentSizes", getDenseI32ArrayAttr(counts));
 }

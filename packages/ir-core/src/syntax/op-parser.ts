@@ -1,5 +1,5 @@
 // The API custom op syntax uses to parse (MLIR's OpAsmParser), and the state an op is built from.
-import type { AffineMap } from "../affine/index.js";
+import type { AffineExpr, AffineMap } from "../affine/index.js";
 import type { Attribute, Location } from "../ir/attrs.js";
 import type { Block, Region, Value } from "../ir/ir.js";
 import type { OpDef } from "../ir/opdef.js";
@@ -81,6 +81,8 @@ export interface OpParser {
   atOperand(): boolean;
   /// True if a symbol (`@name`) starts here.
   atSymbol(): boolean;
+  /// True if a string literal starts here.
+  atString(): boolean;
   /// True if a block reference (`^bb1`) starts here.
   atSuccessor(): boolean;
   parseOperand(): UnresolvedOperand;
@@ -123,6 +125,11 @@ export interface OpParser {
   /// Parses an affine map whose dims/symbols are SSA ids (`%i * 4 + symbol(%n)`), in `[...]` or `(...)`;
   /// the operands are appended to `operands` (dims first, then symbols).
   parseAffineMapOfSSAIds(operands: UnresolvedOperand[], delimiter: "square" | "paren" | "optional-square"): AffineMap | null;
+  /// A bare affine map `(d0, d1)[s0] -> (d1, d0)` (MLIR's OpAsmParser::parseAffineMap).
+  parseAffineMap(): AffineMap;
+  /// One affine expression over SSA ids (`%i + symbol(%n)`): new dims/symbols are appended to `dims`/`syms`
+  /// (MLIR's OpAsmParser::parseAffineExprOfSSAIds).
+  parseAffineExprOfSSAIds(dims: UnresolvedOperand[], syms: UnresolvedOperand[]): AffineExpr;
   /// A dim-and-symbol operand list for a map: `(%a, %b)[%s]`.
   parseDimAndSymbolOperands(numDims: number, numSymbols: number): UnresolvedOperand[];
 }

@@ -393,7 +393,7 @@ export class ParserBase {
         this.expect(Tok.Greater);
         return getIntegerSetAttr(st);
       }
-      case "dense": return this.parseDenseElements();
+      case "dense": return this.parseDenseElements(type);
       case "array": return this.parseDenseArray();
       case "strided": return this.parseStrided();
       case "loc": return this.parseLocation();
@@ -479,7 +479,7 @@ export class ParserBase {
     const text = lx.spelling();
     this.consume();
     let t = type;
-    if (this.consumeIf(Tok.Colon)) t = this.parseType();
+    if (t === null && this.consumeIf(Tok.Colon)) t = this.parseType(); // as MLIR: an expected type means no `: type`
     if (kind === Tok.Float) {
       const ft = t ?? Builtin.f64;
       if (!isFloat(ft)) this.fail("floating point value not valid for specified type", this.locAt(start));
@@ -506,7 +506,8 @@ export class ParserBase {
     return getIntegerAttr(it, v);
   }
 
-  private parseDenseElements(): Attribute {
+  /// `dense<...> : type`; with a shaped `expected` type (as MLIR's parseAttribute(attr, type)) the `: type` is omitted.
+  private parseDenseElements(expected: Type | null = null): Attribute {
     const start = this.lex.start;
     this.consume();
     this.expect(Tok.Less);
@@ -518,9 +519,10 @@ export class ParserBase {
       this.consume();
     } else if (!this.is(Tok.Greater)) this.parseDenseLiteral(flat, shape, 0);
     this.expect(Tok.Greater);
-    this.expect(Tok.Colon);
+    const typed = expected !== null && (expected.kind === TypeKind.Tensor || expected.kind === TypeKind.Vector);
+    if (!typed) this.expect(Tok.Colon);
     const tloc = this.here();
-    const t = this.parseType();
+    const t = typed ? expected : this.parseType();
     if (!(t.kind === TypeKind.Tensor || t.kind === TypeKind.Vector)) this.fail("elements literal must be a shaped type", tloc);
     const st = t as ShapedType;
     const et = st.elementType;
@@ -549,7 +551,8 @@ export class ParserBase {
       do { this.parseDenseLiteral(flat, shape, depth + 1); n++; } while (this.consumeIf(Tok.Comma));
     }
     this.expect(Tok.RSquare);
-    if (shape.length <= depth) shape[depth] = n;
+    // Inner lists finish first, so `shape` can hold deeper dimensions before this one is known.
+    if (shape[depth] === undefined) shape[depth] = n;
     else if (shape[depth] !== n) this.fail("tensor literal is invalid; ranks are not consistent between elements");
   }
 
@@ -696,6 +699,8 @@ export class ParserBase {
       else if (this.consumeIf(Tok.Equal)) { this.expect(Tok.Equal); cs.push(affineSub(lhs, this.parseAffineExpr(dims, syms))); eq.push(true); }
       else this.fail("expected '== affine-expr' or '>= affine-expr' at end of affine constraint");
     });
+    // As MLIR: no constraints means the set `(0 == 0)`.
+    if (cs.length === 0) { cs.push(getAffineConstantExpr(0)); eq.push(true); }
     return getIntegerSet(dims.length, syms.length, cs, eq);
   }
 

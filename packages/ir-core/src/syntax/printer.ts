@@ -136,12 +136,15 @@ export class AsmPrinter implements OpPrinter {
     type Ctx = { region: Region; nextValue: number; nextArg: number; nextConflict: number; scope: Scope | null };
     const stack: Ctx[] = [];
     for (const r of top.regions) stack.push({ region: r, nextValue: 0, nextArg: 0, nextConflict: 0, scope: null });
-    // Regions are processed LIFO like MLIR; each child starts from its parent's counters.
+    // Regions are processed LIFO like MLIR; each child starts from its parent's counters, except in generic
+    // form, where MLIR prints unique SSA ids (OpPrintingFlags::shouldPrintUniqueSSAIDs): counters carry on.
+    const uniq = { nextValue: 0, nextArg: 0, nextConflict: 0 };
     while (stack.length) {
       const ctx = stack.pop()!;
       const scope = new Scope(ctx.scope);
-      const st = { nextValue: ctx.nextValue, nextArg: ctx.nextArg, nextConflict: ctx.nextConflict, scope };
+      const st = this.generic ? { ...uniq, scope } : { nextValue: ctx.nextValue, nextArg: ctx.nextArg, nextConflict: ctx.nextConflict, scope };
       this.numberRegion(ctx.region, st);
+      if (this.generic) { uniq.nextValue = st.nextValue; uniq.nextArg = st.nextArg; uniq.nextConflict = st.nextConflict; }
       for (let b = ctx.region.firstBlock; b !== null; b = b.next) {
         for (let op = b.firstOp; op !== null; op = op.next) {
           for (const r of op.regions) stack.push({ region: r, nextValue: st.nextValue, nextArg: st.nextArg, nextConflict: st.nextConflict, scope });
@@ -424,7 +427,7 @@ export class AsmPrinter implements OpPrinter {
         this.printDims(mt.shape);
         this.printType(mt.elementType);
         if (mt.layout !== null) { this.write(", "); this.printAttribute(mt.layout); }
-        if (mt.memorySpace !== null) { this.write(", "); this.printAttribute(mt.memorySpace); }
+        if (mt.memorySpace !== null) { this.write(", "); this.printAttrImpl(mt.memorySpace, Elide.May); }
         this.write(">");
         return;
       }
@@ -432,7 +435,7 @@ export class AsmPrinter implements OpPrinter {
         const mt = t as UnrankedMemRefType;
         this.write("memref<*x");
         this.printType(mt.elementType);
-        if (mt.memorySpace !== null) { this.write(", "); this.printAttribute(mt.memorySpace); }
+        if (mt.memorySpace !== null) { this.write(", "); this.printAttrImpl(mt.memorySpace, Elide.May); }
         this.write(">");
         return;
       }
@@ -563,7 +566,7 @@ export class AsmPrinter implements OpPrinter {
             if (i) this.write(", ");
             if (isBool) this.write(v ? "true" : "false");
             else if (et.kind === TypeKind.Float) this.write(formatFloat(v, et as FloatType).text);
-            else this.write(String(v));
+            else this.write(Number.isSafeInteger(v) ? String(v) : BigInt(v).toString()); // exact for INT64_MIN (kDynamic)
           });
         }
         this.write(">");
@@ -603,6 +606,7 @@ export class AsmPrinter implements OpPrinter {
     };
     this.write("dense<");
     if (d.splat) this.write(fmt(d.values[0]));
+    else if (d.type.numElements === 0) { /* MLIR prints `dense<>` for zero elements */ }
     else {
       const shape = d.type.shape;
       let k = 0;
@@ -704,6 +708,7 @@ export function printOperationToString(op: Operation, options: PrintOptions = {}
 /// Prints a type.
 export function typeToText(t: Type): string {
   const p = new AsmPrinter();
+  (p as unknown as { noAliases: boolean }).noAliases = true; // diagnostics spell out layouts, as MLIR's
   p.printType(t);
   return p.takeChunks().join("");
 }

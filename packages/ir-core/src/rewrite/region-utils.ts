@@ -1,0 +1,251 @@
+// Region simplification (MLIR's RegionUtils.cpp): unreachable blocks, dead ops and dead block arguments, and
+// merging of identical blocks.
+import type { Block, BlockArgument, Operation, Region, Value } from "../ir/ir.js";
+import { hasTrait, Trait } from "../ir/opdef.js";
+import type { PatternRewriter } from "./pattern.js";
+import { wouldOpBeTriviallyDead } from "./side-effects.js";
+
+/// Which operands of a terminator are forwarded to successor `i`'s arguments (MLIR's BranchOpInterface),
+/// from the op record's `extra.successorOperands(op, i)` returning `[start, count]`; null if unknown.
+export function successorOperandRange(op: Operation, i: number): [number, number] | null {
+  const f = op.def?.extra.successorOperands as ((op: Operation, i: number) => readonly [number, number]) | undefined;
+  if (f === undefined) return null;
+  const r = f(op, i);
+  return [r[0], r[1]];
+}
+
+function postOrder(entry: Block): Block[] {
+  const out: Block[] = [];
+  const seen = new Set<Block>([entry]);
+  const stack: [Block, number][] = [[entry, 0]];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const succ = top[0].lastOp?.successors ?? [];
+    if (top[1] < succ.length) {
+      const s = succ[top[1]++];
+      if (!seen.has(s)) { seen.add(s); stack.push([s, 0]); }
+    } else { out.push(top[0]); stack.pop(); }
+  }
+  return out;
+}
+
+/// Erases blocks not reachable from their region's entry, in `regions` and nested regions; true if any.
+export function eraseUnreachableBlocks(rw: PatternRewriter, regions: readonly Region[]): boolean {
+  let erased = false;
+  const worklist: Region[] = regions.slice();
+  while (worklist.length) {
+    const region = worklist.pop()!;
+    const first = region.firstBlock;
+    if (first === null) continue;
+    if (first.next === null) {
+      for (let op = first.firstOp; op !== null; op = op.next) for (const r of op.regions) worklist.push(r);
+      continue;
+    }
+    const reachable = new Set(postOrder(first));
+    let b: Block | null = first;
+    while (b !== null) {
+      const next: Block | null = b.next;
+      if (!reachable.has(b)) {
+        // Drop uses of values defined in the block (they may be used in other unreachable blocks).
+        for (let op = b.firstOp; op !== null; op = op.next) for (const r of op.results) while (r.firstUse !== null) r.firstUse.owner.dropAllReferences();
+        for (const a of b.args) while (a.firstUse !== null) a.firstUse.owner.dropAllReferences();
+        rw.eraseBlock(b);
+        erased = true;
+      } else {
+        for (let op = b.firstOp; op !== null; op = op.next) for (const r of op.regions) worklist.push(r);
+      }
+      b = next;
+    }
+  }
+  return erased;
+}
+
+// ---- dead code elimination over regions (runRegionDCE) ----
+
+class LiveMap {
+  changed = false;
+  private readonly values = new Set<Value>();
+  private readonly ops = new Set<Operation>();
+  /// A result is live with its op (MLIR does not track results separately).
+  wasProvenLiveValue(v: Value): boolean {
+    const d = v.definingOp;
+    return d !== null ? this.ops.has(d) : this.values.has(v);
+  }
+  wasProvenLiveOp(op: Operation): boolean { return this.ops.has(op); }
+  setProvedLiveValue(v: Value): void {
+    const d = v.definingOp;
+    if (d !== null) { this.setProvedLiveOp(d); return; }
+    if (!this.values.has(v)) { this.changed = true; this.values.add(v); }
+  }
+  setProvedLiveOp(op: Operation): void { if (!this.ops.has(op)) { this.changed = true; this.ops.add(op); } }
+}
+
+function isUseSpeciallyKnownDead(use: { owner: Operation; index: number }, live: LiveMap): boolean {
+  const op = use.owner;
+  const n = op.successors.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const range = successorOperandRange(op, i);
+    if (range === null) continue;
+    const [start, count] = range;
+    if (use.index >= start && use.index < start + count) {
+      const arg = op.successors[i].args[use.index - start];
+      return arg !== undefined && !live.wasProvenLiveValue(arg);
+    }
+  }
+  return false;
+}
+
+function processValue(v: Value, live: LiveMap): void {
+  for (let u = v.firstUse; u !== null; u = u.nextUse) {
+    if (isUseSpeciallyKnownDead(u, live)) continue;
+    if (live.wasProvenLiveOp(u.owner)) { live.setProvedLiveValue(v); return; }
+  }
+}
+
+function propagateTerminatorLiveness(op: Operation, live: LiveMap): void {
+  live.setProvedLiveOp(op);
+  for (let i = 0; i < op.successors.length; i++) {
+    const range = successorOperandRange(op, i);
+    const succ = op.successors[i];
+    if (range === null) { for (const a of succ.args) live.setProvedLiveValue(a); continue; }
+    // Produced operands (none for our branch ops) would be live; forwarded ones are decided by their argument.
+  }
+}
+
+function propagateOpLiveness(op: Operation, live: LiveMap): void {
+  for (const r of op.regions) propagateRegionLiveness(r, live);
+  if (op.def !== null && hasTrait(op.def, Trait.Terminator)) { propagateTerminatorLiveness(op, live); return; }
+  if (op.def === null && op.successors.length > 0) { propagateTerminatorLiveness(op, live); return; }
+  if (live.wasProvenLiveOp(op)) return;
+  if (!wouldOpBeTriviallyDead(op)) { live.setProvedLiveOp(op); return; }
+  for (const r of op.results) processValue(r, live);
+}
+
+function propagateRegionLiveness(region: Region, live: LiveMap): void {
+  const entry = region.firstBlock;
+  if (entry === null) return;
+  for (const b of postOrder(entry)) {
+    for (let op = b.lastOp; op !== null; op = op.prev) propagateOpLiveness(op, live);
+    if (b === entry) continue;
+    for (const a of b.args) if (!live.wasProvenLiveValue(a)) processValue(a, live);
+  }
+}
+
+function eraseDeadSuccessorOperands(term: Operation | null, live: LiveMap): void {
+  if (term === null) return;
+  for (let i = term.successors.length - 1; i >= 0; i--) {
+    const range = successorOperandRange(term, i);
+    if (range === null) continue;
+    const [start, count] = range;
+    const succ = term.successors[i];
+    for (let k = count - 1; k >= 0; k--) {
+      const arg = succ.args[k];
+      if (arg !== undefined && !live.wasProvenLiveValue(arg)) term.eraseOperand(start + k);
+    }
+  }
+}
+
+function deleteDeadness(rw: PatternRewriter, regions: readonly Region[], live: LiveMap): boolean {
+  let erased = false;
+  for (const region of regions) {
+    const entry = region.firstBlock;
+    if (entry === null) continue;
+    const single = entry.next === null;
+    for (const b of postOrder(entry)) {
+      if (!single) eraseDeadSuccessorOperands(b.lastOp, live);
+      let op = b.lastOp;
+      while (op !== null) {
+        const prev: Operation | null = op.prev;
+        if (!live.wasProvenLiveOp(op)) {
+          erased = true;
+          for (const r of op.results) while (r.firstUse !== null) r.firstUse.owner.dropAllReferences();
+          rw.eraseOp(op);
+        } else if (deleteDeadness(rw, op.regions, live)) erased = true;
+        op = prev;
+      }
+    }
+    for (let b = entry.next; b !== null; b = b.next) {
+      for (let i = b.args.length - 1; i >= 0; i--) {
+        const a: BlockArgument = b.args[i];
+        if (!live.wasProvenLiveValue(a)) { b.eraseArgument(i); erased = true; }
+      }
+    }
+  }
+  return erased;
+}
+
+/// Deletes dead ops (including dead cycles) and dead non-entry block arguments (MLIR's runRegionDCE).
+export function runRegionDCE(rw: PatternRewriter, regions: readonly Region[]): boolean {
+  const live = new LiveMap();
+  do {
+    live.changed = false;
+    for (const r of regions) propagateRegionLiveness(r, live);
+  } while (live.changed);
+  return deleteDeadness(rw, regions, live);
+}
+
+// ---- identical block merging (aggressive region simplification) ----
+
+function opsEquivalent(a: Operation, b: Operation, map: Map<Value, Value>): boolean {
+  if (a.name !== b.name || a.props !== b.props || a.attrs !== b.attrs || a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
+  if (a.regions.length !== 0 || b.regions.length !== 0) return false;
+  for (let i = 0; i < a.results.length; i++) if (a.results[i].type !== b.results[i].type) return false;
+  if (a.successors.length !== b.successors.length) return false;
+  for (let i = 0; i < a.successors.length; i++) if (a.successors[i] !== b.successors[i]) return false;
+  for (let i = 0; i < a.operands.length; i++) {
+    const x = a.operand(i), y = b.operand(i);
+    if (x === y) continue;
+    if (map.get(x) !== y) return false;
+  }
+  for (let i = 0; i < a.results.length; i++) map.set(a.results[i], b.results[i]);
+  return true;
+}
+
+/// Merges blocks with identical bodies and argument types whose predecessors can forward operands
+/// (a conservative form of MLIR's mergeIdenticalBlocks: blocks whose bodies use no differing values).
+export function mergeIdenticalBlocks(rw: PatternRewriter, regions: readonly Region[]): boolean {
+  let merged = false;
+  for (const region of regions) {
+    const blocks = region.blocks();
+    for (let i = 1; i < blocks.length; i++) {
+      const a = blocks[i];
+      if (a.parent === null) continue;
+      for (let j = i + 1; j < blocks.length; j++) {
+        const b = blocks[j];
+        if (b.parent === null || a.args.length !== b.args.length) continue;
+        if (a.args.some((x, k) => x.type !== b.args[k].type)) continue;
+        const map = new Map<Value, Value>();
+        a.args.forEach((x, k) => map.set(x, b.args[k]));
+        let oa = a.firstOp, ob = b.firstOp, same = true;
+        while (oa !== null && ob !== null) {
+          if (!opsEquivalent(oa, ob, map)) { same = false; break; }
+          oa = oa.next; ob = ob.next;
+        }
+        if (!same || oa !== null || ob !== null) continue;
+        // Values of `b` must not be used outside `b` (they would lose their definition).
+        let escapes = false;
+        for (let o = b.firstOp; o !== null && !escapes; o = o.next) for (const r of o.results) for (let u = r.firstUse; u !== null; u = u.nextUse) if (u.owner.parent !== b) escapes = true;
+        if (escapes) continue;
+        const preds = b.predecessors();
+        if (preds.some((p) => p.lastOp === null)) continue;
+        for (const p of preds) { const t = p.lastOp!; rw.modifyOpInPlace(t, () => { for (let k = 0; k < t.successors.length; k++) if (t.successors[k] === b) t.successors[k] = a; }); }
+        for (let o = b.firstOp; o !== null; o = o.next) for (const r of o.results) { const m = [...map.entries()].find(([, y]) => y === r); if (m) rw.replaceAllUsesWith(r, m[0]); }
+        b.args.forEach((x, k) => rw.replaceAllUsesWith(x, a.args[k]));
+        rw.eraseBlock(b);
+        merged = true;
+      }
+      for (const r of region.blocks()) for (let o = r.firstOp; o !== null; o = o.next) if (o.regions.length && mergeIdenticalBlocks(rw, o.regions)) merged = true;
+    }
+    if (blocks.length === 1) for (let o = blocks[0].firstOp; o !== null; o = o.next) if (o.regions.length && mergeIdenticalBlocks(rw, o.regions)) merged = true;
+  }
+  return merged;
+}
+
+/// Runs the region simplifications; `mergeBlocks` enables identical block merging (region-simplify=aggressive).
+export function simplifyRegions(rw: PatternRewriter, regions: readonly Region[], mergeBlocks: boolean): boolean {
+  const a = eraseUnreachableBlocks(rw, regions);
+  const b = runRegionDCE(rw, regions);
+  const c = mergeBlocks ? mergeIdenticalBlocks(rw, regions) : false;
+  return a || b || c;
+}

@@ -1,0 +1,124 @@
+// The pass-related flags of allo-opt: pass flags in command-line order, --pass-pipeline/-p, IR printing, timing,
+// statistics, reproducers — turned into a PassManager run per input buffer, as mlir-opt's MlirOptMain does.
+import { writeFileSync } from "node:fs";
+import {
+  addPassFlag, CrashReproducerInstrumentation, IRPrinterInstrumentation, lookupPass, lookupPassPipeline, Nesting, parsePassPipeline,
+  parseReproducerConfig, PassManager, PassTimingInstrumentation, printOpGeneric, Severity, statisticsReport, unknownDiagLoc, Diagnostic,
+  DiagMessages, type OpPassManager, type PipelineError, type StatisticsDisplay,
+} from "@allo/ir-core";
+import type { Transform } from "./opt-main.js";
+
+/// A pass or pipeline named on the command line (`--canonicalize=max-iterations=3`).
+export interface PassFlag { readonly name: string; readonly options: string }
+
+/// Splits `args` into pass flags (registered passes and pipelines, in order) and the other arguments.
+/// `reserved` names the tool's own options, which win over a pass of the same name.
+export function extractPassFlags(args: readonly string[], reserved: ReadonlySet<string>): { passFlags: PassFlag[]; rest: string[] } {
+  const passFlags: PassFlag[] = [];
+  const rest: string[] = [];
+  let afterDashDash = false;
+  for (const a of args) {
+    if (afterDashDash || !a.startsWith("--")) { rest.push(a); if (a === "--") afterDashDash = true; continue; }
+    const eq = a.indexOf("=");
+    const name = a.slice(2, eq < 0 ? undefined : eq);
+    if (!reserved.has(name) && (lookupPass(name) !== null || lookupPassPipeline(name) !== null)) {
+      passFlags.push({ name, options: eq < 0 ? "" : a.slice(eq + 1) });
+    } else rest.push(a);
+  }
+  return { passFlags, rest };
+}
+
+/// The pass-related settings of one allo-opt run.
+export interface PassCliOptions {
+  readonly toolName: string;
+  /// The last --pass-pipeline / -p value, or null.
+  readonly passPipeline: string | null;
+  readonly passFlags: readonly PassFlag[];
+  readonly verifyEach: boolean;
+  readonly verifyDiagnostics: boolean;
+  readonly printIrBefore: readonly string[];
+  readonly printIrAfter: readonly string[];
+  readonly printIrBeforeAll: boolean;
+  readonly printIrAfterAll: boolean;
+  readonly printIrAfterChange: boolean;
+  readonly printIrAfterFailure: boolean;
+  readonly printIrModuleScope: boolean;
+  readonly printGeneric: boolean;
+  readonly debugInfo: boolean;
+  readonly statistics: StatisticsDisplay | null;
+  readonly dumpPassPipeline: boolean;
+  readonly crashReproducer: string | null;
+  readonly localReproducer: boolean;
+  readonly runReproducer: boolean;
+  readonly disableThreading: boolean;
+}
+
+/// True if the options ask for any pass work (otherwise allo-opt only parses, verifies and prints).
+export function wantsPasses(o: PassCliOptions): boolean {
+  return o.passPipeline !== null || o.passFlags.length > 0 || o.runReproducer || o.dumpPassPipeline || o.statistics !== null;
+}
+
+/// Builds the transform that sets up and runs the pass manager on each parsed buffer.
+export function makePassTransform(o: PassCliOptions): Transform {
+  return (module, emit, buffer, hooks) => {
+    const reportPipelineError = (e: PipelineError): false => {
+      for (const m of e.clMessages) hooks.write(`${o.toolName}: ${m}\n`);
+      emit(e.diagnostic);
+      return false;
+    };
+    let pipeline: OpPassManager = new PassManager(module.name, Nesting.Implicit);
+    let verifyEach = o.verifyEach;
+    if (o.runReproducer) {
+      const cfg = parseReproducerConfig(buffer.text);
+      if (cfg !== null) {
+        const r = parsePassPipeline(cfg.pipeline);
+        if (!r.ok) return reportPipelineError(r.error);
+        pipeline = r.pm;
+        verifyEach = cfg.verifyEach;
+      }
+    }
+    if (o.passPipeline !== null) {
+      if (o.passFlags.length > 0) {
+        emit(unlocated(DiagMessages.PipelineWithPassFlags.text, DiagMessages.PipelineWithPassFlags.code));
+        return false;
+      }
+      const r = parsePassPipeline(o.passPipeline);
+      if (!r.ok) return reportPipelineError(r.error);
+      pipeline = r.pm;
+    } else {
+      for (const f of o.passFlags) {
+        const err = addPassFlag(pipeline, f.name, f.options);
+        if (err !== null) return reportPipelineError(err);
+      }
+    }
+    const note = o.verifyDiagnostics ? null : printOpGeneric;
+    const pm = new PassManager(pipeline.anchor, pipeline.nesting, {
+      verifyEach, printOpOnDiagnostic: note, annotateVerifierFailures: !o.verifyDiagnostics, stopAtFirstFailure: o.disableThreading,
+    });
+    pm.elements = pipeline.elements;
+    if (o.dumpPassPipeline) hooks.write(pm.dumpText());
+    if (o.crashReproducer !== null) {
+      const path = o.crashReproducer;
+      pm.addInstrumentation(new CrashReproducerInstrumentation({
+        path, emit, disableThreading: o.disableThreading, verifyEach, local: o.localReproducer,
+        write: (text) => { try { writeFileSync(path, text); return null; } catch (e) { return (e as Error).message; } },
+      }));
+    }
+    const before = o.printIrBeforeAll ? "all" : o.printIrBefore;
+    const after = o.printIrAfterAll || o.printIrAfterFailure ? "all" : o.printIrAfter;
+    if (o.printIrBeforeAll || o.printIrBefore.length > 0 || after === "all" || after.length > 0) {
+      pm.addInstrumentation(new IRPrinterInstrumentation({
+        before, after, afterOnlyOnChange: o.printIrAfterChange, afterOnlyOnFailure: o.printIrAfterFailure, moduleScope: o.printIrModuleScope,
+        generic: o.printGeneric, debugInfo: o.debugInfo, write: hooks.write,
+      }));
+    }
+    if (hooks.timer !== null) pm.addInstrumentation(new PassTimingInstrumentation(hooks.timer));
+    const ok = pm.run(module, emit);
+    if (o.statistics !== null) hooks.write(statisticsReport(pm, o.statistics));
+    return ok;
+  };
+}
+
+function unlocated(message: string, code: number): Diagnostic {
+  return new Diagnostic(Severity.Error, code, message, unknownDiagLoc);
+}
