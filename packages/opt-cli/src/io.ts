@@ -1,5 +1,5 @@
 // File input and atomic output for the CLIs.
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 
 /// Reads a file (or stdin for `-`); returns null and a message if it cannot be read.
@@ -16,6 +16,10 @@ export function readInput(path: string): { name: string; text: string } | { erro
 /// Writes `data` to `path` atomically (temp file + rename); `-` writes stdout.
 export function writeOutputAtomic(path: string, data: string | Uint8Array): string | null {
   if (path === "-") { process.stdout.write(data); return null; }
+  // Devices and pipes (`-o /dev/null`) are written in place: renaming over them would replace them.
+  if (existsSync(path) && !statSync(path).isFile()) {
+    try { writeFileSync(path, data); return null; } catch (e) { return `could not write output file '${path}': ${(e as Error).message}`; }
+  }
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
     writeFileSync(tmp, data);
