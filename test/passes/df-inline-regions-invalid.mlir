@@ -3,13 +3,13 @@
 df.region @a(%A: memref<4xi32>) {
   df.kernel @k mapping [1] args(%A) : memref<4xi32> {
   ^bb0(%x: memref<4xi32>):
-    // expected-error @+1 {{recursive df.call: @a -> @b -> @a}}
     df.call @b(%x) : memref<4xi32>
   }
 }
 df.region @b(%A: memref<4xi32>) {
   df.kernel @k mapping [1] args(%A) : memref<4xi32> {
   ^bb0(%x: memref<4xi32>):
+    // expected-error @+1 {{recursive df.call: @a -> @b -> @a}}
     df.call @a(%x) : memref<4xi32>
   }
 }

@@ -112,11 +112,34 @@ describe("allo-run", () => {
     expect(p.stderr).to.match(/^in\.mlir:1:\d+: error: /);
     const t = run(examples + "producer_consumer.mlir", { target: "fpga" });
     expect(t.exitCode).to.equal(1);
-    expect(t.stderr).to.contain("unknown target 'fpga' (available: sim)");
+    expect(t.stderr).to.match(/unknown target 'fpga' \(available: sim(, [a-z-]+)*\)/);
     const d = runText(`df.region @top() {\n  %s = df.stream : !df.stream<i32, 1>\n  df.kernel @c mapping [1] {\n    %v = df.get %s : !df.stream<i32, 1>\n  }\n}\n`);
     expect(d.exitCode).to.equal(1);
     expect(d.stderr).to.contain("in.mlir:1:1: error: deadlock: 1 of 1 instances are blocked and none can proceed\ndf.region @top() {\n^\n");
     expect(d.stderr).to.contain("in.mlir:4:10: note: instance @c is blocked in 'df.get' on stream 's' (get on an empty FIFO)\n    %v = df.get %s : !df.stream<i32, 1>\n         ^\n");
+  });
+
+  it("runs a pass pipeline first and keeps the argument names", () => {
+    const a = npy("A4.npy", f32([16, 16], (i) => i));
+    const out = join(dir, "B4.npy");
+    const r = run(examples + "producer_consumer.mlir", { pipeline: "df-to-hw", inputs: [`A=${a}`], outputs: [`B=${out}`] });
+    expect(r.exitCode, r.stderr).to.equal(0);
+    expect((readNpy(readFileSync(out)).data as Float32Array)[7]).to.equal(8);
+    const bad = run(examples + "producer_consumer.mlir", { pipeline: "builtin.module(no-such-pass)" });
+    expect(bad.exitCode).to.equal(1);
+    expect(bad.stderr).to.contain("'no-such-pass' does not refer to a registered pass or pass pipeline");
+  });
+
+  it("takes the size of a dynamic memref from its input", () => {
+    const src = `func.func @f(%A: memref<?xi32>) {\n  %c0 = arith.constant 0 : index\n  %n = memref.dim %A, %c0 : memref<?xi32>\n  %one = arith.constant 1 : i32\n  scf.for %i = %c0 to %n step %n {\n    memref.store %one, %A[%i] : memref<?xi32>\n  }\n  return\n}\n`;
+    const a = npy("dyn.npy", { dtype: "int32", shape: [5], data: Int32Array.from([9, 9, 9, 9, 9]) });
+    const out = join(dir, "dyn.out.npy");
+    const r = runText(src, { inputs: [`A=${a}`], outputs: [`A=${out}`] });
+    expect(r.exitCode, r.stderr).to.equal(0);
+    expect(Array.from(readNpy(readFileSync(out)).data as Int32Array)).to.deep.equal([1, 9, 9, 9, 9]);
+    const none = runText(src);
+    expect(none.exitCode).to.equal(1);
+    expect(none.stderr).to.contain("argument 'A' of type memref<?xi32> needs an input (--in)");
   });
 
   it("prints statistics on request", () => {

@@ -57,17 +57,15 @@ class MinHeap {
   }
 }
 
-/// Orders `count` instances so that every FIFO's writer runs before its reader. Among the instances that are ready,
-/// the one first in IR order runs first, so an already ordered design keeps its order. A FIFO an instance both
-/// writes and reads does not constrain the order.
+/// Orders `count` instances so that every FIFO's writer runs before its reader (Kahn's algorithm): among the
+/// instances that are ready, the one first in IR order runs first, so an already ordered design keeps its order.
+/// A FIFO an instance both writes and reads does not constrain the order. On a cycle, graphlib's strongly connected
+/// components locate it.
 export function scheduleInstances(count: number, edges: readonly FifoEdge[]): ScheduleResult {
-  const g = new Graph({ directed: true, multigraph: true });
-  for (let i = 0; i < count; i++) g.setNode(key(i));
   const indegree = new Array<number>(count).fill(0);
   const succ: number[][] = Array.from({ length: count }, () => []);
   for (const e of edges) {
     if (e.writer === e.reader) continue;
-    g.setEdge(key(e.writer), key(e.reader), e.fifo, e.fifo);
     succ[e.writer].push(e.reader);
     indegree[e.reader]++;
   }
@@ -80,6 +78,10 @@ export function scheduleInstances(count: number, edges: readonly FifoEdge[]): Sc
     for (const s of succ[n]) if (--indegree[s] === 0) ready.push(s);
   }
   if (order.length === count) return { order };
+  // Only a design with a cycle pays for the graph the cycle search needs.
+  const g = new Graph({ directed: true, multigraph: true });
+  for (let i = 0; i < count; i++) g.setNode(key(i));
+  for (const e of edges) if (e.writer !== e.reader) g.setEdge(key(e.writer), key(e.reader), e.fifo, e.fifo);
   return { cycle: findCycle(g, new Set(order)) };
 }
 
