@@ -5,6 +5,7 @@ export * from "./diag/diagnostic.js";
 export * from "./diag/messages.js";
 export * from "./diag/severity.js";
 export * from "./ir/attrs.js";
+export * from "./ir/file-metadata.js";
 export * from "./ir/builder.js";
 export * from "./ir/builtin.js";
 export * from "./ir/constraints.js";

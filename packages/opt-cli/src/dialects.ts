@@ -5,7 +5,8 @@ import "@allo/dialect-df";
 import "@allo/dialect-hw";
 import "@allo/passes";
 import { registry } from "@allo/ir-core";
+import { TestDialect } from "./test-dialect.js";
 
 // mlir-opt registers MLIR's `test` dialect, whose ops appear throughout MLIR's own test files; like mlir-opt,
-// accept them without --allow-unregistered-dialect (as ops without a record).
-registry.register({ name: "test", ops: [], allowUnknownOps: true });
+// accept them without --allow-unregistered-dialect (ops without a record stay unregistered ops).
+registry.register(TestDialect);

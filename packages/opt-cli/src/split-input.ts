@@ -4,18 +4,25 @@ import { SourceBuffer } from "@allo/ir-core";
 /// The marker line between chunks.
 export const splitMarker = "// -----";
 
-/// Splits `text` into chunk buffers. Chunk names follow mlir-opt: `within split at FILE:LINE offset `,
-/// where LINE is the marker's line; each chunk starts right after its marker.
+/// Splits `text` into chunk buffers as mlir-opt's splitAndProcessBuffer does: at every `// -----` (not only at line
+/// starts), where a marker followed by another `-` is a near miss that does not split. Chunk names follow mlir-opt:
+/// `within split at FILE:LINE offset `, LINE being the line a chunk starts on (right after its marker).
 export function splitInput(name: string, text: string): SourceBuffer[] {
   const out: SourceBuffer[] = [];
-  const re = /^\/\/ -----[ \t]*$/gm;
-  let start = 0, startLine = 1, m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    out.push(new SourceBuffer(`within split at ${name}:${startLine} offset `, text.slice(start, m.index)));
-    startLine = lineOf(text, m.index);
-    start = m.index + splitMarker.length;
+  const prefix = splitMarker.slice(0, -2);
+  let start = 0, from = 0;
+  for (;;) {
+    const at = text.indexOf(prefix, from);
+    if (at < 0) break;
+    const after = at + prefix.length;
+    from = after;
+    if (text.startsWith("--", after) && after + 2 < text.length && text.charCodeAt(after + 2) !== 45) {
+      out.push(new SourceBuffer(`within split at ${name}:${lineOf(text, start)} offset `, text.slice(start, at)));
+      start = after + 2;
+      from = start;
+    }
   }
-  out.push(new SourceBuffer(`within split at ${name}:${startLine} offset `, text.slice(start)));
+  out.push(new SourceBuffer(`within split at ${name}:${lineOf(text, start)} offset `, text.slice(start)));
   return out;
 }
 

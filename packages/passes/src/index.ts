@@ -7,6 +7,7 @@ import { Canonicalize } from "./canonicalize.js";
 import { CSE } from "./cse.js";
 import { Inliner } from "./inline.js";
 import { LoopInvariantCodeMotion } from "./loop-invariant-code-motion.js";
+import { RemoveDeadValues } from "./remove-dead-values.js";
 import { SymbolDCE } from "./symbol-dce.js";
 
 export * from "./affine/loop-normalize.js";
@@ -17,6 +18,7 @@ export * from "./canonicalize.js";
 export * from "./cse.js";
 export * from "./inline.js";
 export * from "./loop-invariant-code-motion.js";
+export * from "./remove-dead-values.js";
 export * from "./symbol-dce.js";
 
 registerPass(AffineLoopNormalize);
@@ -26,5 +28,6 @@ registerPass(Canonicalize);
 registerPass(CSE);
 registerPass(Inliner);
 registerPass(LoopInvariantCodeMotion);
+registerPass(RemoveDeadValues);
 registerPass(SymbolDCE);
 export * from "./df/index.js";

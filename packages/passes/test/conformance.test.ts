@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { alloOptMain } from "@allo/opt-cli";
 import { skipWithReason } from "../../../test/tools/requires.js";
-import { ensureConstantMaterializers, mlirOpt, noMlirOpt, normalizeSSA } from "./support.js";
+import { mlirOpt, noMlirOpt, normalizeSSA } from "./support.js";
 
 const inputs = join(fileURLToPath(new URL(".", import.meta.url)), "inputs");
 
@@ -19,6 +19,10 @@ const cases: readonly (readonly [string, readonly string[]])[] = [
   ["canon-loops.mlir", ["--canonicalize=max-iterations=1"]],
   ["canon-loops.mlir", ["--canonicalize=top-down=false"]],
   ["canon-dedup.mlir", ["--canonicalize"]],
+  ["canon-hoist.mlir", ["--canonicalize"]],
+  ["canon-hoist.mlir", ["--canonicalize=max-iterations=1"]],
+  ["canon-scf.mlir", ["--canonicalize"]],
+  ["canon-scf.mlir", ["--canonicalize=top-down=false"]],
   ["cse-basic.mlir", ["--canonicalize"]],
   ["symbol-dce.mlir", ["--symbol-dce"]],
   ["licm.mlir", ["--loop-invariant-code-motion"]],
@@ -81,7 +85,6 @@ describe("passes: conformance with mlir-opt-19", function () {
   this.timeout(60_000);
   before(function () {
     if (mlirOpt === null) skipWithReason(this, noMlirOpt);
-    ensureConstantMaterializers();
   });
   for (const [file, args] of cases) {
     it(`${file} ${args.join(" ")}`, () => {

@@ -42,21 +42,3 @@ export function normalizeSSA(text: string): string {
     });
 }
 
-import { AttrKind, registry, type Attribute, type DialectDef, type IntegerAttr, type OpBuilder, type Type, type Location } from "@allo/ir-core";
-
-/// Test-only: until the arith and affine dialects provide `materializeConstant` (MLIR's ArithDialect / AffineDialect
-/// hooks), install the equivalent of arith::ConstantOp::materialize so that folding can be compared with mlir-opt.
-export function ensureConstantMaterializers(): void {
-  const constant = registry.lookupOp("arith.constant");
-  if (constant === null) return;
-  const hook = (b: OpBuilder, value: Attribute, type: Type, loc: Location) => {
-    const k = value.kind;
-    if (k !== AttrKind.Integer && k !== AttrKind.Float && k !== AttrKind.DenseElements) return null;
-    if ((value as IntegerAttr).type !== type) return null;
-    return b.create(constant, { resultTypes: [type], props: { value }, loc });
-  };
-  for (const name of ["arith", "affine"]) {
-    const d = registry.dialect(name) as (DialectDef & { materializeConstant?: unknown }) | null;
-    if (d !== null && d.materializeConstant === undefined) Object.defineProperty(d, "materializeConstant", { value: hook });
-  }
-}

@@ -85,6 +85,8 @@ export function intBinary(kind: string, a: CExpr, b: CExpr, info: ScalarInfo, ne
 
 /// i1 arithmetic: addition and subtraction are xor, multiplication is and.
 function boolBinary(kind: string, a: CExpr, b: CExpr): CExpr | null {
+  // `x != x` is always false, and g++ -Wall says so: fold identical operands.
+  if (a.text === b.text && /^(addi|subi|xori)$/.test(kind)) return boolLit(false);
   switch (kind) {
     case "addi": case "subi": case "xori": return binary("!=", Prec.Equality, a, b);
     case "muli": case "andi": case "minui": case "maxsi": return binary("&&", Prec.LogicalAnd, a, b);
@@ -127,6 +129,8 @@ const REL: Record<string, string> = { eq: "==", ne: "!=", lt: "<", le: "<=", gt:
 export function cmpi(pred: number, a: CExpr, b: CExpr, info: ScalarInfo): CExpr | null {
   let name = CMPI[pred];
   if (name === undefined) return null;
+  // Identical operands (the same value, or the same read): a self-comparison g++ -Wall warns about, so fold it.
+  if (a.text === b.text) return boolLit(/^(eq|sle|sge|ule|uge)$/.test(name));
   if (info.kind === ScalarKind.Bool && name[0] === "s") {
     // As signed i1, true is -1: signed order is the reverse of unsigned order.
     name = { slt: "ugt", sle: "uge", sgt: "ult", sge: "ule" }[name]!;

@@ -10,8 +10,9 @@ import {
 import { HlsDiag, hlsDiag } from "./diag.js";
 import { commentSafe, NameScope } from "./names.js";
 import { scheduleInstances, type FifoEdge } from "./schedule.js";
-import { FunctionEmitter, isPlainArray, wholeView, type ModuleContext } from "./stmt.js";
-import { isTypeError, scalarInfo, typeTag, type ScalarInfo } from "./types.js";
+import { FunctionEmitter, type ModuleContext } from "./stmt.js";
+import { isPlainArray, wholeView } from "./views.js";
+import { arraySuffix, isTypeError, scalarInfo, typeTag, type ScalarInfo } from "./types.js";
 
 /// Options of `emitHls`.
 export interface HlsEmitOptions {
@@ -121,7 +122,7 @@ class HlsEmitter implements ModuleContext {
       const elem = scalarInfo(t.elementType);
       const cpp = isTypeError(elem) ? "int" : elem.cpp;
       if (!isTypeError(elem) && elem.header !== null) this.header(elem.header);
-      this.structOrder.push(`struct ${s} {\n  ${cpp} data${t.shape.length === 0 ? "[1]" : t.shape.map((d) => `[${d}]`).join("")};\n};`);
+      this.structOrder.push(`struct ${s} {\n  ${cpp} data${arraySuffix(t.shape)};\n};`);
     }
     return s;
   }
@@ -253,7 +254,7 @@ class HlsEmitter implements ModuleContext {
       const m = t as MemRefType;
       if (!isPlainArray(m)) { this.report(hlsDiag(HlsDiag.DynamicShape, at, String(t))); return null; }
       const e = this.scalar(m.elementType, at);
-      return e === null ? null : `${e.cpp} ${name}${m.shape.length === 0 ? "[1]" : m.shape.map((d) => `[${d}]`).join("")}`;
+      return e === null ? null : `${e.cpp} ${name}${arraySuffix(m.shape)}`;
     }
     const f = fifoInfo(t);
     if (f !== null) {
@@ -345,7 +346,8 @@ class HlsEmitter implements ModuleContext {
     if (!this.bindParams(fe, args, names, op)) return null;
     fe.emitBlock(body.entry, null);
     if (fe.failed) return null;
-    return { text: `${sig} {\n${fe.lines.join("\n")}${fe.lines.length ? "\n" : ""}}`, sig: isTop ? this.topSignature(plan, args, names, op) : null };
+    const lines = fe.finish();
+    return { text: `${sig} {\n${lines.join("\n")}${lines.length ? "\n" : ""}}`, sig: isTop ? this.topSignature(plan, args, names, op) : null };
   }
 
   private bindParams(fe: FunctionEmitter, args: readonly Value[], names: readonly string[], op: Operation): boolean {
@@ -426,7 +428,7 @@ class HlsEmitter implements ModuleContext {
       fe.line(`${fn.name}(${inst.operandValues().map((v) => fe.argument(v, inst)).join(", ")});`);
     }
     if (fe.failed || this.diags.some((d) => d.severity === Severity.Error)) return null;
-    return { text: `${sig} {\n${fe.lines.join("\n")}\n}`, sig: isTop ? this.topSignature(plan, args, names, op) : null };
+    return { text: `${sig} {\n${fe.finish().join("\n")}\n}`, sig: isTop ? this.topSignature(plan, args, names, op) : null };
   }
 
   /// The call order of `instances` (writer before reader of every FIFO), or null after reporting a cycle.

@@ -5,7 +5,8 @@ import {
 } from "@allo/ir-core";
 import { HlsDiag } from "./diag.js";
 import { affineToC, type CExpr } from "./expr.js";
-import { access, type ArrayView, type FunctionEmitter } from "./stmt.js";
+import type { FunctionEmitter } from "./stmt.js";
+import { access, type ArrayView } from "./views.js";
 
 const d = getAffineDimExpr;
 /// `(m, n, k) -> (m, k), (k, n), (m, n)`.

@@ -55,9 +55,8 @@ function identifierChars(raw: string): string {
   return out.replace(/_+/g, "_").replace(/^_/, "").replace(/_$/, "");
 }
 
-/// A valid C++ identifier made from `raw` (not yet unique): `prefix` replaces an empty result and is put before a
-/// leading digit; keywords and reserved names get `_` appended... unless that would make them clash again, in which
-/// case the scope's numbering takes over.
+/// A valid C++ identifier made from `raw` (not yet unique): `prefix` replaces an empty result and goes before a
+/// leading digit; keywords and reserved names get `_v` appended (`int` -> `int_v`); at most 64 characters.
 export function sanitizeIdentifier(raw: string, prefix: string): string {
   let s = identifierChars(raw);
   if (s.length === 0) return prefix;

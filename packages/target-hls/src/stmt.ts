@@ -6,13 +6,14 @@ import {
 } from "@allo/ir-core";
 import { cmpf, cmpi, constantLiteral, convert, floatBinary, foldInt, intBinary, intLiteralOf, type ExprNeeds } from "./arith.js";
 import { hlsDiag, HlsDiag } from "./diag.js";
+import { access, add, isPlainArray, isWhole, mulConst, wholeView, type ArrayDim, type ArrayView } from "./views.js";
 import {
   affineLowerBound, affineToC, atom, binary, call, intLit, Prec, ternary, unary, type AffinePrinter, type CExpr,
 } from "./expr.js";
 import { emitLinalg } from "./linalg.js";
 import { NameScope } from "./names.js";
 import { fifoInfo } from "@allo/dialect-hw";
-import { isTypeError, ScalarKind, scalarInfo, type ScalarInfo } from "./types.js";
+import { arraySuffix, isTypeError, ScalarKind, scalarInfo, type ScalarInfo } from "./types.js";
 
 /// What function bodies need from the module being emitted.
 export interface ModuleContext extends ExprNeeds {
@@ -26,31 +27,22 @@ export interface ModuleContext extends ExprNeeds {
   report(d: Diagnostic): void;
 }
 
-/// One dimension of the underlying C array of a view: fixed at `offset`, or `offset + stride * index[viewDim]`.
-export interface ArrayDim {
-  readonly viewDim: number;
-  readonly offset: CExpr;
-  readonly stride: number;
-}
-
-/// A memref value as a C array (or a window of one).
-export interface ArrayView {
-  /// The C array lvalue: `A`, `blk.data`.
-  readonly base: string;
-  /// The view's memref type.
-  readonly type: MemRefType;
-  readonly elem: ScalarInfo;
-  /// One entry per dimension of the C array.
-  readonly dims: readonly ArrayDim[];
-  /// The struct variable whose `data` member is the whole array, if any (block streams send it directly).
-  readonly struct: string | null;
-}
-
 /// How a value is spelled in C++.
 export type Binding =
   | { readonly kind: "scalar"; readonly expr: CExpr }
   | { readonly kind: "array"; readonly view: ArrayView }
   | { readonly kind: "stream"; readonly name: string };
+
+/// A scalar variable declaration, so one whose every use was folded away can be dropped at the end.
+interface Declaration {
+  readonly line: number;
+  readonly name: string;
+  /// The initializer, and whether evaluating it has an effect (a stream read or a call) that must stay.
+  readonly init: string;
+  readonly effect: boolean;
+  /// The line after the end of its scope (set when the scope closes).
+  end: number;
+}
 
 /// Receives the values of a block's terminator (yield), already as expressions.
 type YieldSink = (values: readonly CExpr[], op: Operation) => void;
@@ -71,49 +63,6 @@ function isQuiet(op: Operation): boolean {
   }
 }
 
-/// True if `m` has a static shape and the identity layout, i.e. is a plain C array.
-export function isPlainArray(m: MemRefType): boolean {
-  return m.hasStaticShape && m.layout === null;
-}
-
-/// A view of a whole C array `base` of type `type`.
-export function wholeView(base: string, type: MemRefType, elem: ScalarInfo, struct: string | null = null): ArrayView {
-  const dims: ArrayDim[] = type.shape.length === 0
-    ? [{ viewDim: -1, offset: intLit(0), stride: 1 }]
-    : type.shape.map((_, k) => ({ viewDim: k, offset: intLit(0), stride: 1 }));
-  return { base, type, elem, dims, struct };
-}
-
-/// True if the view covers its whole C array in order (so the array itself can be used).
-function isWhole(v: ArrayView): boolean {
-  return v.dims.length === Math.max(1, v.type.shape.length) && v.dims.every((d, k) =>
-    (v.type.shape.length === 0 ? d.viewDim === -1 : d.viewDim === k) && d.offset.value === 0n && d.stride === 1);
-}
-
-/// `a + b` with constants folded (a constant goes last: `i + 32`).
-function add(a: CExpr, b: CExpr): CExpr {
-  if (a.value !== null && b.value !== null) return intLit(a.value + b.value);
-  if (a.value === 0n) return b;
-  if (b.value === 0n) return a;
-  if (a.value !== null) return add(b, a);
-  if (b.value !== null && b.value < 0n) return binary("-", Prec.Additive, a, intLit(-b.value));
-  return binary("+", Prec.Additive, a, b);
-}
-
-/// `a * c` with constants folded.
-function mulConst(a: CExpr, c: number): CExpr {
-  if (c === 1) return a;
-  if (a.value !== null) return intLit(a.value * BigInt(c));
-  return binary("*", Prec.Multiplicative, a, intLit(c));
-}
-
-/// The element of `v` at `idx` (one index per view dimension).
-export function access(v: ArrayView, idx: readonly CExpr[]): CExpr {
-  let s = v.base;
-  for (const d of v.dims) s += `[${(d.viewDim < 0 ? d.offset : add(d.offset, mulConst(idx[d.viewDim], d.stride))).text}]`;
-  return atom(s, true);
-}
-
 /// Emits one function body.
 export class FunctionEmitter {
   /// The emitted lines (indented).
@@ -130,6 +79,9 @@ export class FunctionEmitter {
   readonly fnName: string;
   /// Set when an error was reported (the output is then incomplete).
   failed = false;
+  /// Variable declarations, and those of each open scope (innermost last).
+  private readonly declarations: Declaration[] = [];
+  private readonly openDeclarations: Declaration[][] = [[]];
 
   constructor(ctx: ModuleContext, scope: NameScope, fnName: string, depth = 1) {
     this.ctx = ctx;
@@ -149,12 +101,51 @@ export class FunctionEmitter {
     this.line(header);
     this.depth++;
     this.scope = new NameScope(this.scope);
+    this.openDeclarations.push([]);
   }
   /// Closes the innermost block scope with `}` (or `text`).
   close(text = "}"): void {
     this.depth--;
     this.scope = this.scope.parent!;
+    for (const d of this.openDeclarations.pop()!) d.end = this.lines.length;
     this.line(text);
+  }
+  /// `} else {`: closes the then-scope and opens the else-scope.
+  private elseScope(): void {
+    this.close("} else {");
+    this.depth++;
+    this.scope = new NameScope(this.scope);
+    this.openDeclarations.push([]);
+  }
+  /// Emits `type name = init;` and records it.
+  declare(type: string, name: string, init: string, effect: boolean): void {
+    const d: Declaration = { line: this.lines.length, name, init, effect, end: -1 };
+    this.line(`${type} ${name} = ${init};`);
+    this.declarations.push(d);
+    this.openDeclarations[this.openDeclarations.length - 1].push(d);
+  }
+
+  /// The finished body: declarations whose variable is never read are dropped (kept as a statement when their
+  /// initializer has an effect), since g++ -Wall rejects unused variables. Repeats until nothing changes, as
+  /// dropping one may leave another unread.
+  finish(): string[] {
+    const lines: (string | null)[] = this.lines.slice();
+    for (const d of this.declarations) if (d.end < 0) d.end = lines.length;
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const d of this.declarations) {
+        if (lines[d.line] === null || lines[d.line]!.trimStart().startsWith(`${d.init};`)) continue;
+        const word = new RegExp(`(^|[^A-Za-z0-9_])${d.name}([^A-Za-z0-9_]|$)`);
+        let used = false;
+        for (let k = d.line + 1; k < d.end && !used; k++) used = lines[k] !== null && word.test(lines[k]!);
+        if (used) continue;
+        const indent = lines[d.line]!.slice(0, lines[d.line]!.length - lines[d.line]!.trimStart().length);
+        lines[d.line] = d.effect ? `${indent}${d.init};` : null;
+        changed = true;
+      }
+    }
+    return lines.filter((l): l is string => l !== null);
   }
   /// Claims a name in the current scope: the IR's source name when it says something, else `prefixN`.
   claim(raw: string | null, prefix: string): string {
@@ -268,15 +259,18 @@ export class FunctionEmitter {
   }
 
   /// Binds the single result of `op` to `e`: inline when it is used once, nearby and safely; else a variable.
-  defineScalar(op: Operation, e: CExpr, info: ScalarInfo, forceVar = false): void {
+  defineScalar(op: Operation, e: CExpr, info: ScalarInfo, forceVar = false, effect = false): void {
     const r = op.results[0];
     if (!forceVar && this.canInline(op, e)) {
       this.bind(r, { kind: "scalar", expr: e });
       return;
     }
-    if (r.useEmpty) return; // dead value (pure or a load): nothing to emit
+    if (r.useEmpty) {
+      if (effect) this.line(`${e.text};`);
+      return; // a dead pure value or load: nothing to emit
+    }
     const name = this.claim(r.sourceName, "v");
-    this.line(`${info.cpp} ${name} = ${e.text};`);
+    this.declare(info.cpp, name, e.text, effect);
     this.bind(r, { kind: "scalar", expr: atom(name) });
   }
 
@@ -471,7 +465,7 @@ export class FunctionEmitter {
       this.bind(r, { kind: "array", view: wholeView(`${name}.data`, t, elem, name) });
       return;
     }
-    this.line(`${elem.cpp} ${name}${t.shape.length === 0 ? "[1]" : t.shape.map((d) => `[${d}]`).join("")};`);
+    this.line(`${elem.cpp} ${name}${arraySuffix(t.shape)};`);
     this.bind(r, { kind: "array", view: wholeView(name, t, elem) });
   }
 
@@ -533,17 +527,19 @@ export class FunctionEmitter {
   // ---- control flow ----
 
   /// Declares the loop-carried (or if-result) variables of `op`, named after `names` (or the results).
-  private resultVars(op: Operation, initNames: readonly (string | null)[], inits: readonly CExpr[] | null): { names: string[]; types: string[] } | null {
-    const out: string[] = [];
+  private resultVars(op: Operation, initNames: readonly (string | null)[], inits: readonly CExpr[] | null, needed: (k: number) => boolean): { names: (string | null)[]; types: string[] } | null {
+    const out: (string | null)[] = [];
     const types: string[] = [];
     for (let k = 0; k < op.results.length; k++) {
       const info = this.info(op.results[k].type, op);
       if (info === null) return null;
+      types.push(info.cpp);
+      // A value nobody reads gets no variable (g++ -Wall rejects variables that are only set).
+      if (!needed(k)) { out.push(null); continue; }
       const name = this.claim(initNames[k] ?? op.results[k].sourceName, "acc");
       const init = inits !== null ? inits[k] : info.kind === ScalarKind.Bool ? atom("false") : intLit(0);
       this.line(`${info.cpp} ${name} = ${init.text};`);
       out.push(name);
-      types.push(info.cpp);
       this.bind(op.results[k], { kind: "scalar", expr: atom(name) });
     }
     return { names: out, types };
@@ -551,11 +547,11 @@ export class FunctionEmitter {
 
   /// A sink assigning yielded values to `vars` of C++ types `types` (through temporaries when one assignment would
   /// clobber another's input).
-  private assignSink(vars: readonly string[], types: readonly string[]): YieldSink {
+  private assignSink(vars: readonly (string | null)[], types: readonly string[]): YieldSink {
     return (values) => {
-      const pending = values.map((v, k) => ({ v, k })).filter(({ v, k }) => v.text !== vars[k]);
+      const pending = values.map((v, k) => ({ v, k })).filter(({ v, k }) => vars[k] !== null && v.text !== vars[k]);
       const mentions = (e: CExpr, name: string): boolean => new RegExp(`\\b${name}\\b`).test(e.text);
-      const clobbers = pending.some(({ k }) => pending.some(({ v, k: j }) => j > k && mentions(v, vars[k])));
+      const clobbers = pending.some(({ k }) => pending.some(({ v, k: j }) => j > k && mentions(v, vars[k]!)));
       if (!clobbers) {
         for (const { v, k } of pending) this.line(`${vars[k]} = ${v.text};`);
         return;
@@ -606,10 +602,10 @@ export class FunctionEmitter {
     const ivInfo = this.info(iv.type, op);
     if (ivInfo === null) return;
     const carried = body.args.slice(1);
-    const rv = this.resultVars(op, carried.map((a) => a.sourceName), inits.map((v) => this.scalar(v, op)));
+    const rv = this.resultVars(op, carried.map((a) => a.sourceName), inits.map((v) => this.scalar(v, op)), (k) => !op.results[k].useEmpty || !carried[k].useEmpty);
     if (rv === null) return;
     const vars = rv.names;
-    carried.forEach((a, k) => this.bind(a, { kind: "scalar", expr: atom(vars[k]) }));
+    carried.forEach((a, k) => { if (vars[k] !== null) this.bind(a, { kind: "scalar", expr: atom(vars[k]!) }); });
     const type = ivInfo.kind === ScalarKind.Index ? "int" : ivInfo.cpp;
     const ivName = this.openLoop(iv.sourceName, "i", (n) => {
       const inc = step.value === 1n ? `++${n}` : `${n} += ${step.text}`;
@@ -619,7 +615,7 @@ export class FunctionEmitter {
     this.bind(iv, { kind: "scalar", expr: ivE });
     if (lbKnown !== null) this.setLowerBound(iv, lbKnown);
     this.pipelinePragma(op);
-    this.emitBlock(body, vars.length > 0 ? this.assignSink(vars, rv.types) : null);
+    this.emitBlock(body, vars.some((v) => v !== null) ? this.assignSink(vars, rv.types) : null);
     this.close();
   }
 
@@ -638,18 +634,16 @@ export class FunctionEmitter {
       });
       cond = parts.length === 0 ? atom("true") : parts.reduce((a, b) => binary("&&", Prec.LogicalAnd, a, b));
     }
-    const rv = this.resultVars(op, op.results.map(() => null), null);
+    const rv = this.resultVars(op, op.results.map(() => null), null, (k) => !op.results[k].useEmpty);
     if (rv === null) return;
-    const sink = rv.names.length > 0 ? this.assignSink(rv.names, rv.types) : null;
+    const sink = rv.names.some((v) => v !== null) ? this.assignSink(rv.names, rv.types) : null;
     this.open(`if (${cond.text}) {`);
     this.emitBlock(op.regions[0].entry, sink);
     const els = op.regions[1];
     const elseBlock = els === undefined || els.empty ? null : els.entry;
     const trivialElse = elseBlock === null || (elseBlock.firstOp === elseBlock.lastOp && (elseBlock.firstOp === null || elseBlock.firstOp.operands.length === 0 && /\.yield$/.test(elseBlock.firstOp.name)));
     if (trivialElse) { this.close(); return; }
-    this.close("} else {");
-    this.depth++;
-    this.scope = new NameScope(this.scope);
+    this.elseScope();
     this.emitBlock(elseBlock!, sink);
     this.close();
   }
@@ -666,7 +660,7 @@ export class FunctionEmitter {
     const info = this.info(op.results[0].type, op);
     if (info === null) return;
     if (op.results[0].useEmpty) this.line(`${e.text};`);
-    else this.defineScalar(op, e, info, true);
+    else this.defineScalar(op, e, info, true, true);
   }
 
   /// A value passed to a function: a whole array by name, a stream by reference, a scalar by value.
@@ -695,7 +689,7 @@ export class FunctionEmitter {
       const st = this.ctx.blockStruct(m);
       if (r.useEmpty) { this.line(`${s}.read();`); return; }
       const name = this.claim(r.sourceName, "blk");
-      this.line(`${st} ${name} = ${s}.read();`);
+      this.declare(st, name, `${s}.read()`, true);
       this.bind(r, { kind: "array", view: wholeView(`${name}.data`, m, elem, name) });
       return;
     }
@@ -703,7 +697,7 @@ export class FunctionEmitter {
     if (info === null) return;
     if (r.useEmpty) { this.line(`${s}.read();`); return; }
     const name = this.claim(r.sourceName, "v");
-    this.line(`${info.cpp} ${name} = ${s}.read();`);
+    this.declare(info.cpp, name, `${s}.read()`, true);
     this.bind(r, { kind: "scalar", expr: atom(name) });
   }
 

@@ -1,4 +1,4 @@
-// C++ type mapping: MLIR scalar, memref and !hw.fifo types to Vitis HLS C++ types, plus raw-I/O container types.
+// C++ type mapping: MLIR integer, index and float types to Vitis HLS C++ types, plus the raw-I/O container types.
 import {
   Signedness, TypeKind, type FloatType, type IntegerType, type MemRefType, type Type,
 } from "@allo/ir-core";
@@ -93,11 +93,6 @@ export function scalarInfo(t: Type): ScalarInfo | TypeError_ {
 /// True if `x` is an error rather than a scalar.
 export function isTypeError(x: ScalarInfo | TypeError_): x is TypeError_ {
   return "error" in x;
-}
-
-/// True for `memref` types.
-export function isMemRefType(t: Type): t is MemRefType {
-  return t.kind === TypeKind.MemRef;
 }
 
 /// `[16][16]` for a shape (`[1]` for rank 0).

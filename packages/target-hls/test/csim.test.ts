@@ -246,6 +246,48 @@ ${lines.map((l) => "    " + l).join("\n")}
     });
   });
 
+  it("passes arguments of every element type through the testbench", () => {
+    // ap_int/ap_uint, bool, index, half and scalars travel as their raw container (int8, uint8, int64, float16 bits).
+    const text = `func.func @k(%a: memref<4xi7>, %b: memref<4xui5>, %c: memref<2x2xi1>, %d: memref<3xindex>, %e: memref<2xf16>, %s: i12, %o: memref<4xi7>) {
+  affine.for %i = 0 to 4 {
+    %x = affine.load %a[%i] : memref<4xi7>
+    %y = arith.muli %x, %x : i7
+    affine.store %y, %o[%i] : memref<4xi7>
+  }
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %t = memref.load %c[%c0, %c1] : memref<2x2xi1>
+  %nt = arith.xori %t, %t : i1
+  memref.store %nt, %c[%c0, %c1] : memref<2x2xi1>
+  %n = memref.load %d[%c1] : memref<3xindex>
+  %n2 = arith.addi %n, %n : index
+  memref.store %n2, %d[%c0] : memref<3xindex>
+  %h = memref.load %e[%c0] : memref<2xf16>
+  %h2 = arith.mulf %h, %h : f16
+  memref.store %h2, %e[%c1] : memref<2xf16>
+  %si = arith.trunci %s : i12 to i7
+  memref.store %si, %a[%c0] : memref<4xi7>
+  return
+}
+`;
+    const r = csimOk(parse(text), [
+      { dtype: "int8", shape: [4], data: Int8Array.from([-64, 63, 10, -3]) },
+      { dtype: "uint8", shape: [4], data: Uint8Array.from([31, 0, 7, 16]) },
+      { dtype: "bool", shape: [2, 2], data: Uint8Array.from([1, 1, 0, 1]) },
+      { dtype: "int64", shape: [3], data: BigInt64Array.from([0n, 21n, -5n]) },
+      { dtype: "float16", shape: [2], data: Uint16Array.from([0x3e00, 0]) }, // 1.5
+      { dtype: "int16", shape: [], data: Int16Array.from([-2047]) },
+      null as unknown as HostArray,
+    ]);
+    const wrap7 = (v: number) => ((((v % 128) + 128 + 64) % 128) - 64);
+    expect(Array.from(r.outputs[6].data as Int8Array)).to.deep.equal([-64, 63, 10, -3].map((v) => wrap7(v * v)));
+    expect(Array.from(r.outputs[0].data as Int8Array)).to.deep.equal([wrap7(-2047), 63, 10, -3]);
+    expect(Array.from(r.outputs[1].data as Uint8Array)).to.deep.equal([31, 0, 7, 16]);
+    expect(Array.from(r.outputs[2].data as Uint8Array)).to.deep.equal([1, 0, 0, 1]);
+    expect(Array.from(r.outputs[3].data as BigInt64Array)).to.deep.equal([42n, 21n, -5n]);
+    expect(Array.from(r.outputs[4].data as Uint16Array)).to.deep.equal([0x3e00, 0x4080]); // 2.25
+  });
+
   describe("failures", () => {
     const twoPE = (writes: number, reads: number) => `hw.design @top(%A: memref<4xi32>, %B: memref<4xi32>) {
   %f = hw.fifo "f" : !hw.fifo<i32, 2>

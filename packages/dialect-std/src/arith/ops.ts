@@ -204,7 +204,8 @@ export function typeOfAttr(a: Attribute): Type | null {
   switch (a.kind) {
     case AttrKind.Integer: return (a as IntegerAttr).type;
     case AttrKind.Float: return (a as FloatAttr).type;
-    case AttrKind.DenseElements: return (a as DenseElementsAttr).type;
+    case AttrKind.DenseElements: case AttrKind.SparseElements: case AttrKind.DenseResourceElements: case AttrKind.DenseStringElements:
+      return (a as DenseElementsAttr).type;
     case AttrKind.String: return (a as StringAttr).type ?? Builtin.none;
     default: return null;
   }
@@ -240,8 +241,9 @@ export const ArithConstantOp = defineOp({
     const t = op.results[0].type;
     if (typeOfAttr(a) !== t) return v.error("failed to verify that all of {value, result} have same type");
     if (t.kind === TypeKind.Integer && !(t as IntegerType).isSignless) return v.error("integer return type must be signless");
-    if (a.kind !== AttrKind.Integer && a.kind !== AttrKind.Float && a.kind !== AttrKind.DenseElements) return v.error("value must be an integer, float, or elements attribute");
-    if (t.kind === TypeKind.Vector && (t as VectorType).scalableDims.some((s) => s) && !(a as DenseElementsAttr).splat) {
+    const isElements = a.kind === AttrKind.DenseElements || a.kind === AttrKind.SparseElements || a.kind === AttrKind.DenseResourceElements || a.kind === AttrKind.DenseStringElements;
+    if (a.kind !== AttrKind.Integer && a.kind !== AttrKind.Float && !isElements) return v.error("value must be an integer, float, or elements attribute");
+    if (t.kind === TypeKind.Vector && (t as VectorType).scalableDims.some((s) => s) && !(a.kind === AttrKind.DenseElements && (a as DenseElementsAttr).splat)) {
       return v.error("intializing scalable vectors with elements attribute is not supported unless it's a vector splat");
     }
     return true;

@@ -111,9 +111,10 @@ export function parseFunctionLike(p: OpParser, state: OperationState): boolean {
   p.parseOptionalAttrDictWithKeyword(state.attrs);
   const body = state.addRegion(new Region());
   if (p.atPunct("{")) {
-    if (named === false) p.error("expected arguments with names in function definition");
+    // As MLIR: with a bare type list the body's entry block declares its own arguments (`^bb0(%a: i32):`).
+    const at = p.currentOffset();
     p.parseRegion(body, args);
-    if (body.empty) p.error("expected non-empty function body");
+    if (body.empty) p.error("expected non-empty function body", at);
   }
   return true;
 }

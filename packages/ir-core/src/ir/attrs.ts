@@ -5,7 +5,7 @@ import { Builtin, paramKey, Signedness, type DialectParam, type IntegerType, typ
 /// Discriminates the attribute classes.
 export enum AttrKind {
   Integer, Float, String, Unit, Array, Dictionary, DenseElements, DenseArray, SymbolRef, TypeAttr, AffineMap,
-  IntegerSet, StridedLayout, Opaque, Dialect,
+  IntegerSet, StridedLayout, Opaque, Dialect, Distinct, SparseElements, DenseResourceElements, DenseStringElements,
   UnknownLoc, FileLineColLoc, NameLoc, CallSiteLoc, FusedLoc,
 }
 
@@ -236,13 +236,98 @@ export class DenseElementsAttr extends Attribute {
 }
 /// A dense elements attribute; a list whose values are all equal becomes a splat, as in MLIR.
 export function getDenseElementsAttr(type: ShapedType, values: readonly DenseValue[]): DenseElementsAttr {
-  let splat = values.length === 1;
+  // Complex elements are stored as (re, im) pairs.
+  const stride = type.elementType.kind === TypeKind.Complex ? 2 : 1;
+  let splat = values.length === stride;
   if (!splat && values.length > 0) {
     splat = true;
-    for (let i = 1; i < values.length; i++) if (!Object.is(values[i], values[0])) { splat = false; break; }
+    for (let i = stride; i < values.length; i++) if (!Object.is(values[i], values[i % stride])) { splat = false; break; }
   }
-  const vs = splat ? [values[0]] : values.slice();
+  const vs = splat ? values.slice(0, stride) : values.slice();
   return intern(`de:${type.id}:${splat ? 1 : 0}:${vs.map(String).join(",")}`, (id) => new DenseElementsAttr(id, type, splat, vs));
+}
+
+/// `dense<"a"> : tensor<2x!foo.string>`: string elements of a shaped type whose element type is not a number.
+export class DenseStringElementsAttr extends Attribute {
+  readonly type: ShapedType;
+  readonly splat: boolean;
+  readonly values: readonly string[];
+  constructor(id: number, type: ShapedType, splat: boolean, values: readonly string[]) {
+    super(AttrKind.DenseStringElements, id);
+    this.type = type;
+    this.splat = splat;
+    this.values = values;
+  }
+}
+/// A dense string elements attribute (equal values become a splat).
+export function getDenseStringElementsAttr(type: ShapedType, values: readonly string[]): DenseStringElementsAttr {
+  const splat = values.length > 0 && values.every((v) => v === values[0]);
+  const vs = splat ? [values[0]] : values.slice();
+  let key = `ds:${type.id}:${splat ? 1 : 0}`;
+  for (const v of vs) key += "\u0000" + v;
+  return intern(key, (id) => new DenseStringElementsAttr(id, type, splat, vs));
+}
+
+/// `sparse<indices, values> : type`: `indices` is an i64 tensor of shape [N, rank], `values` has N elements.
+export class SparseElementsAttr extends Attribute {
+  readonly type: ShapedType;
+  readonly indices: DenseElementsAttr;
+  readonly values: DenseElementsAttr | DenseStringElementsAttr;
+  constructor(id: number, type: ShapedType, indices: DenseElementsAttr, values: DenseElementsAttr | DenseStringElementsAttr) {
+    super(AttrKind.SparseElements, id);
+    this.type = type;
+    this.indices = indices;
+    this.values = values;
+  }
+}
+/// A sparse elements attribute.
+export function getSparseElementsAttr(type: ShapedType, indices: DenseElementsAttr, values: DenseElementsAttr | DenseStringElementsAttr): SparseElementsAttr {
+  return intern(`sp:${type.id}:${indices.id}:${values.id}`, (id) => new SparseElementsAttr(id, type, indices, values));
+}
+
+/// A blob of a `{-# dialect_resources #-}` entry: its alignment and bytes.
+export interface ResourceBlob { readonly alignment: number; readonly data: Uint8Array }
+
+/// A named handle into the builtin dialect's resources; its blob is known once the file metadata is parsed.
+export class DenseResourceHandle {
+  readonly key: string;
+  blob: ResourceBlob | null;
+  constructor(key: string) {
+    this.key = key;
+    this.blob = null;
+  }
+}
+
+/// `dense_resource<key> : type`.
+export class DenseResourceElementsAttr extends Attribute {
+  readonly type: ShapedType;
+  readonly handle: DenseResourceHandle;
+  constructor(id: number, type: ShapedType, handle: DenseResourceHandle) {
+    super(AttrKind.DenseResourceElements, id);
+    this.type = type;
+    this.handle = handle;
+  }
+}
+const handleIds = new WeakMap<DenseResourceHandle, number>();
+let nextHandleId = 0;
+/// A dense resource elements attribute of `handle`.
+export function getDenseResourceElementsAttr(type: ShapedType, handle: DenseResourceHandle): DenseResourceElementsAttr {
+  let hid = handleIds.get(handle);
+  if (hid === undefined) { hid = nextHandleId++; handleIds.set(handle, hid); }
+  return intern(`dr:${type.id}:${hid}`, (id) => new DenseResourceElementsAttr(id, type, handle));
+}
+
+/// `distinct[N]<attr>`: an attribute equal only to itself, referencing `referenced` (MLIR's DistinctAttr).
+export class DistinctAttr extends Attribute {
+  readonly referenced: Attribute;
+  constructor(id: number, referenced: Attribute) {
+    super(AttrKind.Distinct, id);
+    this.referenced = referenced;
+  }
+}
+/// Creates a new distinct attribute (never interned: each call gives a different attribute).
+export function createDistinctAttr(referenced: Attribute): DistinctAttr {
+  return new DistinctAttr(nextAttrId++, referenced);
 }
 
 /// `array<i32: 1, 2>`.

@@ -8,7 +8,8 @@ export const ModuleOp = defineOp({
   summary: "A top level container operation",
   props: [optProp("sym_name", SymbolNameAttr), optProp("sym_visibility", StrAttr)],
   regions: [region("bodyRegion", false, true)],
-  traits: [Trait.IsolatedFromAbove, Trait.NoTerminator, Trait.SymbolTable, Trait.SingleBlock, Trait.NoRegionArguments, Trait.AffineScope],
+  // GraphRegion: MLIR's ModuleOp is a RegionKindInterface op whose body has no SSA dominance.
+  traits: [Trait.IsolatedFromAbove, Trait.NoTerminator, Trait.SymbolTable, Trait.SingleBlock, Trait.NoRegionArguments, Trait.AffineScope, Trait.GraphRegion],
   defaultDialect: "builtin",
   format: "($sym_name^)? attr-dict-with-keyword $bodyRegion",
 });

@@ -94,12 +94,14 @@ export const AffineMapAttrC = ac("AffineMap attribute", (a) => a.kind === AttrKi
 /// An integer set attribute.
 export const IntegerSetAttrC = ac("IntegerSet attribute", (a) => a.kind === AttrKind.IntegerSet);
 /// A typed attribute (integer, float, dense elements, ...).
-export const TypedAttr = ac("TypedAttr instance", (a) => a.kind === AttrKind.Integer || a.kind === AttrKind.Float || a.kind === AttrKind.DenseElements || a.kind === AttrKind.String || a.kind === AttrKind.Dialect || a.kind === AttrKind.Opaque);
+export const TypedAttr = ac("TypedAttr instance", (a) => a.kind === AttrKind.Integer || a.kind === AttrKind.Float || a.kind === AttrKind.DenseElements || a.kind === AttrKind.String || a.kind === AttrKind.Dialect || a.kind === AttrKind.Opaque ||
+  a.kind === AttrKind.SparseElements || a.kind === AttrKind.DenseResourceElements || a.kind === AttrKind.DenseStringElements);
 /// A dense i64 array attribute, printed `[1, 2]` in formats.
 export const DenseI64ArrayAttrC = ac("i64 dense array attribute", (a) => a.kind === AttrKind.DenseArray, {
   print: (p, a) => p.write("[" + (a as DenseArrayAttr).values.join(", ") + "]"),
 });
 /// An elements attribute.
-export const ElementsAttrC = ac("constant vector/tensor attribute", (a) => a.kind === AttrKind.DenseElements);
+export const ElementsAttrC = ac("constant vector/tensor attribute", (a) => a.kind === AttrKind.DenseElements || a.kind === AttrKind.SparseElements ||
+  a.kind === AttrKind.DenseResourceElements || a.kind === AttrKind.DenseStringElements);
 /// A location attribute.
 export const LocationAttrC = ac("location attribute", (a) => a.kind >= AttrKind.UnknownLoc);

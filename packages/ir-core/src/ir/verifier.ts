@@ -3,7 +3,7 @@ import { Diagnostic, fileLoc, unknownDiagLoc, type DiagLocation } from "../diag/
 import { DiagMessages } from "../diag/messages.js";
 import { Severity } from "../diag/severity.js";
 import { AttrKind, type Attribute, type FileLineColLoc, type Location } from "./attrs.js";
-import { ValueKind, type Block, type BlockArgument, type Operation, type OpResult, type Region, type Value } from "./ir.js";
+import { Block, ValueKind, type BlockArgument, type Operation, type OpResult, type Region, type Value } from "./ir.js";
 import { Arity, hasTrait, registry, Trait, type OpDef, type OpVerifyContext } from "./opdef.js";
 
 /// The source position of a location attribute (the first file:line:col inside it).
@@ -60,20 +60,91 @@ class Verifier {
     return false;
   }
 
+  /// MLIR's OperationVerifier: an op is checked on entrance (attributes, traits, invariants, custom verifier), its
+  /// blocks on entrance (non-empty, successors last) and on exit (terminator), the op again on exit (ops isolated
+  /// from above nested in it, each verified on its own with its dominance, then region invariants).
   run(root: Operation): void {
-    // Post-order over ops so that nested regions are checked before their parent's region verifier; stop at the first error.
-    const stack: [Operation, boolean][] = [[root, false]];
-    while (stack.length) {
-      const [op, done] = stack.pop()!;
-      if (done) {
-        if (op.def !== null && op.def.verifyRegions !== null && !op.def.verifyRegions(op, this.ctx(op))) return;
+    this.verifyOpAndDominance(root);
+  }
+
+  private verifyOpAndDominance(op: Operation): boolean {
+    if (!this.verifyOperation(op)) return false;
+    return op.regions.length === 0 || this.verifyDominance(op);
+  }
+
+  private verifyOperation(root: Operation): boolean {
+    const work: (Operation | Block)[] = [root];
+    const seen = new Set<Operation | Block>();
+    while (work.length) {
+      const top = work[work.length - 1];
+      const isBlock = top instanceof Block;
+      if (seen.has(top)) {
+        work.pop();
+        if (!(isBlock ? this.exitBlock(top) : this.exitOp(top as Operation))) return false;
         continue;
       }
-      if (!this.verifyOp(op)) return;
-      stack.push([op, true]);
-      for (let r = op.regions.length - 1; r >= 0; r--) for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) for (let o = b.lastOp; o !== null; o = o.prev) stack.push([o, false]);
+      seen.add(top);
+      if (isBlock) {
+        if (!this.enterBlock(top)) return false;
+        for (let o = top.lastOp; o !== null; o = o.prev) if (!isIsolated(o)) work.push(o);
+        continue;
+      }
+      const op = top as Operation;
+      if (!this.verifyOp(op)) return false;
+      for (let r = op.regions.length - 1; r >= 0; r--) for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) work.push(b);
     }
-    this.verifyDominance(root);
+    return true;
+  }
+
+  private enterBlock(b: Block): boolean {
+    if (b.empty) {
+      if (mayBeValidWithoutTerminator(b)) return true;
+      const owner = b.parent!.parent!;
+      return this.report(owner, new Diagnostic(Severity.Error, DiagMessages.EmptyBlockInRegion.code, "empty block: expect at least a terminator", diagLocOf(owner.loc)));
+    }
+    for (let o = b.firstOp; o !== null && o !== b.lastOp; o = o.next) {
+      if (o.successors.length) return this.report(o, new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, "operation with block successors must terminate its parent block", diagLocOf(o.loc)));
+    }
+    return true;
+  }
+
+  private exitBlock(b: Block): boolean {
+    if (mayBeValidWithoutTerminator(b)) return true;
+    const last = b.lastOp;
+    if (last !== null && last.def !== null && !hasTrait(last.def, Trait.Terminator)) {
+      return this.report(last, new Diagnostic(Severity.Error, DiagMessages.MissingTerminator.code, "block with no terminator, has " + printOpShort(last), diagLocOf(last.loc)));
+    }
+    return true;
+  }
+
+  private exitOp(op: Operation): boolean {
+    let ok = true;
+    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) {
+      if (isIsolated(o) && !this.verifyOpAndDominance(o)) ok = false;
+    }
+    if (!ok) return false;
+    const def = op.def;
+    if (def === null) {
+      const d = op.dialect;
+      if (registry.hasDialect(d) && registry.dialect(d)!.allowUnknownOps !== true) return this.ctx(op).error(`unregistered operation found in dialect ('${d}') that does not allow unknown operations`);
+      return true;
+    }
+    const v = this.ctx(op);
+    if (def.implicitTerminator !== null) {
+      for (const r of op.regions) {
+        const last = r.firstBlock?.lastOp ?? null;
+        if (last !== null && last.name !== def.implicitTerminator) {
+          return this.report(last, new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, `'${last.name}' op expects parent op '${op.name}'`, diagLocOf(last.loc)));
+        }
+      }
+    }
+    if (hasTrait(def, Trait.IsolatedFromAbove)) {
+      for (const r of op.regions) {
+        const bad = usesFromAbove(r, op);
+        if (bad !== null) return this.ctx(bad.user).errorWithNote("using value defined outside the region", "required by region isolation constraints", op);
+      }
+    }
+    return def.verifyRegions === null || def.verifyRegions(op, v);
   }
 
   private ctx(op: Operation): OpVerifyContext {
@@ -92,16 +163,52 @@ class Verifier {
     for (const o of op.operands) if (o.value.valueKind === ValueKind.Placeholder) return this.report(op, opError(op, "operand uses an unresolved value"));
     const def = op.def;
     const v = this.ctx(op);
-    if (def === null) {
-      const d = op.dialect;
-      if (registry.hasDialect(d) && registry.dialect(d)!.allowUnknownOps !== true) return v.error(`unregistered operation found in dialect ('${d}') that does not allow unknown operations`);
-      return true;
+    if (def !== null) {
+      // As ODS orders them: structural traits, then the record's invariants, then the other traits, then `verify`.
+      if (!this.verifyStructuralTraits(op, def, v)) return false;
+      if (!this.verifyCounts(op, def, v)) return false;
+      if (!this.verifyProps(op, def, v)) return false;
+      if (!this.verifyTraits(op, def, v)) return false;
+      if (def.verify !== null && !def.verify(op, v)) return false;
+      if (hasTrait(def, Trait.GraphRegion)) {
+        for (let i = 0; i < op.regions.length; i++) {
+          const r = op.regions[i];
+          if (!r.empty && !r.hasOneBlock) return v.error(`expects graph region #${i} to have 0 or 1 blocks`);
+        }
+      }
     }
-    if (!this.verifyCounts(op, def, v)) return false;
-    if (!this.verifyProps(op, def, v)) return false;
-    if (!this.verifyTraits(op, def, v)) return false;
-    for (const r of op.regions) if (!this.verifyRegionTerminators(op, def, r, v)) return false;
-    return def.verify === null || def.verify(op, v);
+    for (const r of op.regions) {
+      if (r.firstBlock !== null && r.firstBlock.predecessors().length) return this.report(op, new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, "entry block of region may not have predecessors", diagLocOf(op.loc)));
+    }
+    return true;
+  }
+
+  private verifyStructuralTraits(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
+    if (hasTrait(def, Trait.Terminator)) {
+      const b = op.parent;
+      if (b !== null && b.lastOp !== op) return v.error("must be the last operation in the parent block");
+    }
+    if (def.parents !== null) {
+      const p = op.parentOp;
+      if (p === null || !def.parents.includes(p.name)) {
+        return v.error(`expects parent op ${def.parents.length > 1 ? "to be one of " : ""}'${def.parents.join(", ")}'`);
+      }
+    }
+    if (hasTrait(def, Trait.NoRegionArguments)) {
+      for (let i = 0; i < op.regions.length; i++) {
+        const b = op.regions[i].firstBlock;
+        if (b !== null && b.args.length) return v.error(op.regions.length > 1 ? `region #${i} should have no arguments` : "region should have no arguments");
+      }
+    }
+    if (hasTrait(def, Trait.SingleBlock) || def.implicitTerminator !== null) {
+      for (let i = 0; i < op.regions.length; i++) {
+        const r = op.regions[i];
+        if (r.empty) continue;
+        if (!r.hasOneBlock) return v.error(`expects region #${i} to have 0 or 1 blocks`);
+        if (!hasTrait(def, Trait.NoTerminator) && r.firstBlock!.empty) return v.error("expects a non-empty block");
+      }
+    }
+    return true;
   }
 
   private verifyCounts(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
@@ -154,10 +261,6 @@ class Verifier {
   }
 
   private verifyTraits(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
-    if (hasTrait(def, Trait.Terminator)) {
-      const b = op.parent;
-      if (b !== null && b.lastOp !== op) return v.error("must be the last operation in the parent block");
-    }
     if (hasTrait(def, Trait.SameOperandsAndResultType)) {
       const ts = [...op.operandValues().map((x) => x.type), ...op.results.map((r) => r.type)];
       if (ts.some((t) => t !== ts[0])) return v.error("requires the same type for all operands and results");
@@ -166,51 +269,16 @@ class Verifier {
       const ts = op.operandValues().map((x) => x.type);
       if (ts.some((t) => t !== ts[0])) return v.error("requires all operands to have the same type");
     }
-    if (def.parents !== null) {
-      const p = op.parentOp;
-      if (p === null || !def.parents.includes(p.name)) {
-        return v.error(`expects parent op ${def.parents.length > 1 ? "to be one of " : ""}'${def.parents.join(", ")}'`);
-      }
-    }
-    if (hasTrait(def, Trait.IsolatedFromAbove)) {
-      for (const r of op.regions) {
-        const bad = usesFromAbove(r, op);
-        if (bad !== null) {
-          return this.ctx(bad.user).errorWithNote("using value defined outside the region", "required by region isolation constraints", op);
-        }
-      }
-    }
-    if (hasTrait(def, Trait.SingleBlock) || def.implicitTerminator !== null) {
-      for (const r of op.regions) {
-        if (r.firstBlock !== null && r.firstBlock !== r.lastBlock) return v.error("expects region to have 0 or 1 blocks");
-      }
-    }
-    return true;
-  }
-
-  private verifyRegionTerminators(op: Operation, def: OpDef, r: Region, v: OpVerifyContext): boolean {
-    if (hasTrait(def, Trait.NoTerminator) || hasTrait(def, Trait.GraphRegion)) return true;
-    for (let b = r.firstBlock; b !== null; b = b.next) {
-      const last = b.lastOp;
-      if (last === null) {
-        if (def.implicitTerminator !== null || hasTrait(def, Trait.SingleBlock)) return v.error("empty block: expect at least a terminator");
-        return this.report(op, new Diagnostic(Severity.Error, DiagMessages.EmptyBlockInRegion.code, "empty block: expect at least a terminator", diagLocOf(op.loc)));
-      }
-      if (last.def !== null && !hasTrait(last.def, Trait.Terminator)) {
-        return this.report(last, new Diagnostic(Severity.Error, DiagMessages.MissingTerminator.code, "block with no terminator, has " + printOpShort(last), diagLocOf(last.loc)));
-      }
-      if (def.implicitTerminator !== null && last.name !== def.implicitTerminator) {
-        return this.report(last, new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, `'${last.name}' op expects parent op '${op.name}'`, diagLocOf(last.loc)));
-      }
-    }
     return true;
   }
 
   // ---- dominance ----
 
-  private verifyDominance(root: Operation): void {
+  /// Dominance of the uses in `root`'s regions, not inside nested ops isolated from above (verified on their own).
+  private verifyDominance(root: Operation): boolean {
     const dom = new DominanceInfo();
-    const stack: Operation[] = [root];
+    const stack: Operation[] = [];
+    for (const r of root.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) stack.push(o);
     while (stack.length) {
       const op = stack.pop()!;
       const graphParent = isGraphRegionOwner(op.parentOp);
@@ -221,13 +289,13 @@ class Verifier {
             const d = opError(op, `operand #${i} does not dominate this use`);
             const defOp = val.definingOp;
             d.notes.push(new Diagnostic(Severity.Note, 0, "operand defined here" + relation(val, op), defOp !== null ? diagLocOf(defOp.loc) : diagLocOf((val as BlockArgument).loc ?? op.loc)));
-            this.report(op, d);
-            return;
+            return this.report(op, d);
           }
         }
       }
-      for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) stack.push(o);
+      if (!isIsolated(op)) for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) stack.push(o);
     }
+    return true;
   }
 }
 
@@ -242,6 +310,21 @@ function relation(val: Value, user: Operation): string {
     for (let p = defOp.parentOp; p !== null; p = p.parentOp) if (p.parent !== null && p.parent.parent === user.parentRegion) return " (op in a child region)";
   }
   return " (op is neither in a parent nor in a child region)";
+}
+
+/// An op whose regions are verified on their own (MLIR verifies them in parallel at the parent's exit).
+function isIsolated(op: Operation): boolean {
+  return op.regions.length !== 0 && hasTrait(op.def, Trait.IsolatedFromAbove);
+}
+
+/// MLIR's mayBeValidWithoutTerminator: a lone block of an op that may have the NoTerminator trait (unregistered
+/// ops may; graph-region ops are treated alike).
+function mayBeValidWithoutTerminator(b: Block): boolean {
+  const r = b.parent;
+  if (r === null) return true;
+  if (!r.hasOneBlock) return false;
+  const op = r.parent;
+  return op === null || op.def === null || hasTrait(op.def, Trait.NoTerminator) || hasTrait(op.def, Trait.GraphRegion);
 }
 
 function printOpShort(op: Operation): string {

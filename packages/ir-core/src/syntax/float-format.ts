@@ -109,13 +109,35 @@ export function floatBits(v: number, t: FloatType): bigint {
   return (sign << BigInt(w - 1)) | (expField << BigInt(p)) | mant;
 }
 
+/// True if the decimal `s` read in a format with `precision` significand bits (more than a double's) gives `v`:
+/// `v` is exact there, so `s` must lie within half an ulp of it (APFloat parsing, exactly, in BigInt).
+function decimalReadsBackAs(s: string, v: number, precision: number): boolean {
+  const m = /^(-?)(\d+)\.(\d*)e([+-]\d+)$/.exec(s);
+  if (m === null) return false;
+  if (v === 0) return /^-?0\.0*e/.test(s) && (m[1] === "-") === Object.is(v, -0);
+  if ((m[1] === "-") !== v < 0) return false;
+  const digits = BigInt(m[2] + m[3]);
+  const e10 = Number(m[4]) - m[3].length;
+  const { m: mant, e: e2 } = decompose(v);
+  const exp2 = bitLength(mant) - 1 + e2;
+  const isPow2 = mant === 1n;
+  const halfExp = exp2 - precision - (isPow2 ? 1 : 0); // half an ulp (below v when v is a power of two)
+  // Compare |digits*10^e10 - mant*2^e2| with 2^halfExp after scaling everything to integers.
+  const s10 = Math.max(0, -e10), s2 = Math.max(0, -e2, -halfExp);
+  const dec = digits * 10n ** BigInt(e10 + s10) * 2n ** BigInt(s2);
+  const bin = mant * 2n ** BigInt(e2 + s2) * 10n ** BigInt(s10);
+  const half = 2n ** BigInt(halfExp + s2) * 10n ** BigInt(s10);
+  const diff = dec > bin ? dec - bin : bin - dec;
+  if (isPow2 && dec > bin) return diff <= half * 2n;
+  return diff <= half;
+}
+
 /// Prints a float attribute value as MLIR does; `hex` is set when the hex form was used.
 export function formatFloat(v: number, t: FloatType): { text: string; hex: boolean } {
   if (Number.isFinite(v)) {
     const prec = t.semantics.precision;
     const sci = apFloatToString(v, prec, 6, 0, false);
-    const back = roundToFloatType(t, Number(sci));
-    if (Object.is(back, v)) return { text: sci, hex: false };
+    if (prec > 53 ? decimalReadsBackAs(sci, v, prec) : Object.is(roundToFloatType(t, Number(sci)), v)) return { text: sci, hex: false };
     const dflt = apFloatToString(v, prec, 0, 3, true);
     if (dflt.includes(".")) return { text: dflt, hex: false };
   }

@@ -67,7 +67,8 @@ export class Lexer {
     for (;;) {
       if (p >= n) { this.kind = Tok.EOF; this.start = this.end = this.pos = n; return; }
       const c = s.charCodeAt(p);
-      if (c === 32 || c === 9 || c === 10 || c === 13) { p++; continue; }
+      // As MLIR's lexer, a NUL byte is whitespace (only the buffer's end terminates it).
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0) { p++; continue; }
       if (c === 47 && s.charCodeAt(p + 1) === 47) { // comment
         while (p < n && s.charCodeAt(p) !== 10) p++;
         continue;

@@ -10,7 +10,7 @@ import {
   AttrKind, getAffineMapAttr, getArrayAttr, getBoolAttr, getCallSiteLoc, getDenseArrayAttr, getDenseElementsAttr,
   getDictionaryAttr, getFileLineColLoc, getFloatAttr, getFusedLoc, getIntegerAttr, getIntegerSetAttr, getNameLoc,
   getOpaqueAttr, getStridedLayoutAttr, getStringAttr, getSymbolRefAttr, getTypeAttr, isLocation, unitAttr, unknownLoc,
-  type Attribute, type DenseValue, type Location, type NamedAttribute,
+  type Attribute, type DenseResourceHandle, type Location, type NamedAttribute,
 } from "../ir/attrs.js";
 import { registry } from "../ir/opdef.js";
 import {
@@ -19,6 +19,10 @@ import {
   type FloatType, type IntegerType, type ShapedType, type Type,
 } from "../ir/types.js";
 import type { SourceBuffer } from "../support/source.js";
+import {
+  floatFromIntegerLiteral, integerAttrFromLiteral, parseDenseArrayAttr, parseDenseElementsAttr, parseDenseResourceElementsAttr,
+  parseDistinctAttr, parseSparseElementsAttr,
+} from "./elements-parser.js";
 import { Lexer, Tok, tokNames } from "./lexer.js";
 
 /// Options shared by every parser of one input.
@@ -33,6 +37,10 @@ export class AliasTables {
   readonly types = new Map<string, Type>();
   /// Location aliases used before being defined: patched when the parse ends.
   readonly deferredLocs: { name: string; offset: number; apply: (l: Location) => void }[] = [];
+  /// `distinct[N]<...>` attributes by N.
+  readonly distinct = new Map<string, Attribute>();
+  /// `dense_resource<key>` handles by key; blobs are filled in by the `{-# dialect_resources #-}` section.
+  readonly resourceHandles = new Map<string, DenseResourceHandle>();
 }
 
 const intTypeRe = /^(si|ui|i)([0-9]+)$/;
@@ -91,8 +99,26 @@ export class ParserBase {
   }
   /// Consumes a token of kind `k` or fails with "expected <what>".
   expect(k: Tok, what: string = tokNames[k]): void {
-    if (this.lex.kind !== k) this.fail(`expected ${what}`);
+    if (this.lex.kind !== k) this.failWrongToken(`expected ${what}`);
     this.consume();
+  }
+  /// MLIR's emitWrongTokenError: an error about the current token, reported at the end of the previous
+  /// non-blank, non-comment text when the token starts a line (so it lands on the line that is wrong).
+  failWrongToken(message: string): never {
+    const src = this.lex.src;
+    let loc = this.lex.start;
+    if (this.lex.kind === Tok.EOF && loc > 0) loc--;
+    let end = loc;
+    for (;;) {
+      while (end > 0 && (src.charCodeAt(end - 1) === 32 || src.charCodeAt(end - 1) === 9)) end--;
+      if (end === 0) return this.fail(message, this.locAt(loc));
+      const c = src.charCodeAt(end - 1);
+      if (c !== 10 && c !== 13) return this.fail(message, this.locAt(end));
+      end--;
+      const lineStart = Math.max(src.lastIndexOf("\n", end - 1), src.lastIndexOf("\r", end - 1)) + 1;
+      const comment = src.indexOf("//", lineStart);
+      if (comment >= 0 && comment < end) end = comment;
+    }
   }
   /// True if the current token is the keyword `kw`.
   isKeyword(kw: string): boolean {
@@ -363,7 +389,7 @@ export class ParserBase {
       }
       case Tok.LSquare: {
         const elems: Attribute[] = [];
-        this.commaList(Tok.LSquare, Tok.RSquare, () => elems.push(this.parseAttribute()));
+        this.commaList(Tok.LSquare, Tok.RSquare, () => elems.push(this.parseAttribute()), "',' or ']'");
         return getArrayAttr(elems);
       }
       case Tok.LBrace: return this.parseDictionary();
@@ -393,8 +419,11 @@ export class ParserBase {
         this.expect(Tok.Greater);
         return getIntegerSetAttr(st);
       }
-      case "dense": return this.parseDenseElements(type);
-      case "array": return this.parseDenseArray();
+      case "dense": return parseDenseElementsAttr(this, type);
+      case "dense_resource": return parseDenseResourceElementsAttr(this, type, this.aliases.resourceHandles);
+      case "sparse": return parseSparseElementsAttr(this, type);
+      case "array": return parseDenseArrayAttr(this);
+      case "distinct": return parseDistinctAttr(this, type, this.aliases.distinct);
       case "strided": return this.parseStrided();
       case "loc": return this.parseLocation();
     }
@@ -468,144 +497,59 @@ export class ParserBase {
     return getOpaqueAttr(dialect, data);
   }
 
-  /// Parses an integer or float literal attribute with optional `: type`.
+  /// Parses an integer or float literal attribute with optional `: type` (MLIR's parseFloatAttr / parseDecOrHexAttr).
   private parseNumberAttr(type: Type | null): Attribute {
     const lx = this.lex;
-    const start = lx.start;
     let neg = false;
     if (lx.kind === Tok.Minus) { neg = true; this.consume(); }
     const kind = lx.kind;
-    if (kind !== Tok.Integer && kind !== Tok.Float) this.fail("expected constant integer or floating point value");
+    if (kind !== Tok.Integer && kind !== Tok.Float) this.failWrongToken("expected constant integer or floating point value");
     const text = lx.spelling();
+    const tokStart = lx.start;
     this.consume();
     let t = type;
     if (t === null && this.consumeIf(Tok.Colon)) t = this.parseType(); // as MLIR: an expected type means no `: type`
     if (kind === Tok.Float) {
       const ft = t ?? Builtin.f64;
-      if (!isFloat(ft)) this.fail("floating point value not valid for specified type", this.locAt(start));
+      if (!isFloat(ft)) this.failWith(DiagMessages.FloatLiteralBadType, this.here());
       const v = Number(text);
       return getFloatAttr(ft as FloatType, neg ? -v : v);
     }
     const it = t ?? Builtin.i64;
-    if (isFloat(it)) {
-      if (!text.startsWith("0x")) this.failWith(DiagMessages.FloatForInteger, this.locAt(start));
-      return getFloatAttr(it as FloatType, floatFromBits(BigInt(text), it as FloatType, neg));
-    }
-    if (it.kind !== TypeKind.Integer && it.kind !== TypeKind.Index) this.fail("integer literal not valid for specified type", this.locAt(start));
-    let v = BigInt(text);
-    if (neg) v = -v;
-    if (it.kind === TypeKind.Integer) {
-      const w = (it as IntegerType).width;
-      const uns = (it as IntegerType).signedness === Signedness.Unsigned;
-      const sgn = (it as IntegerType).signedness === Signedness.Signed;
-      const ok = uns ? v >= 0n && v < 1n << BigInt(w) :
-        sgn ? v >= -(1n << BigInt(w - 1)) && v < 1n << BigInt(w - 1) :
-        (w === 1 ? v >= -1n && v <= 1n : v >= -(1n << BigInt(w - 1)) && v < 1n << BigInt(w));
-      if (!ok || (neg && uns)) this.failWith(DiagMessages.IntegerOutOfRange, this.locAt(start));
-    }
-    return getIntegerAttr(it, v);
+    if (isFloat(it)) return getFloatAttr(it as FloatType, floatFromIntegerLiteral(this, text, neg, it as FloatType, tokStart));
+    return integerAttrFromLiteral(this, it, neg, text, tokStart);
   }
 
-  /// `dense<...> : type`; with a shaped `expected` type (as MLIR's parseAttribute(attr, type)) the `: type` is omitted.
-  private parseDenseElements(expected: Type | null = null): Attribute {
-    const start = this.lex.start;
-    this.consume();
-    this.expect(Tok.Less);
-    const flat: DenseValue[] = [];
-    const shape: number[] = [];
-    let hex: string | null = null;
-    if (this.is(Tok.String)) {
-      hex = this.lex.stringValue();
-      this.consume();
-    } else if (!this.is(Tok.Greater)) this.parseDenseLiteral(flat, shape, 0);
-    this.expect(Tok.Greater);
-    const typed = expected !== null && (expected.kind === TypeKind.Tensor || expected.kind === TypeKind.Vector);
-    if (!typed) this.expect(Tok.Colon);
-    const tloc = this.here();
-    const t = typed ? expected : this.parseType();
-    if (!(t.kind === TypeKind.Tensor || t.kind === TypeKind.Vector)) this.fail("elements literal must be a shaped type", tloc);
-    const st = t as ShapedType;
-    const et = st.elementType;
-    if (hex !== null) return getDenseElementsAttr(st, decodeHexDense(hex, st, () => this.fail("elements hex data size is invalid for provided type", tloc)));
-    const isSplat = shape.length === 0 && flat.length === 1;
-    if (!isSplat && (shape.length !== st.shape.length || shape.some((d, i) => d !== st.shape[i]))) {
-      if (!(flat.length === 0 && st.numElements === 0)) this.failWith(DiagMessages.BadDenseShape, this.locAt(start), shape.join(", "), st.shape.join(", "));
-    }
-    const vals = flat.map((v) => {
-      if (isFloat(et)) return getFloatAttr(et as FloatType, typeof v === "string" ? Number(v) : Number(v)).value;
-      if (typeof v === "string") this.fail("expected integer elements, but parsed floating-point", tloc);
-      return getIntegerAttr(et, v).value;
-    });
-    return getDenseElementsAttr(st, vals);
-  }
-
-  /// Parses nested `[...]` literal lists into `flat`, recording the shape.
-  private parseDenseLiteral(flat: DenseValue[], shape: number[], depth: number): void {
-    if (!this.is(Tok.LSquare)) {
-      flat.push(this.parseDenseScalar());
-      return;
-    }
-    this.consume();
-    let n = 0;
-    if (!this.is(Tok.RSquare)) {
-      do { this.parseDenseLiteral(flat, shape, depth + 1); n++; } while (this.consumeIf(Tok.Comma));
-    }
-    this.expect(Tok.RSquare);
-    // Inner lists finish first, so `shape` can hold deeper dimensions before this one is known.
-    if (shape[depth] === undefined) shape[depth] = n;
-    else if (shape[depth] !== n) this.fail("tensor literal is invalid; ranks are not consistent between elements");
-  }
-
-  /// A scalar element: integer (bigint), float (decimal text), or true/false.
-  private parseDenseScalar(): DenseValue {
-    if (this.consumeKeyword("true")) return 1n;
-    if (this.consumeKeyword("false")) return 0n;
-    let neg = false;
-    if (this.consumeIf(Tok.Minus)) neg = true;
-    const lx = this.lex;
-    if (lx.kind === Tok.Integer) { const v = BigInt(lx.spelling()); this.consume(); return neg ? -v : v; }
-    if (lx.kind === Tok.Float) { const v = lx.spelling(); this.consume(); return (neg ? "-" : "") + v; }
-    return this.fail("expected element literal of primitive type");
-  }
-
-  private parseDenseArray(): Attribute {
-    this.consume();
-    this.expect(Tok.Less);
-    const et = this.parseType();
-    const vals: number[] = [];
-    if (this.consumeIf(Tok.Colon)) {
-      do {
-        if (this.consumeKeyword("true")) vals.push(1);
-        else if (this.consumeKeyword("false")) vals.push(0);
-        else {
-          const neg = this.consumeIf(Tok.Minus);
-          const sp = this.lex.spelling();
-          if (!this.is(Tok.Integer) && !this.is(Tok.Float)) this.fail("expected integer or float literal");
-          this.consume();
-          let v = Number(sp);
-          if (isFloat(et)) v = getFloatAttr(et as FloatType, neg ? -v : v).value;
-          else v = neg ? -v : v;
-          vals.push(v);
-        }
-      } while (this.consumeIf(Tok.Comma));
-    }
-    this.expect(Tok.Greater);
-    return getDenseArrayAttr(et, vals);
-  }
-
+  /// `strided<[s0, s1], offset: o>` (the keyword is the current token), with MLIR's messages.
   private parseStrided(): Attribute {
+    const loc = this.lex.start;
     this.consume();
-    this.expect(Tok.Less);
+    this.expect(Tok.Less, "'<' after 'strided'");
+    this.expect(Tok.LSquare, "'['");
+    const value = (): number => {
+      if (this.consumeIf(Tok.Question)) return kDynamic;
+      const at = this.lex.start;
+      const neg = this.consumeIf(Tok.Minus);
+      if (!this.is(Tok.Integer)) this.failWith(DiagMessages.StridedValue, this.locAt(at));
+      const v = BigInt(this.lex.spelling());
+      if (v >= 1n << 63n) this.failWith(DiagMessages.StridedValue, this.locAt(at));
+      this.consume();
+      return Number(neg ? -v : v);
+    };
     const strides: number[] = [];
-    const dimOrQ = () => (this.consumeIf(Tok.Question) ? kDynamic : this.parseInteger());
-    this.commaList(Tok.LSquare, Tok.RSquare, () => strides.push(dimOrQ()));
-    let offset = 0;
-    if (this.consumeIf(Tok.Comma)) {
-      this.expectKeyword("offset");
-      this.expect(Tok.Colon);
-      offset = dimOrQ();
+    if (!this.is(Tok.RSquare)) {
+      do strides.push(value()); while (this.consumeIf(Tok.Comma));
     }
-    this.expect(Tok.Greater);
+    this.expect(Tok.RSquare, "']'");
+    let offset = 0;
+    if (!this.consumeIf(Tok.Greater)) {
+      this.expect(Tok.Comma, "','");
+      if (!this.consumeKeyword("offset")) this.failWrongToken("expected 'offset' after comma");
+      this.expect(Tok.Colon, "':' after 'offset'");
+      offset = value();
+      this.expect(Tok.Greater, "'>'");
+    }
+    if (strides.some((x) => x === 0)) this.failWith(DiagMessages.StridesZero, this.locAt(loc));
     return getStridedLayoutAttr(offset, strides);
   }
 
@@ -795,23 +739,4 @@ export function floatFromBits(bits: bigint, t: FloatType, neg: boolean): number 
   else if (exp === 0) v = mant * 2 ** (1 - bias - p);
   else v = (1 + mant / 2 ** p) * 2 ** (exp - bias);
   return v * sign * (neg ? -1 : 1);
-}
-
-function decodeHexDense(hex: string, t: ShapedType, bad: () => never): DenseValue[] {
-  if (!hex.startsWith("0x")) bad();
-  const bytes: number[] = [];
-  for (let i = 2; i + 1 < hex.length; i += 2) bytes.push(parseInt(hex.slice(i, i + 2), 16));
-  const et = t.elementType;
-  const bw = et.kind === TypeKind.Integer ? Math.max(1, Math.ceil((et as IntegerType).width / 8)) : isFloat(et) ? (et as FloatType).width / 8 : bad();
-  const n = t.numElements;
-  const count = bytes.length / bw;
-  if (count !== n && count !== 1) bad();
-  const out: DenseValue[] = [];
-  for (let i = 0; i < count; i++) {
-    let v = 0n;
-    for (let b = bw - 1; b >= 0; b--) v = (v << 8n) | BigInt(bytes[i * bw + b]);
-    if (isFloat(et)) out.push(floatFromBits(v, et as FloatType, false));
-    else out.push(getIntegerAttr(et, v).value);
-  }
-  return out;
 }

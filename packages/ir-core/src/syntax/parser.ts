@@ -1,16 +1,18 @@
 // The operation-level parser: SSA scopes, blocks, regions, generic and custom op forms, top level.
 import { getAffineDimExpr, getAffineMap, getAffineSymbolExpr, type AffineExpr, type AffineMap } from "../affine/index.js";
-import { DiagnosticError } from "../diag/diagnostic.js";
+import { DiagnosticError, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import {
-  AttrKind, getDenseI32ArrayAttr, getDictionaryAttr, getFileLineColLoc, unknownLoc, type Attribute, type Location,
-  type NamedAttribute,
+  AttrKind, DenseResourceHandle, getDenseI32ArrayAttr, getDictionaryAttr, getFileLineColLoc, unknownLoc, type Attribute,
+  type Location, type NamedAttribute, type ResourceBlob,
 } from "../ir/attrs.js";
+import { setExternalResources, type ExternalResourceGroup, type ResourceValue } from "../ir/file-metadata.js";
 import { Block, Operation, PlaceholderValue, Region, ValueKind, type Value } from "../ir/ir.js";
 import { Arity, hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
 import type { FunctionType, Type } from "../ir/types.js";
 import { Builtin, TypeKind } from "../ir/types.js";
 import type { SourceBuffer } from "../support/source.js";
+import { parseResourceKey } from "./elements-parser.js";
 import { parseWithFormat } from "./format.js";
 import { Tok } from "./lexer.js";
 import { OperationState, type OpParser, type ParsedArgument, type UnresolvedOperand } from "./op-parser.js";
@@ -40,6 +42,8 @@ export class Parser extends ParserBase implements OpParser {
   private readonly defaultDialects: string[] = ["builtin"];
   /// Whether the regions a custom parser reads belong to an isolated-from-above op.
   private readonly isolatedStack: boolean[] = [false];
+  /// `external_resources` groups of the file metadata, in parse order.
+  readonly externalResources: ExternalResourceGroup[] = [];
 
   constructor(buffer: SourceBuffer, config: ParserConfig, aliases: AliasTables = new AliasTables()) {
     super(buffer, config, aliases);
@@ -54,7 +58,7 @@ export class Parser extends ParserBase implements OpParser {
       switch (lx.kind) {
         case Tok.EOF: this.finish(); return;
         case Tok.HashIdent: case Tok.BangIdent: this.parseAliasDef(); break;
-        case Tok.FileMetadataBegin: this.skipFileMetadata(); break;
+        case Tok.FileMetadataBegin: this.parseFileMetadata(); break;
         default: into.append(this.parseOperation());
       }
     }
@@ -87,15 +91,82 @@ export class Parser extends ParserBase implements OpParser {
     }
   }
 
-  private skipFileMetadata(): void {
+  /// `{-# key: {...}, ... #-}` (MLIR's parseFileMetadataDictionary): builtin resource blobs fill the
+  /// `dense_resource` handles; `external_resources` are kept to be printed back.
+  private parseFileMetadata(): void {
     this.consume();
-    let depth = 1;
-    while (depth > 0) {
-      if (this.is(Tok.EOF)) this.fail("expected '#-}' to end file metadata");
-      if (this.is(Tok.FileMetadataBegin)) depth++;
-      if (this.is(Tok.FileMetadataEnd)) depth--;
+    if (this.consumeIf(Tok.FileMetadataEnd)) return;
+    do {
+      const keyLoc = this.here();
+      if (!this.is(Tok.BareIdent)) this.failWith(DiagMessages.MetadataKey, this.here());
+      const key = this.lex.spelling();
       this.consume();
-    }
+      this.expect(Tok.Colon, "':'");
+      if (key === "dialect_resources") this.parseResourceSection(true);
+      else if (key === "external_resources") this.parseResourceSection(false);
+      else this.failWith(DiagMessages.MetadataUnknownKey, keyLoc, key);
+    } while (this.consumeIf(Tok.Comma));
+    this.expect(Tok.FileMetadataEnd, "',' or '#-}'");
+  }
+
+  private parseResourceSection(dialect: boolean): void {
+    this.expect(Tok.LBrace, "'{'");
+    if (this.consumeIf(Tok.RBrace)) return;
+    do {
+      const nameLoc = this.here();
+      if (!this.is(Tok.BareIdent)) this.failWith(DiagMessages.ExpectedResourceKey, this.here());
+      const name = this.lex.spelling();
+      this.consume();
+      this.expect(Tok.Colon, "':'");
+      this.expect(Tok.LBrace, "'{'");
+      let group: ExternalResourceGroup | null = null;
+      if (dialect) {
+        if (name !== "builtin") {
+          if (!registry.hasDialect(name)) this.failWith(DiagMessages.UnknownDialectName, nameLoc, name);
+          this.failWith(DiagMessages.UnexpectedResourceSection, this.here(), name);
+        }
+      } else {
+        group = { name, entries: [] };
+        this.externalResources.push(group);
+      }
+      if (this.consumeIf(Tok.RBrace)) continue;
+      do {
+        let key: string;
+        if (dialect) key = parseResourceKey(this);
+        else if (this.is(Tok.BareIdent) || this.is(Tok.String)) key = parseResourceKey(this);
+        else return this.failWith(DiagMessages.ExpectedExternalResourceKey, this.here());
+        this.expect(Tok.Colon, "':'");
+        const lx = this.lex;
+        const valueLoc = this.here();
+        const spelling = lx.spelling();
+        let value: ResourceValue;
+        if (this.isKeyword("true") || this.isKeyword("false")) value = { kind: "bool", value: spelling === "true" };
+        else if (lx.kind === Tok.String && spelling.startsWith('"0x')) value = { kind: "blob", blob: this.resourceBlob(key, valueLoc) };
+        else if (lx.kind === Tok.String) value = { kind: "string", value: lx.stringValue() };
+        else return this.failWith(DiagMessages.ResourceStringValue, valueLoc, key);
+        if (dialect) {
+          if (value.kind !== "blob") this.failWith(DiagMessages.ResourceHexBlob, valueLoc, key);
+          let h = this.aliases.resourceHandles.get(key);
+          if (h === undefined) { h = new DenseResourceHandle(key); this.aliases.resourceHandles.set(key, h); }
+          h.blob = value.blob;
+        } else group!.entries.push({ key, value });
+        this.consume();
+      } while (this.consumeIf(Tok.Comma));
+      this.expect(Tok.RBrace, "',' or '}'");
+    } while (this.consumeIf(Tok.Comma));
+    this.expect(Tok.RBrace, "',' or '}'");
+  }
+
+  /// The blob of a `"0x..."` resource value: 4 bytes of alignment (a power of 2), then the data.
+  private resourceBlob(key: string, loc: DiagLocation): ResourceBlob {
+    const body = this.lex.spelling().slice(1, -1);
+    if (!/^0x([0-9a-fA-F]{2})*$/.test(body)) this.failWith(DiagMessages.ResourceHexBlob, loc, key);
+    const bytes = new Uint8Array((body.length - 2) / 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(body.slice(2 + 2 * i, 4 + 2 * i), 16);
+    if (bytes.length < 4) this.failWith(DiagMessages.ResourceAlignment, loc, key);
+    const alignment = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
+    if (alignment !== 0 && (alignment & (alignment - 1)) !== 0) this.failWith(DiagMessages.ResourceAlignmentPow2, loc, key, alignment);
+    return { alignment, data: bytes.slice(4) };
   }
 
   // ---- SSA values ----
@@ -656,6 +727,7 @@ export function parseSource(buffer: SourceBuffer, options: ParseOptions = {}): O
   const only = top.firstOp !== null && top.firstOp === top.lastOp ? top.firstOp : null;
   if (only !== null && (only.name === "builtin.module" || options.noImplicitModule)) {
     only.remove();
+    setExternalResources(only, p.externalResources);
     return only;
   }
   if (options.noImplicitModule) p.fail("source must contain a single top-level operation if the implicit module is disabled");
@@ -666,5 +738,6 @@ export function parseSource(buffer: SourceBuffer, options: ParseOptions = {}): O
     op.remove();
     body.append(op);
   }
+  setExternalResources(mod, p.externalResources);
   return mod;
 }

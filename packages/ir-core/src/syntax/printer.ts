@@ -1,20 +1,23 @@
 // The AsmPrinter: MLIR's custom and generic forms, SSA naming, aliases, regions and blocks.
 import { printAffineExpr, printAffineMap, printIntegerSet, type AffineExpr, type AffineMap } from "../affine/index.js";
 import {
-  AttrKind, setAttrStringifier, type AffineMapAttr, type ArrayAttr, type Attribute, type CallSiteLoc, type DenseArrayAttr,
+  AttrKind, setAttrStringifier, type AffineMapAttr, type ArrayAttr, Attribute, type CallSiteLoc, type DenseArrayAttr,
   type DenseElementsAttr, type DialectAttr, type DictionaryAttr, type FileLineColLoc, type FloatAttr, type FusedLoc,
   type IntegerAttr, type IntegerSetAttr, type Location, type NamedAttribute, type NameLoc, type OpaqueAttr,
-  type StridedLayoutAttr, type StringAttr, type SymbolRefAttr, type TypeAttr,
+  type StridedLayoutAttr, type StringAttr, type SymbolRefAttr, type TypeAttr, type DistinctAttr, type DenseStringElementsAttr,
+  type SparseElementsAttr, type DenseResourceElementsAttr, type DenseResourceHandle, type ResourceBlob, isLocation,
 } from "../ir/attrs.js";
+import { externalResourcesOf } from "../ir/file-metadata.js";
 import { OpResult, ValueKind, type Block, type BlockArgument, type Operation, type Region, type Value } from "../ir/ir.js";
 import { hasTrait, registry, Trait } from "../ir/opdef.js";
 import {
-  kDynamic, setTypeStringifier, Signedness, TypeKind, type ComplexType, type DialectType, type FloatType, type FunctionType,
+  kDynamic, setTypeStringifier, Type as TypeBase, type DialectParam, Signedness, TypeKind, type ComplexType, type DialectType, type FloatType, type FunctionType,
   type IntegerType, type MemRefType, type OpaqueType, type RankedTensorType, type TupleType, type Type,
   type UnrankedMemRefType, type UnrankedTensorType, type VectorType,
 } from "../ir/types.js";
+import { denseElementsText, denseStringText, hexOf } from "./elements-print.js";
 import { formatFloat } from "./float-format.js";
-import { printWithFormat } from "./format.js";
+import { printWithFormat, resultGroups } from "./format.js";
 import type { OpPrinter } from "./op-printer.js";
 
 /// Printer flags, after mlir-opt's.
@@ -33,6 +36,7 @@ export function escapeString(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c <= 0x7e && c !== 34 && c !== 92) out += s[i];
+    else if (c === 92) out += "\\\\"; // llvm::printEscapedString keeps a backslash as `\\`
     else out += "\\" + (c & 0xff).toString(16).toUpperCase().padStart(2, "0");
   }
   return out + '"';
@@ -56,6 +60,15 @@ class Scope {
 
 const CHUNK = 1 << 16;
 
+/// An attribute met by the alias collection; `base` is its alias prefix (null: no alias).
+interface AliasEntry { readonly attr: Attribute; readonly base: string | null; depth: number; readonly order: number }
+
+/// A resource blob as printed in file metadata: its alignment (4 bytes, little-endian) then its bytes, in hex.
+function blobText(b: ResourceBlob): string {
+  const a = b.alignment;
+  return `"0x${hexOf([a & 0xff, (a >>> 8) & 0xff, (a >>> 16) & 0xff, (a >>> 24) & 0xff])}${hexOf(b.data)}"`;
+}
+
 /// Prints operations, types and attributes.
 export class AsmPrinter implements OpPrinter {
   readonly generic: boolean;
@@ -66,11 +79,23 @@ export class AsmPrinter implements OpPrinter {
   private readonly names = new Map<Value, string>();
   private readonly blockNames = new Map<Block, { name: string; ordering: number }>();
   private readonly resultGroups = new Map<Operation, number[]>();
+  /// Final alias names of attributes (MLIR's AliasState), known before the body is printed.
   private readonly aliasNames = new Map<Attribute, string>();
-  private readonly aliasCounts = new Map<string, number>();
-  private readonly aliasList: { attr: Attribute; base: string; name: string }[] = [];
+  /// Aliases in definition order.
+  private aliasDefs: AliasEntry[] = [];
+  /// Every attribute (and type) the alias collection visited, as MLIR's AliasInitializer.
+  private readonly visited = new Map<Attribute, AliasEntry>();
+  private readonly visitedTypes = new Set<Type>();
+  /// Set during the alias collection pass: the printer walks what it would print and writes nothing.
+  private collecting = false;
+  /// The deepest alias met while visiting the current attribute's children.
+  private depthAcc = 0;
+  /// `distinct[N]` numbers, assigned in print order.
+  private readonly distinctIds = new Map<DistinctAttr, number>();
+  /// Resource handles in the order they were printed (for the `{-# dialect_resources #-}` section).
+  private readonly usedResources = new Set<DenseResourceHandle>();
   private readonly defaultDialects: string[] = ["builtin"];
-  /// When set, aliases are not used (printing an alias definition, or a lone attribute).
+  /// When set, aliases are not used (a lone attribute, or an op printed in context).
   private noAliases = false;
 
   constructor(options: PrintOptions = {}) {
@@ -81,6 +106,7 @@ export class AsmPrinter implements OpPrinter {
   // ---- output ----
 
   write(s: string): void {
+    if (this.collecting) return;
     this.buf += s;
     if (this.buf.length > CHUNK) { this.chunks.push(this.buf); this.buf = ""; }
   }
@@ -97,12 +123,12 @@ export class AsmPrinter implements OpPrinter {
   /// Prints a top-level operation as mlir-opt does: alias definitions first, then the op and a newline.
   printTopLevel(op: Operation): string[] {
     this.numberRegionsOf(op);
-    if (this.generic) this.collectAliasesGeneric(op);
+    this.initializeAliases(op);
+    this.printAliasDefs();
     this.printFullOp(op);
     this.write("\n");
-    const body = this.takeChunks();
-    const header = this.aliasHeader();
-    return header.length ? [header, ...body] : body;
+    this.printFileMetadata(op);
+    return this.takeChunks();
   }
 
   /// Prints one op (without aliases header) with value names numbered from its top-level ancestor, as MLIR's Operation::print.
@@ -115,19 +141,81 @@ export class AsmPrinter implements OpPrinter {
     return this.takeChunks().join("");
   }
 
-  private aliasHeader(): string {
-    if (!this.aliasList.length) return "";
-    const sorted = this.aliasList.slice().sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
-    let out = "";
-    this.noAliases = true;
-    for (const a of sorted) {
-      this.buf = "";
-      this.printAttrImpl(a.attr, Elide.Never);
-      out += `#${a.name} = ${this.buf}\n`;
+  /// MLIR's AliasInitializer: walks what would be printed (custom printers included, writing nothing) and
+  /// names every aliasable attribute; aliases are ordered by nesting depth, then name, then first use.
+  private initializeAliases(op: Operation): void {
+    if (this.noAliases) return;
+    this.collecting = true;
+    this.printOperation(op);
+    this.collecting = false;
+    const cands: AliasEntry[] = [];
+    for (const e of this.visited.values()) if (e.base !== null) cands.push(e);
+    cands.sort((x, y) => x.depth - y.depth || (x.base! < y.base! ? -1 : x.base! > y.base! ? 1 : 0) || x.order - y.order);
+    const counts = new Map<string, number>();
+    for (const e of cands) {
+      const n = counts.get(e.base!) ?? 0;
+      counts.set(e.base!, n + 1);
+      this.aliasNames.set(e.attr, n === 0 ? e.base! : e.base! + n);
     }
-    this.buf = "";
-    this.noAliases = false;
-    return out;
+    this.aliasDefs = cands;
+    this.visited.clear();
+    this.visitedTypes.clear();
+  }
+
+  private printAliasDefs(): void {
+    for (const e of this.aliasDefs) {
+      this.write(`#${this.aliasNames.get(e.attr)!} = `);
+      this.printAttrImpl(e.attr, Elide.Never, true);
+      this.write("\n");
+    }
+  }
+
+  /// Visits `a` during the alias collection (first visit only), recording its alias depth.
+  private collectAttr(a: Attribute, elide: Elide): void {
+    const seen = this.visited.get(a);
+    if (seen !== undefined) {
+      if (seen.depth > this.depthAcc) this.depthAcc = seen.depth;
+      return;
+    }
+    const base = this.aliasBase(a);
+    const entry: AliasEntry = { attr: a, base, depth: base === null ? 0 : 1, order: this.visited.size };
+    this.visited.set(a, entry);
+    const saved = this.depthAcc;
+    this.depthAcc = 0;
+    this.printAttrImpl(a, elide, true);
+    const child = this.depthAcc;
+    if (base !== null && child > 0) entry.depth = child + 1;
+    this.depthAcc = Math.max(saved, base !== null ? entry.depth : child);
+  }
+
+  /// The alias name prefix MLIR's OpAsmDialectInterface gives `a`, or null.
+  private aliasBase(a: Attribute): string | null {
+    switch (a.kind) {
+      case AttrKind.AffineMap: return "map";
+      case AttrKind.IntegerSet: return "set";
+      case AttrKind.Distinct: return (a as DistinctAttr).referenced.kind === AttrKind.Unit ? null : "distinct";
+      case AttrKind.Dialect: return registry.lookupAttr((a as DialectAttr).def.name)?.alias ?? null;
+      default: return isLocation(a) ? "loc" : null;
+    }
+  }
+
+  /// `{-# dialect_resources: ... external_resources: ... #-}` after the top-level op, as mlir-opt prints it.
+  private printFileMetadata(op: Operation): void {
+    const sections: { name: string; groups: { name: string; entries: [string, string][] }[] }[] = [];
+    const builtin: [string, string][] = [];
+    for (const h of this.usedResources) if (h.blob !== null) builtin.push([h.key, blobText(h.blob)]);
+    sections.push({ name: "dialect", groups: builtin.length ? [{ name: "builtin", entries: builtin }] : [] });
+    const ext = externalResourcesOf(op).filter((g) => g.entries.length > 0).map((g) => ({
+      name: g.name,
+      entries: g.entries.map((en): [string, string] => [en.key, en.value.kind === "blob" ? blobText(en.value.blob) : en.value.kind === "bool" ? String(en.value.value) : escapeString(en.value.value)]),
+    }));
+    sections.push({ name: "external", groups: ext });
+    const used = sections.filter((x) => x.groups.length > 0);
+    if (!used.length) return;
+    let out = "\n{-#\n";
+    out += used.map((sec) => `  ${sec.name}_resources: {\n` + sec.groups.map((g) =>
+      `    ${keywordOrString(g.name)}: {\n` + g.entries.map(([k, v]) => `      ${keywordOrString(k)}: ${v}`).join(",\n") + "\n    }").join(",\n") + "\n  }").join(",\n");
+    this.write(out + "\n#-}\n");
   }
 
   // ---- SSA names (MLIR's SSANameState) ----
@@ -184,13 +272,20 @@ export class AsmPrinter implements OpPrinter {
       for (let op = b.firstOp; op !== null; op = op.next) {
         if (op.results.length === 0) continue;
         const groups = [0];
-        if (!this.generic && op.def !== null && op.def.asmNames !== null) {
-          op.def.asmNames(op, (i, name) => {
+        const def = op.def;
+        if (!this.generic && def !== null) {
+          const set = (i: number, name: string): void => {
             const r = op.results[i];
             if (r === undefined || this.names.has(r)) return;
             this.names.set(r, "%" + this.uniqueName(name, st));
             if (i !== 0) groups.push(i);
-          });
+          };
+          if (def.asmNames !== null) def.asmNames(op, set);
+          else if (def.results.length > 1) {
+            // ODS gives an op with several named results (and no OpAsmOpInterface) their names.
+            const gs = resultGroups(op, def);
+            for (let k = 0, at = 0; k < gs.length; at += gs[k].length, k++) if (gs[k].length) set(at, def.results[k].name);
+          }
         }
         if (!this.names.has(op.results[0])) this.names.set(op.results[0], "%" + st.nextValue++);
         if (groups.length > 1) this.resultGroups.set(op, groups.sort((x, y) => x - y));
@@ -240,7 +335,14 @@ export class AsmPrinter implements OpPrinter {
       this.write(" = ");
     }
     const def = op.def;
-    if (!this.generic && def !== null && (def.syntax !== null || def.format !== null)) {
+    const custom = !this.generic && def !== null && (def.syntax !== null || def.format !== null);
+    if (this.collecting) {
+      // Only ops that may print an aliasable attribute matter to the collection; the rest are skipped (their
+      // nested ops still visited in order), which keeps the extra pass cheap.
+      if (!this.opMayAlias(op)) { this.visitNestedOps(op); return; }
+      if (!custom) { this.visitGenericOp(op); return; }
+    }
+    if (custom) {
       const dflt = this.defaultDialects[this.defaultDialects.length - 1];
       const name = dflt !== "" && op.name.startsWith(dflt + ".") && op.name.indexOf(".", dflt.length + 1) < 0 ? op.name.slice(dflt.length + 1) : op.name;
       this.write(name);
@@ -348,6 +450,7 @@ export class AsmPrinter implements OpPrinter {
     else if (a.kind === AttrKind.DenseElements) this.printDense(a as DenseElementsAttr, false);
     else this.printAttrImpl(a, Elide.Never);
   }
+
   printFunctionalType(inputs: readonly Type[], results: readonly Type[]): void {
     this.write("(");
     this.printTypes(inputs);
@@ -411,6 +514,10 @@ export class AsmPrinter implements OpPrinter {
   // ---- types ----
 
   printType(t: Type): void {
+    if (this.collecting) {
+      if (this.visitedTypes.has(t)) return;
+      this.visitedTypes.add(t);
+    }
     switch (t.kind) {
       case TypeKind.Integer: {
         const it = t as IntegerType;
@@ -480,24 +587,13 @@ export class AsmPrinter implements OpPrinter {
 
   // ---- attributes ----
 
-  private aliasOf(a: Attribute): string | null {
-    if (this.noAliases) return null;
-    const found = this.aliasNames.get(a);
-    if (found !== undefined) return found;
-    let base: string | null = null;
-    if (a.kind === AttrKind.AffineMap) base = "map";
-    else if (a.kind === AttrKind.IntegerSet) base = "set";
-    else if (a.kind === AttrKind.Dialect) base = registry.lookupAttr((a as DialectAttr).def.name)?.alias ?? null;
-    if (base === null) return null;
-    const n = this.aliasCounts.get(base) ?? 0;
-    this.aliasCounts.set(base, n + 1);
-    const name = n === 0 ? base : base + n;
-    this.aliasNames.set(a, name);
-    this.aliasList.push({ attr: a, base, name });
-    return name;
-  }
-
-  private printAttrImpl(a: Attribute, elide: Elide): void {
+  /// Prints `a`, or its alias; `top` prints the attribute itself even if it has an alias (alias definitions).
+  private printAttrImpl(a: Attribute, elide: Elide, top = false): void {
+    if (!top && !this.noAliases) {
+      if (this.collecting) { this.collectAttr(a, elide); return; }
+      const alias = this.aliasNames.get(a);
+      if (alias !== undefined) { this.write("#" + alias); return; }
+    }
     switch (a.kind) {
       case AttrKind.Integer: {
         const ia = a as IntegerAttr;
@@ -542,18 +638,8 @@ export class AsmPrinter implements OpPrinter {
         return;
       }
       case AttrKind.TypeAttr: this.printType((a as TypeAttr).type); return;
-      case AttrKind.AffineMap: {
-        const alias = this.aliasOf(a);
-        if (alias !== null) { this.write("#" + alias); return; }
-        this.write(`affine_map<${printAffineMap((a as AffineMapAttr).map)}>`);
-        return;
-      }
-      case AttrKind.IntegerSet: {
-        const alias = this.aliasOf(a);
-        if (alias !== null) { this.write("#" + alias); return; }
-        this.write(`affine_set<${printIntegerSet((a as IntegerSetAttr).set)}>`);
-        return;
-      }
+      case AttrKind.AffineMap: this.write(`affine_map<${printAffineMap((a as AffineMapAttr).map)}>`); return;
+      case AttrKind.IntegerSet: this.write(`affine_set<${printIntegerSet((a as IntegerSetAttr).set)}>`); return;
       case AttrKind.DenseArray: {
         const da = a as DenseArrayAttr;
         this.write("array<");
@@ -583,61 +669,78 @@ export class AsmPrinter implements OpPrinter {
       }
       case AttrKind.Opaque: { const oa = a as OpaqueAttr; this.write(`#${oa.dialect}.${oa.data}`); return; }
       case AttrKind.Dialect: {
-        const alias = this.aliasOf(a);
-        if (alias !== null) { this.write("#" + alias); return; }
         const da = a as DialectAttr;
         this.write("#" + da.def.name);
         registry.lookupAttr(da.def.name)?.print(this, a);
         return;
       }
+      case AttrKind.Distinct: {
+        const d = a as DistinctAttr;
+        let id = this.distinctIds.get(d);
+        if (id === undefined && !this.collecting) { id = this.distinctIds.size; this.distinctIds.set(d, id); }
+        this.write(`distinct[${id}]<`);
+        if (d.referenced.kind !== AttrKind.Unit) this.printAttrImpl(d.referenced, Elide.Never);
+        this.write(">");
+        return;
+      }
+      case AttrKind.DenseStringElements: {
+        const d = a as DenseStringElementsAttr;
+        this.write(`dense<${denseStringText(d, escapeString)}> : `);
+        this.printType(d.type);
+        return;
+      }
+      case AttrKind.SparseElements: {
+        const sp = a as SparseElementsAttr;
+        this.write("sparse<");
+        if (sp.indices.type.numElements !== 0) {
+          this.write(denseElementsText(sp.indices, false) + ", ");
+          this.write(sp.values.kind === AttrKind.DenseElements ? denseElementsText(sp.values as DenseElementsAttr, true) : denseStringText(sp.values as DenseStringElementsAttr, escapeString));
+        }
+        this.write("> : ");
+        this.printType(sp.type);
+        return;
+      }
+      case AttrKind.DenseResourceElements: {
+        const dr = a as DenseResourceElementsAttr;
+        if (!this.collecting) this.usedResources.add(dr.handle);
+        this.write(`dense_resource<${keywordOrString(dr.handle.key)}> : `);
+        this.printType(dr.type);
+        return;
+      }
       default:
         this.write("loc(");
-        this.printLocInner(a as Location);
+        this.printLocInner(a as Location, top);
         this.write(")");
     }
   }
 
   private printDense(d: DenseElementsAttr, withType: boolean): void {
-    const et = d.type.elementType;
-    const fmt = (v: unknown): string => {
-      if (et.kind === TypeKind.Float) return formatFloat(Number(v), et as FloatType).text;
-      if (et.kind === TypeKind.Integer && (et as IntegerType).width === 1) return Number(v) ? "true" : "false";
-      return String(v);
-    };
-    this.write("dense<");
-    if (d.splat) this.write(fmt(d.values[0]));
-    else if (d.type.numElements === 0) { /* MLIR prints `dense<>` for zero elements */ }
-    else {
-      const shape = d.type.shape;
-      let k = 0;
-      const rec = (dim: number): void => {
-        if (dim === shape.length) { this.write(fmt(d.values[k++])); return; }
-        this.write("[");
-        for (let i = 0; i < shape[dim]; i++) { if (i) this.write(", "); rec(dim + 1); }
-        this.write("]");
-      };
-      rec(0);
-    }
-    this.write(">");
+    this.write(`dense<${denseElementsText(d, true)}>`);
     if (withType) { this.write(" : "); this.printType(d.type); }
   }
 
-  private printLocInner(l: Location): void {
+  /// The body of a location; nested locations use their aliases unless `noNestedAliases` (MLIR's printLocationInternal).
+  private printLocInner(l: Location, isTopLevel = true): void {
+    if (!isTopLevel && !this.noAliases && !this.debugInfo) {
+      if (this.collecting) { this.collectAttr(l, Elide.Never); return; }
+      const alias = this.aliasNames.get(l);
+      if (alias !== undefined) { this.write("#" + alias); return; }
+    }
     switch (l.kind) {
       case AttrKind.UnknownLoc: this.write("unknown"); return;
       case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; this.write(`${escapeString(f.file)}:${f.line}:${f.col}`); return; }
       case AttrKind.NameLoc: {
         const n = l as NameLoc;
         this.write(escapeString(n.name));
-        if (n.child.kind !== AttrKind.UnknownLoc) { this.write("("); this.printLocInner(n.child); this.write(")"); }
+        if (n.child.kind !== AttrKind.UnknownLoc) { this.write("("); this.printLocInner(n.child, false); this.write(")"); }
         return;
       }
       case AttrKind.CallSiteLoc: {
         const c = l as CallSiteLoc;
         this.write("callsite(");
-        this.printLocInner(c.callee);
+        this.printLocInner(c.callee, false);
         this.write(" at ");
-        this.printLocInner(c.caller);
+        this.printLocInner(c.caller, false);
         this.write(")");
         return;
       }
@@ -646,46 +749,102 @@ export class AsmPrinter implements OpPrinter {
         this.write("fused");
         if (f.metadata !== null) { this.write("<"); this.printAttribute(f.metadata); this.write(">"); }
         this.write("[");
-        f.locations.forEach((x, i) => { if (i) this.write(", "); this.printLocInner(x); });
+        f.locations.forEach((x, i) => { if (i) this.write(", "); this.printLocInner(x, false); });
         this.write("]");
         return;
       }
     }
   }
 
-  // ---- aliases of the generic form: MLIR visits regions first, then types, then attributes ----
+  // ---- alias collection of an op printed in generic form: regions first, then types, then attributes ----
 
-  private collectAliasesGeneric(top: Operation): void {
-    const visitOp = (op: Operation): void => {
-      for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) {
-        for (const a of b.args) this.visitType(a.type);
-        for (let o = b.firstOp; o !== null; o = o.next) visitOp(o);
-      }
-      for (const o of op.operands) this.visitType(o.value.type);
-      for (const r of op.results) this.visitType(r.type);
-      const merged = [...op.props.entries, ...op.attrs.entries].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-      for (const e of merged) this.visitAttr(e.value);
-    };
-    visitOp(top);
-  }
-  private visitType(t: Type): void {
-    if (t.kind === TypeKind.MemRef) {
-      const mt = t as MemRefType;
-      this.visitType(mt.elementType);
-      if (mt.layout !== null) this.visitAttr(mt.layout);
-      if (mt.memorySpace !== null) this.visitAttr(mt.memorySpace);
-    } else if (t.kind === TypeKind.Function) {
-      for (const x of (t as FunctionType).inputs) this.visitType(x);
-      for (const x of (t as FunctionType).results) this.visitType(x);
-    } else if (t.kind === TypeKind.Tensor && (t as RankedTensorType).encoding !== null) this.visitAttr((t as RankedTensorType).encoding!);
-  }
-  private visitAttr(a: Attribute): void {
-    switch (a.kind) {
-      case AttrKind.AffineMap: case AttrKind.IntegerSet: case AttrKind.Dialect: this.aliasOf(a); return;
-      case AttrKind.Array: for (const e of (a as ArrayAttr).elements) this.visitAttr(e); return;
-      case AttrKind.Dictionary: for (const e of (a as DictionaryAttr).entries) this.visitAttr(e.value); return;
-      case AttrKind.TypeAttr: this.visitType((a as TypeAttr).type); return;
+  private visitNestedOps(op: Operation): void {
+    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) {
+      for (let o = b.firstOp; o !== null; o = o.next) this.printOperation(o);
     }
+  }
+
+  /// Whether printing `op` itself (not its nested ops) may meet an attribute with an alias.
+  private opMayAlias(op: Operation): boolean {
+    if (this.attrMayAlias(op.props) || this.attrMayAlias(op.attrs)) return true;
+    for (const o of op.operands) if (this.typeMayAlias(o.value.type)) return true;
+    for (const r of op.results) if (this.typeMayAlias(r.type)) return true;
+    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (const a of b.args) if (this.typeMayAlias(a.type)) return true;
+    return false;
+  }
+
+  private readonly attrMayAliasCache = new Map<Attribute, boolean>();
+  private readonly typeMayAliasCache = new Map<Type, boolean>();
+
+  private attrMayAlias(a: Attribute): boolean {
+    let r = this.attrMayAliasCache.get(a);
+    if (r !== undefined) return r;
+    switch (a.kind) {
+      case AttrKind.Integer: case AttrKind.Float: case AttrKind.Unit: case AttrKind.SymbolRef: case AttrKind.StridedLayout:
+      case AttrKind.Opaque: case AttrKind.DenseArray: r = false; break;
+      case AttrKind.String: r = (a as StringAttr).type !== null && this.typeMayAlias((a as StringAttr).type!); break;
+      case AttrKind.Array: r = (a as ArrayAttr).elements.some((e) => this.attrMayAlias(e)); break;
+      case AttrKind.Dictionary: r = (a as DictionaryAttr).entries.some((e) => this.attrMayAlias(e.value)); break;
+      case AttrKind.TypeAttr: r = this.typeMayAlias((a as TypeAttr).type); break;
+      case AttrKind.DenseElements: case AttrKind.DenseStringElements: case AttrKind.SparseElements: case AttrKind.DenseResourceElements:
+        r = this.typeMayAlias((a as DenseElementsAttr).type); break;
+      case AttrKind.Dialect:
+        r = registry.lookupAttr((a as DialectAttr).def.name)?.alias !== undefined || this.paramsMayAlias((a as DialectAttr).params);
+        break;
+      default: r = true; // maps, sets, locations, distinct
+    }
+    this.attrMayAliasCache.set(a, r);
+    return r;
+  }
+
+  private typeMayAlias(t: Type): boolean {
+    let r = this.typeMayAliasCache.get(t);
+    if (r !== undefined) return r;
+    switch (t.kind) {
+      case TypeKind.Integer: case TypeKind.Index: case TypeKind.Float: case TypeKind.None: case TypeKind.Opaque: r = false; break;
+      case TypeKind.MemRef: {
+        const mt = t as MemRefType;
+        r = mt.layout !== null || (mt.memorySpace !== null && this.attrMayAlias(mt.memorySpace)) || this.typeMayAlias(mt.elementType);
+        break;
+      }
+      case TypeKind.UnrankedMemRef: {
+        const mt = t as UnrankedMemRefType;
+        r = (mt.memorySpace !== null && this.attrMayAlias(mt.memorySpace)) || this.typeMayAlias(mt.elementType);
+        break;
+      }
+      case TypeKind.Tensor: {
+        const tt = t as RankedTensorType;
+        r = (tt.encoding !== null && this.attrMayAlias(tt.encoding)) || this.typeMayAlias(tt.elementType);
+        break;
+      }
+      case TypeKind.UnrankedTensor: case TypeKind.Vector: case TypeKind.Complex:
+        r = this.typeMayAlias((t as VectorType).elementType); break;
+      case TypeKind.Function: r = (t as FunctionType).inputs.some((x) => this.typeMayAlias(x)) || (t as FunctionType).results.some((x) => this.typeMayAlias(x)); break;
+      case TypeKind.Tuple: r = (t as TupleType).types.some((x) => this.typeMayAlias(x)); break;
+      case TypeKind.Dialect: r = this.paramsMayAlias((t as DialectType).params); break;
+      default: r = true;
+    }
+    this.typeMayAliasCache.set(t, r);
+    return r;
+  }
+
+  private paramsMayAlias(ps: readonly DialectParam[]): boolean {
+    for (const x of ps) {
+      if (x instanceof Attribute ? this.attrMayAlias(x) : x instanceof TypeBase ? this.typeMayAlias(x) : Array.isArray(x) && this.paramsMayAlias(x)) return true;
+    }
+    return false;
+  }
+
+  private visitGenericOp(op: Operation): void {
+    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) {
+      for (const a of b.args) this.printType(a.type);
+      for (let o = b.firstOp; o !== null; o = o.next) this.printOperation(o);
+    }
+    for (const o of op.operands) this.printType(o.value.type);
+    for (const r of op.results) this.printType(r.type);
+    const merged = op.props.size === 0 ? op.attrs.entries : op.attrs.size === 0 ? op.props.entries :
+      [...op.props.entries, ...op.attrs.entries].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+    for (const e of merged) this.printAttrImpl(e.value, Elide.Never);
   }
 }
 
@@ -694,8 +853,9 @@ function isNamedList(a: DictionaryAttr | readonly NamedAttribute[]): a is readon
 }
 
 function sanitize(name: string): string {
-  // MLIR's sanitizeIdentifier: invalid characters become '_', a leading digit gets a '_' prefix.
-  let s = name.replace(/[^A-Za-z0-9_$.-]/g, "_");
+  // MLIR's sanitizeIdentifier: a space becomes '_', another invalid character its hex code, and a leading digit
+  // gets a '_' prefix.
+  let s = /^[A-Za-z0-9_$.-]*$/.test(name) ? name : name.replace(/[^A-Za-z0-9_$.-]/g, (c) => (c === " " ? "_" : (c.charCodeAt(0) & 0xff).toString(16).toUpperCase()));
   if (/^[0-9]/.test(s)) s = "_" + s;
   return s.length ? s : "_";
 }
