@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Launcher of allo-opt: the committed entry npm links at install time (dist/ is built by `npm install`).
+import "../dist/allo-opt.js";
