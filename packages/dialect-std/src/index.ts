@@ -10,5 +10,7 @@ export * from "./memref/ops.js";
 export * from "./linalg/ops.js";
 export * from "./linalg/syntax.js";
 export * from "./scf/ops.js";
+export * from "./tensor/ops.js";
+export * from "./math/ops.js";
 export * from "./scf/canonicalize.js";
 export * from "./arith/canonicalize.js";

@@ -1,7 +1,9 @@
 // The allo-opt driver behind the `allo-opt` binary: mlir-opt's flags, pass flags and --help; runs in-process for tests.
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
-import { listPassesText, passesHelp, passListWidth, type StatisticsDisplay, type TimingDisplay } from "@allo/ir-core";
+import {
+  listPassesText, passesHelp, passListWidth, registeredPassPipelines, registeredPasses, type StatisticsDisplay, type TimingDisplay,
+} from "@allo/ir-core";
 import { normalizeArgs, readInput, writeOutputAtomic } from "./io.js";
 import { runOpt } from "./opt-main.js";
 import { extractPassFlags, makePassTransform, wantsPasses, type PassCliOptions } from "./pass-cli.js";
@@ -68,6 +70,38 @@ function list(v: unknown): string[] {
   return (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).filter((x) => x.length > 0);
 }
 
+function editDistance(a: string, b: string): number {
+  const d: number[] = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length];
+}
+
+/// mlir-opt's message for an unknown option, with the nearest known option, or null if all are known.
+function unknownFlag(args: readonly string[], reserved: ReadonlySet<string>): string | null {
+  const known = new Set([...reserved, "help", "h", "p", "version"]);
+  const bools = new Set(flags.filter((f) => f.type === "boolean").map((f) => f.name));
+  for (const a of args) {
+    if (a === "-" || a === "--" || !a.startsWith("-")) continue;
+    const name = a.replace(/^--?/, "").replace(/=.*$/, "");
+    if (known.has(name) || (name.startsWith("no-") && bools.has(name.slice(3)))) continue;
+    let best = "", dist = Infinity;
+    for (const k of [...reserved, ...registeredPasses().map((p) => p.argument), ...registeredPassPipelines().map((p) => p.argument)]) {
+      const d = editDistance(name, k);
+      if (d < dist) { dist = d; best = k; }
+    }
+    return `allo-opt: Unknown command line argument '${a.replace(/=.*$/, "")}'.  Try: 'allo-opt --help'\n` + (best ? `allo-opt: Did you mean '--${best}'?\n` : "");
+  }
+  return null;
+}
+
 /// What one allo-opt invocation produced.
 export interface AlloOptResult {
   /// Text for stdout (the output when it goes to `-`).
@@ -82,6 +116,8 @@ export function alloOptMain(args: readonly string[], stdin: () => string = () =>
   const { passFlags, rest } = extractPassFlags(normalizeArgs(args), reserved);
   if (rest.includes("--help") || rest.includes("-h")) return { stdout: helpText(), stderr: "", exitCode: 0 };
 
+  const unknown = unknownFlag(rest, reserved);
+  if (unknown !== null) return { stdout: "", stderr: unknown, exitCode: 1 };
   let failure: string | null = null;
   let y = yargs(rest).scriptName("allo-opt").help(false).version(false).alias("p", "pass-pipeline").exitProcess(false);
   for (const f of flags) {

@@ -96,4 +96,8 @@ export const TestDialect: DialectDef = {
   name: "test",
   ops: [ReifyBoundOp, CustomResultsNameOp, PolyForOp, GraphRegionOp, FoldToCallOp, ConstantOp, OpNormRet],
   allowUnknownOps: true,
+  // TestDialect::verifyOperationAttribute / verifyRegionArgAttribute / verifyRegionResultAttribute.
+  verifyOperationAttribute: (_op, name) => (name === "test.invalid_attr" ? "invalid to use 'test.invalid_attr'" : null),
+  verifyRegionArgAttribute: (_op, _r, _i, name) => (name === "test.invalid_attr" ? "invalid to use 'test.invalid_attr'" : null),
+  verifyRegionResultAttribute: (_op, _r, _i, name) => (name === "test.invalid_attr" ? "invalid to use 'test.invalid_attr'" : null),
 };

@@ -4,7 +4,7 @@
 // and affine (for, if).
 import {
   AttrKind, definePass, getArrayAttr, getDenseI32ArrayAttr, getFunctionType, getTypeAttr, hasTrait, isMemoryEffectFree,
-  lookupSymbolFrom, Operation, PlaceholderValue, Trait, walk, type ArrayAttr, type Block, type FunctionType, type Region, type SymbolRefAttr, type TypeAttr, type Value,
+  lookupSymbolFrom, Operation, PlaceholderValue, Trait, walk, type ArrayAttr, type Attribute, type IntegerAttr, type Block, type FunctionType, type Region, type SymbolRefAttr, type TypeAttr, type Value,
 } from "@allo/ir-core";
 import { forOp } from "@allo/dialect-affine";
 import { collectSymbolRefs, isSymbol, symbolVisibility } from "./symbol-dce.js";
@@ -58,6 +58,83 @@ function forwarded(op: Operation, from: Region | null, s: Successor): number[] {
   const term = from.entry.lastOp!;
   if (term.name === "scf.condition") return s.region === null || s.region !== op.regions[0] ? range(1, term.operands.length - 1) : [];
   return range(0, term.operands.length);
+}
+
+/// Sparse constant propagation and dead code analysis (MLIR's SparseConstantPropagation + DeadCodeAnalysis),
+/// simplified: block arguments are unknown; a region of scf.if / affine.for is dead when a constant condition or
+/// trip count says so. Ops in dead regions are never visited by the liveness analysis.
+class Executable {
+  private readonly constants = new Map<Value, Attribute | null>();
+  private readonly dead = new Set<Region>();
+  constructor(root: Operation) {
+    // Ops in pre-order; a region op's results are joined from its terminators after its regions were visited.
+    const stack: [Operation, boolean][] = [];
+    const pushRegions = (o: Operation) => {
+      for (let ri = o.regions.length - 1; ri >= 0; ri--) {
+        if (this.dead.has(o.regions[ri])) continue;
+        for (let b = o.regions[ri].lastBlock; b !== null; b = b.prev) for (let x = b.lastOp; x !== null; x = x.prev) stack.push([x, false]);
+      }
+    };
+    pushRegions(root);
+    while (stack.length) {
+      const [op, done] = stack.pop()!;
+      if (done) { this.joinResults(op); continue; }
+      if (op.regions.length === 0) { this.simulate(op); continue; }
+      if (op.name === "scf.if") {
+        const c = this.constants.get(op.operand(0));
+        if (c !== undefined && c !== null && c.kind === AttrKind.Integer) this.dead.add(op.regions[(c as IntegerAttr).big !== 0n ? 1 : 0]);
+      }
+      if (op.name === "affine.for" && forOp.trivialConstantTripCount(op) === 0) this.dead.add(op.regions[0]);
+      stack.push([op, true]);
+      pushRegions(op);
+    }
+  }
+  /// Results of a region branch op: the join (one constant or unknown) of the values forwarded to the parent.
+  private joinResults(op: Operation): void {
+    if (!isRegionBranch(op)) { for (const r of op.results) this.constants.set(r, null); return; }
+    const incoming: (Value[])[] = op.results.map(() => []);
+    for (const from of [null, ...op.regions.filter((r) => !r.empty && !this.dead.has(r))]) {
+      for (const s of successors(op, from)) {
+        if (s.region !== null) continue;
+        const idx = forwarded(op, from, s);
+        const src = from === null ? op.operandValues() : from.entry.lastOp!.operandValues();
+        idx.forEach((i, k) => { if (incoming[k] !== undefined) incoming[k].push(src[i]); });
+      }
+    }
+    op.results.forEach((r, k) => {
+      let v: Attribute | null | undefined;
+      for (const x of incoming[k]) {
+        const c = this.constants.get(x) ?? null;
+        if (v === undefined) v = c;
+        else if (v !== c) v = null;
+      }
+      this.constants.set(r, v ?? null);
+    });
+  }
+  private simulate(op: Operation): void {
+    if (op.def === null || op.def.fold === null) { for (const r of op.results) this.constants.set(r, null); return; }
+    const consts: (Attribute | null)[] = [];
+    for (const o of op.operands) consts.push(this.constants.get(o.value) ?? null);
+    const saved = op.operandValues(), props = op.props, attrs = op.attrs;
+    const r = op.def.fold(op, consts);
+    const inPlace = r !== null && (r.length === 0 || r.every((x, i) => x === op.results[i]));
+    if (inPlace) {
+      // A simulated fold must not change the op: undo an in-place fold.
+      saved.forEach((v, i) => { if (op.operands[i].value !== v) op.operands[i].set(v); });
+      op.props = props;
+      op.attrs = attrs;
+    }
+    if (r === null || inPlace) { for (const res of op.results) this.constants.set(res, null); return; }
+    op.results.forEach((res, i) => {
+      const x = r[i] as Attribute | Value;
+      this.constants.set(res, (x as Value).valueKind !== undefined && (x as { firstUse?: unknown }).firstUse !== undefined ? this.constants.get(x as Value) ?? null : (x as Attribute));
+    });
+  }
+  /// True if `op` is in a region that may execute.
+  isLive(op: Operation): boolean {
+    for (let r = op.parentRegion; r !== null; r = r.parent?.parentRegion ?? null) if (this.dead.has(r)) return false;
+    return true;
+  }
 }
 
 /// The liveness of values (MLIR's LivenessAnalysis), computed to a fixed point over the whole module.
@@ -138,8 +215,9 @@ class Liveness {
   }
   /// Marks to a fixed point.
   run(): void {
+    const exec = new Executable(this.root);
     const ops: Operation[] = [];
-    walk(this.root, (o) => { ops.push(o); }, "post");
+    walk(this.root, (o) => { if (exec.isLive(o)) ops.push(o); }, "post");
     for (const o of ops) {
       if (o === this.root) continue;
       for (const x of o.operands) this.known.add(x.value);

@@ -26,6 +26,8 @@ const cases: readonly (readonly [string, readonly string[]])[] = [
   ["cse-basic.mlir", ["--canonicalize"]],
   ["symbol-dce.mlir", ["--symbol-dce"]],
   ["licm.mlir", ["--loop-invariant-code-motion"]],
+  ["remove-dead-values.mlir", ["--remove-dead-values"]],
+  ["nested-modules.mlir", ["--remove-dead-values"]],
   ["affine-unroll.mlir", ["--affine-loop-unroll"]],
   ["affine-unroll.mlir", ["--affine-loop-unroll=unroll-factor=3"]],
   ["affine-unroll.mlir", ["--affine-loop-unroll=unroll-full"]],

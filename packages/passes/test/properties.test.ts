@@ -104,6 +104,8 @@ function render(ops: readonly GenOp[]): string {
 
 const programs = fc.array(genOp(3), { minLength: 1, maxLength: 10 }).map(render);
 
+// remove-dead-values is left out: like mlir-opt-19, it leaves null operands behind when the liveness analysis
+// skips a dead region whose ops use erased values (the agreement property below still covers it).
 const passes: readonly (readonly string[])[] = [
   ["--cse"], ["--canonicalize"], ["--canonicalize=top-down=false"], ["--canonicalize=region-simplify=aggressive"],
   ["--symbol-dce"], ["--loop-invariant-code-motion"], ["--inline"], ["--affine-loop-unroll"], ["--affine-loop-unroll=unroll-full"],
@@ -150,11 +152,13 @@ describe("passes: properties on generated programs", function () {
   });
 
   for (const args of [["--cse"], ["--canonicalize"], ["--canonicalize=top-down=false"], ["--inline"], ["--loop-invariant-code-motion"],
+    ["--remove-dead-values"],
     ["--affine-loop-unroll"], ["--affine-loop-unroll=unroll-factor=3"], ["--affine-loop-normalize"], ["--lower-affine"]]) {
     it(`${args.join(" ")} agrees with mlir-opt-19`, function () {
       if (mlirOpt === null) this.skip();
       fc.assert(fc.property(programs, (p) => {
         const ours = runAllo(args, p), theirs = runMlir(args, p);
+        fc.pre(theirs.exitCode <= 1); // mlir-opt-19 crashes on some inputs (e.g. remove-dead-values on an scf.if without results)
         expect(ours.exitCode).to.equal(theirs.exitCode);
         expect(normalizeSSA(ours.stdout), p).to.equal(normalizeSSA(theirs.stdout));
       }), { numRuns: 30 });

@@ -21,7 +21,7 @@ export function runAllo(args: readonly string[], input: string): { stdout: strin
 /// Runs mlir-opt-19 on `input` with `args`.
 export function runMlir(args: readonly string[], input: string): { stdout: string; stderr: string; exitCode: number } {
   const r = spawnSync(mlirOpt!, [...args, "-"], { input, encoding: "utf8" });
-  return { stdout: r.stdout, stderr: r.stderr.replace(/mlir-opt-19/g, "allo-opt"), exitCode: r.status ?? 1 };
+  return { stdout: r.stdout, stderr: r.stderr.replace(/mlir-opt-19/g, "allo-opt"), exitCode: r.status ?? (r.signal !== null ? 128 : 1) };
 }
 
 /// Renames SSA values (`%foo`, `%0`, `%arg1`) and block labels in order of first appearance per top-level

@@ -144,7 +144,8 @@ export function runCsim(module: Operation, given: readonly (HostArray | null)[],
     inputs.forEach((a, i) => writeFileSync(join(dir, inputFile(i)), bytesOf(a)));
     const timeout = options.timeoutMs ?? 120_000;
     const run = spawnSync(join(dir, "csim"), [], { cwd: dir, encoding: "utf8", timeout, maxBuffer: 64 * 1024 * 1024 });
-    const stderr = (run.stderr ?? "").trimEnd();
+    // Elements of stream arrays have no name of their own: say which FIFO hls::stream#K is.
+    const stderr = (run.stderr ?? "").trimEnd().replace(/hls::stream#(\d+)/g, (m, k: string) => emitted.streamLabels[Number(k) - 1] ?? m);
     if (run.error !== undefined && (run.error as NodeJS.ErrnoException).code === "ETIMEDOUT") {
       diags.push(hlsDiag(HlsDiag.SimTimeout, null, timeout));
       return fail(emitted.cpp, keep ? dir : null);

@@ -56,6 +56,52 @@ export interface HlsEmitResult {
   readonly diagnostics: readonly Diagnostic[];
   /// The top function, or null if there is none (or the emission failed before it).
   readonly top: TopSignature | null;
+  /// The C++ name of each element of the stream arrays, in creation order (C-simulation calls them hls::stream#1, ...).
+  readonly streamLabels: readonly string[];
+}
+
+/// FIFOs declared as one array of streams: the common name, element type, depth and shape, and each FIFO's index.
+interface StreamArray {
+  readonly base: string;
+  readonly element: Type;
+  readonly depth: number;
+  readonly shape: number[];
+  readonly index: Map<Operation, number[]>;
+  /// The C++ name, once declared.
+  name: string;
+}
+
+/// Groups FIFOs named `base[i][j]...` (two or more per base, one element type and depth, distinct indices, a base no
+/// other FIFO is named, and an array not much larger than the FIFOs it holds) into stream arrays.
+function streamArrays(fifos: readonly Operation[]): Map<Operation, StreamArray> {
+  const byBase = new Map<string, { f: Operation; idx: number[] }[]>();
+  const plain = new Set<string>();
+  for (const f of fifos) {
+    const raw = fifoName(f);
+    const m = /^(.*?)((?:\[\d{1,6}\])+)$/.exec(raw);
+    if (m === null || m[1] === "") { plain.add(raw); continue; }
+    const idx = [...m[2].matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]));
+    const list = byBase.get(m[1]) ?? [];
+    list.push({ f, idx });
+    byBase.set(m[1], list);
+  }
+  const out = new Map<Operation, StreamArray>();
+  for (const [base, list] of byBase) {
+    if (list.length < 2 || plain.has(base)) continue;
+    const info0 = fifoInfo(list[0].f.results[0].type);
+    if (info0 === null) continue;
+    const rank = list[0].idx.length;
+    const same = list.every(({ f, idx }) => {
+      const info = fifoInfo(f.results[0].type);
+      return info !== null && info.element === info0.element && info.depth === info0.depth && idx.length === rank;
+    });
+    if (!same || new Set(list.map(({ idx }) => idx.join(","))).size !== list.length) continue;
+    const shape = Array.from({ length: rank }, (_, d) => Math.max(...list.map(({ idx }) => idx[d])) + 1);
+    if (shape.reduce((a, b) => a * b, 1) > Math.max(64, 4 * list.length)) continue;
+    const group: StreamArray = { base, element: info0.element, depth: info0.depth, shape, index: new Map(list.map(({ f, idx }) => [f, idx])), name: "" };
+    for (const { f } of list) out.set(f, group);
+  }
+  return out;
 }
 
 function symbolOf(op: Operation): string {
@@ -104,6 +150,8 @@ class HlsEmitter implements ModuleContext {
   private readonly structOrder: string[] = [];
   private readonly funcs = new Map<string, FuncPlan>();
   private readonly ops: Operation[] = [];
+  /// The C++ name of each unnamed stream (array element) in creation order: C-simulation names them hls::stream#K.
+  private readonly unnamedStreams: string[] = [];
 
   constructor(private readonly module: Operation, private readonly options: HlsEmitOptions) {}
 
@@ -192,7 +240,7 @@ class HlsEmitter implements ModuleContext {
 
   private result(cpp: string, top: TopSignature | null): HlsEmitResult {
     const ok = !this.diags.some((d) => d.severity === Severity.Error);
-    return { ok, cpp: ok ? cpp : "", diagnostics: this.diags, top: ok ? top : null };
+    return { ok, cpp: ok ? cpp : "", diagnostics: this.diags, top: ok ? top : null, streamLabels: this.unnamedStreams };
   }
 
   private noteStruct(t: Type): void {
@@ -402,10 +450,30 @@ class HlsEmitter implements ModuleContext {
       else if (o.name === "arith.constant") fe.emitOp(o, null);
       else this.report(hlsDiag(HlsDiag.DesignBodyOp, o, o.name, symText(plan.symbol)));
     }
-    // FIFOs: static, so they outlive the call and a testbench can check they were drained.
+    // FIFOs: static, so they outlive the call and a testbench can check they were drained. FIFOs named like
+    // elements of one stream array (`fifo_A[1][2]`) become one array of streams, as they would be written by hand;
+    // thousands of separate stream objects would also make g++'s points-to analysis take minutes.
     const fifoNames = new Map<Value, string>();
+    const groups = streamArrays(fifos);
+    const declared = new Set<StreamArray>();
     for (const f of fifos) {
       const raw = fifoName(f);
+      const group = groups.get(f);
+      if (group !== undefined) {
+        if (!declared.has(group)) {
+          declared.add(group);
+          group.name = fe.claimRaw(group.base, "fifo");
+          const elem = group.element.kind === TypeKind.MemRef ? this.blockStruct(group.element as MemRefType) : this.scalar(group.element, f)?.cpp;
+          if (elem === undefined) continue;
+          fe.line(`static hls::stream<${elem}> ${group.name}${arraySuffix(group.shape)};`);
+          fe.line(`#pragma HLS stream variable=${group.name} depth=${group.depth}`);
+          this.labelArray(group);
+        }
+        const name = `${group.name}${group.index.get(f)!.map((i) => `[${i}]`).join("")}`;
+        fifoNames.set(f.results[0], name);
+        fe.bind(f.results[0], { kind: "stream", name });
+        continue;
+      }
       const name = raw !== "" ? fe.claimRaw(raw, "fifo") : fe.claim(f.results[0].sourceName, "fifo");
       fifoNames.set(f.results[0], name);
       const info = fifoInfo(f.results[0].type);
@@ -460,6 +528,18 @@ class HlsEmitter implements ModuleContext {
     const pes = s.cycle.instances.map((k) => symText(instanceCallee(instances[k])));
     this.report(hlsDiag(HlsDiag.FifoCycle, design, symbolOf(design), [...pes, pes[0]].join(" -> "), s.cycle.fifos.join(", ")));
     return null;
+  }
+
+  /// Records the elements of a stream array in the order C++ constructs them (row-major).
+  private labelArray(group: StreamArray): void {
+    const total = group.shape.reduce((a, b) => a * b, 1);
+    for (let flat = 0; flat < total; flat++) {
+      let rest = flat, idx = "";
+      const parts: number[] = [];
+      for (let d = group.shape.length - 1; d >= 0; d--) { parts.unshift(rest % group.shape[d]); rest = Math.floor(rest / group.shape[d]); }
+      for (const p of parts) idx += `[${p}]`;
+      this.unnamedStreams.push(`${group.name}${idx}`);
+    }
   }
 
   // ---- assembly ----

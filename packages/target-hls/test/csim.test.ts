@@ -325,6 +325,37 @@ func.func @c(%f: !hw.fifo<i32, 2>, %b: memref<4xi32>) attributes {hw.pe} {
       expect(render(r.diagnostics)).to.contain("hls::stream 'f' has 1 leftover element(s)");
     });
 
+    it("names the element of a stream array that was read while empty", () => {
+      const text = `hw.design @top(%A: memref<4xi32>, %B: memref<4xi32>) {
+  %f0 = hw.fifo "f[0]" : !hw.fifo<i32, 2>
+  %f1 = hw.fifo "f[1]" : !hw.fifo<i32, 2>
+  hw.instance @p(%A, %f0, %f1) : memref<4xi32>, !hw.fifo<i32, 2>, !hw.fifo<i32, 2>
+  hw.instance @c(%f0, %f1, %B) : !hw.fifo<i32, 2>, !hw.fifo<i32, 2>, memref<4xi32>
+}
+func.func @p(%a: memref<4xi32>, %f0: !hw.fifo<i32, 2>, %f1: !hw.fifo<i32, 2>) attributes {hw.pe} {
+  affine.for %i = 0 to 4 {
+    %v = affine.load %a[%i] : memref<4xi32>
+    hw.write %f0, %v : !hw.fifo<i32, 2>
+  }
+  hw.write %f1, %v0 : !hw.fifo<i32, 2>
+  return
+}
+func.func @c(%f0: !hw.fifo<i32, 2>, %f1: !hw.fifo<i32, 2>, %b: memref<4xi32>) attributes {hw.pe} {
+  affine.for %i = 0 to 4 {
+    %x = hw.read %f0 : !hw.fifo<i32, 2>
+    %y = hw.read %f1 : !hw.fifo<i32, 2>
+    %s = arith.addi %x, %y : i32
+    affine.store %s, %b[%i] : memref<4xi32>
+  }
+  return
+}
+`.replace("  hw.write %f1, %v0 : !hw.fifo<i32, 2>\n", "  %z = arith.constant 7 : i32\n  hw.write %f1, %z : !hw.fifo<i32, 2>\n");
+      const module = parse(text);
+      const r = runCsim(module, io());
+      expect(r.ok).to.equal(false);
+      expect(render(r.diagnostics)).to.contain("hls::stream 'f[1]' read while empty");
+    });
+
     it("checks the inputs against the top function's signature", () => {
       const r = runCsim(parse(twoPE(4, 4)), [{ dtype: "float32", shape: [4], data: new Float32Array(4) }, { dtype: "int32", shape: [2, 2], data: new Int32Array(4) }]);
       expect(r.ok).to.equal(false);

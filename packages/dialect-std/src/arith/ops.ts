@@ -47,6 +47,9 @@ function compatibleShapes(types: readonly Type[]): boolean {
   const shaped = types.filter(isShaped);
   if (shaped.length === 0) return true;
   if (shaped.length !== types.length) return false;
+  // As MLIR's verifyCompatibleShapes: scalable vectors only go with scalable vectors.
+  const scalable = types.filter((t) => t.kind === TypeKind.Vector && (t as VectorType).scalableDims.some((x) => x)).length;
+  if (scalable !== 0 && scalable !== types.length) return false;
   const ranked = shaped.filter(isRanked).map((t) => (t as ShapedType).shape);
   if (ranked.length === 0) return true;
   const rank = ranked[0].length;
@@ -135,10 +138,11 @@ function cast(mnemonic: string, summary: string, from: TypeConstraint, to: TypeC
     fold,
     verify: (op, v) => {
       const a = op.operand(0).type, b = op.results[0].type;
-      if (!compatibleShapes([a, b])) return v.error("requires the same shape for all operands and results");
+      // ODS checks the SameInputOutputTensorDims predicate with the invariants, before the shape trait.
       if (tensorDims(a) !== tensorDims(b)) {
         return v.error("failed to verify that input and output have the same tensor dimensions");
       }
+      if (!compatibleShapes([a, b])) return v.error("requires the same shape for all operands and results");
       if (!sameEncoding(a, b) || !compatible(a, b)) return v.error(`operand type ${q(a)} and result type ${q(b)} are cast incompatible`);
       if (!checkElementwise(op, v)) return false;
       return extra.verify === undefined || extra.verify(op, v);
@@ -411,6 +415,7 @@ export const CmpIOp = defineOp({
   traits: [Trait.Pure, Trait.SameTypeOperands, Trait.ElementwiseMappable],
   format: "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs)",
   inferTypes: compareResultType,
+  typeSources: ["lhs"],
   verify: verifyCompare,
   fold: F.foldCmpI,
 });
@@ -425,6 +430,7 @@ export const CmpFOp = defineOp({
   traits: [Trait.Pure, Trait.SameTypeOperands, Trait.ElementwiseMappable],
   format: "$predicate `,` $lhs `,` $rhs (`fastmath` `` $fastmath^)? attr-dict `:` type($lhs)",
   inferTypes: compareResultType,
+  typeSources: ["lhs"],
   verify: verifyCompare,
   fold: F.foldCmpF,
 });

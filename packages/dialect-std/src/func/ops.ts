@@ -1,8 +1,8 @@
 // The func dialect: func.func, func.return, func.call, func.call_indirect, func.constant.
 import {
   AnyType, FlatSymbolRefAttr, FunctionTypeAttr, FunctionTypeC, lookupSymbolFrom, optProp, prop, region, registry, StrAttr,
-  SymbolNameAttr, Trait, TypeKind, ArrayAttrC, defineOp, operand, variadic, type DialectDef, type FunctionType, type Operation,
-  type SymbolRefAttr,
+  SymbolNameAttr, Trait, TypeKind, ArrayAttrC, defineOp, operand, variadic, AttrKind, type DialectDef, type FunctionType, type Operation,
+  type SymbolRefAttr, type ArrayAttr, type DictionaryAttr, type OpVerifyContext,
 } from "@allo/ir-core";
 import { functionSyntax, functionTypeOf } from "./syntax.js";
 
@@ -15,18 +15,40 @@ export const FuncOp = defineOp({
   traits: [Trait.IsolatedFromAbove, Trait.Symbol, Trait.AffineScope, Trait.AutomaticAllocationScope],
   defaultDialect: "func",
   syntax: functionSyntax,
-  verify: (op, v) => {
-    const ft = functionTypeOf(op);
-    const body = op.regions[0];
-    if (body.empty) return true;
-    const args = body.entry.args;
-    if (args.length !== ft.inputs.length) return v.error(`entry block must have ${ft.inputs.length} arguments to match function signature`);
-    for (let i = 0; i < args.length; i++) {
-      if (args[i].type !== ft.inputs[i]) return v.error(`type of entry block argument #${i}(${String(args[i].type)}) must match the type of the corresponding argument in function signature(${String(ft.inputs[i])})`);
-    }
-    return true;
-  },
+  verifyRegions: verifyFunctionLike,
 });
+
+/// MLIR's function_interface_impl::verifyTrait (run once the body is verified): argument and result attribute
+/// arrays, their dialect attributes, and the entry block against the signature.
+export function verifyFunctionLike(op: Operation, v: OpVerifyContext): boolean {
+  const ft = functionTypeOf(op);
+  const lists: [string, string, number][] = [["arg_attrs", "argument", ft.inputs.length], ["res_attrs", "result", ft.results.length]];
+  for (const [key, what, n] of lists) {
+    const all = op.props.get(key) ?? op.attrs.get(key);
+    if (all === null || all.kind !== AttrKind.Array) continue;
+    const es = (all as ArrayAttr).elements;
+    if (es.length !== n) return v.error(`expects ${what} attribute array to have the same number of elements as the number of function ${what}s, got ${es.length}, but expected ${n}`);
+    for (let i = 0; i < n; i++) {
+      if (es[i].kind !== AttrKind.Dictionary) return v.error(`expects ${what} attribute dictionary to be a DictionaryAttr, but got \`${String(es[i])}\``);
+      for (const e of (es[i] as DictionaryAttr).entries) {
+        const dot = e.name.indexOf(".");
+        if (dot < 0) return v.error(`${what === "argument" ? "arguments" : "results"} may only have dialect attributes`);
+        const d = registry.dialect(e.name.slice(0, dot));
+        const msg = what === "argument" ? d?.verifyRegionArgAttribute?.(op, 0, i, e.name, e.value) : d?.verifyRegionResultAttribute?.(op, 0, i, e.name, e.value);
+        if (msg !== undefined && msg !== null) return v.plainError(msg);
+      }
+    }
+  }
+  if (op.regions.length !== 1) return v.error("expects one region");
+  const body = op.regions[0];
+  if (body.empty) return true;
+  const args = body.entry.args;
+  if (args.length !== ft.inputs.length) return v.error(`entry block must have ${ft.inputs.length} arguments to match function signature`);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].type !== ft.inputs[i]) return v.error(`type of entry block argument #${i}('${String(args[i].type)}') must match the type of the corresponding argument in function signature('${String(ft.inputs[i])}')`);
+  }
+  return true;
+}
 
 /// `return %a : i32`.
 export const ReturnOp = defineOp({

@@ -108,7 +108,12 @@ export function parseFunctionLike(p: OpParser, state: OperationState): boolean {
   state.props.set("function_type", getTypeAttr(getFunctionType(types, results)));
   if (argDicts.some((d) => (d as DictionaryAttr).size)) state.props.set("arg_attrs", getArrayAttr(argDicts));
   if (resDicts.some((d) => (d as DictionaryAttr).size)) state.props.set("res_attrs", getArrayAttr(resDicts));
+  const attrDictAt = p.currentOffset();
   p.parseOptionalAttrDictWithKeyword(state.attrs);
+  // As MLIR's parseFunctionOp: these are spelled by the syntax, not in the attribute dictionary.
+  for (const name of ["sym_visibility", "sym_name", "function_type"]) {
+    if (state.attrs.has(name)) p.error(`'${name}' is an inferred attribute and should not be specified in the explicit attribute dictionary`, attrDictAt);
+  }
   const body = state.addRegion(new Region());
   if (p.atPunct("{")) {
     // As MLIR: with a bare type list the body's entry block declares its own arguments (`^bb0(%a: i32):`).

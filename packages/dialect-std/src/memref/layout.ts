@@ -56,7 +56,9 @@ export function stridesAndOffset(t: MemRefType): StridesAndOffset | null {
   if (m.results.length !== 1 || m.numDims !== t.shape.length) return null;
   const strides = new Array<number>(m.numDims).fill(0);
   const acc = { offset: 0 };
-  return linearTerms(m.results[0], strides, acc) ? { strides, offset: acc.offset } : null;
+  if (!linearTerms(m.results[0], strides, acc)) return null;
+  // As MLIR: a zero stride (a dimension the map ignores) means the layout aliases, so it is not strided.
+  return strides.includes(0) ? null : { strides, offset: acc.offset };
 }
 
 // Accumulates `e` (a sum of `d_i * c`, `d_i * s_j`, `c`, `s_j` terms) into strides and offset.

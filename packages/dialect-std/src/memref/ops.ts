@@ -44,6 +44,7 @@ function intAttrC(desc: string, type: IntegerType, ok: (v: number) => boolean): 
     check: (a) => a.kind === AttrKind.Integer && (a as IntegerAttr).type === type && ok((a as IntegerAttr).num),
     print: (p: OpPrinter, a: Attribute) => p.printAttributeWithoutType(a),
     parse: (p: OpParser) => p.parseOptionalAttribute(type),
+    kind: AttrKind.Integer,
   };
 }
 const AlignmentAttr = intAttrC("64-bit signless integer attribute whose minimum value is 0", Builtin.i64, (v) => v >= 0);

@@ -130,12 +130,19 @@ export function verifyGlobal(op: Operation, v: OpVerifyContext): boolean {
   const t = (op.props.get("type") as TypeAttr).type;
   if (t.kind !== TypeKind.MemRef || !(t as MemRefType).hasStaticShape) return v.error(`type should be static shaped memref, but got ${q(t)}`);
   const init = op.props.get("initial_value");
-  if (init === null || init.kind === AttrKind.Unit) return true;
-  if (init.kind !== AttrKind.DenseElements) return v.error(`initial value should be a unit or elements attribute, but got ${String(init)}`);
-  const mt = t as MemRefType;
-  const want = getTensorType(mt.shape, mt.elementType);
-  const got = (init as DenseElementsAttr).type;
-  if (got !== want) return v.error(`initial value expected to be of type ${q(want)}, but was of type ${q(got)}`);
+  if (init !== null && init.kind !== AttrKind.Unit) {
+    const isElements = init.kind === AttrKind.DenseElements || init.kind === AttrKind.SparseElements || init.kind === AttrKind.DenseResourceElements || init.kind === AttrKind.DenseStringElements;
+    if (!isElements) return v.error(`initial value should be a unit or elements attribute, but got ${String(init)}`);
+    const mt = t as MemRefType;
+    const want = getTensorType(mt.shape, mt.elementType);
+    const got = (init as DenseElementsAttr).type;
+    if (got !== want) return v.error(`initial value expected to be of type ${q(want)}, but was of type ${q(got)}`);
+  }
+  const align = op.props.get("alignment");
+  if (align !== null && align.kind === AttrKind.Integer) {
+    const a = (align as IntegerAttr).big;
+    if (a <= 0n || (a & (a - 1n)) !== 0n) return v.plainError(`alignment attribute value ${a} is not a power of 2`);
+  }
   return true;
 }
 
@@ -166,7 +173,10 @@ export function verifyOffsetSizeStride(op: Operation, v: OpVerifyContext, maxRan
   }
   if (sizes.length !== strides.length) return v.plainError(`expected mixed sizes rank to match mixed strides rank (${sizes.length} vs ${strides.length}) so the rank of the result type is well-formed.`);
   const seg = (op.props.get("operandSegmentSizes") as DenseArrayAttr).values;
-  return verifyList(v, "offset", maxRanks[0], offsets, seg[1]) && verifyList(v, "size", maxRanks[1], sizes, seg[2]) && verifyList(v, "stride", maxRanks[2], strides, seg[3]);
+  if (!(verifyList(v, "offset", maxRanks[0], offsets, seg[1]) && verifyList(v, "size", maxRanks[1], sizes, seg[2]) && verifyList(v, "stride", maxRanks[2], strides, seg[3]))) return false;
+  for (const o of offsets) if (o < 0 && o !== kDynamic) return v.plainError(`expected offsets to be non-negative, but got ${o}`);
+  for (const s of sizes) if (s < 0 && s !== kDynamic) return v.plainError(`expected sizes to be non-negative, but got ${s}`);
+  return true;
 }
 
 /// SubViewOp::inferResultType: the non-rank-reduced result type of a subview.
@@ -465,7 +475,7 @@ export function verifyGenericAtomicRmw(op: Operation, v: OpVerifyContext, isEffe
   if (op.results[0].type !== body.entry.args[0].type) return v.error("expected block argument of the same type result type");
   for (let b = body.firstBlock; b !== null; b = b.next) {
     for (let o = b.firstOp; o !== null; o = o.next) {
-      if (!isEffectFree(o)) return v.plainError("body of 'memref.generic_atomic_rmw' should contain only operations with no side effects");
+      if (!isEffectFree(o)) return v.plainErrorAt(o, "body of 'memref.generic_atomic_rmw' should contain only operations with no side effects");
     }
   }
   return true;

@@ -62,8 +62,10 @@ const ifCombineIfs = pattern({
     const prevThenYield = terminator(prevIf.regions[0].entry).operandValues();
     const prevElse = elseBlock(prevIf);
     const prevElseYielded = prevElse !== null ? terminator(prevElse).operandValues() : [];
-    for (let i = 0; i < prevIf.results.length && i < prevElseYielded.length + (prevElse === null ? 0 : 0) + prevThenYield.length; i++) {
-      if (prevElse === null) break;
+    // Uses of prevIf's results inside nextIf's branches take the value yielded by the matching branch (zipped with
+    // the else yields: nothing to do when prevIf has no else).
+    const n = Math.min(prevIf.results.length, prevThenYield.length, prevElseYielded.length);
+    for (let i = 0; i < n; i++) {
       for (const use of prevIf.results[i].uses()) {
         const region = use.owner.parentRegion;
         if (nextThen !== null && nextThen.parent!.isAncestor(region)) rw.modifyOpInPlace(use.owner, () => use.set(prevThenYield[i]));

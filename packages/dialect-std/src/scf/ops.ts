@@ -30,6 +30,7 @@ export const ForOp = defineOp({
   traits: [Trait.AutomaticAllocationScope, Trait.RecursiveMemoryEffects],
   implicitTerminator: "scf.yield",
   syntax: forSyntax,
+  allTypesMatch: [["lowerBound", "upperBound", "step"]],
   verify: V.verifyFor,
   verifyRegions: (op, v) => V.verifyForRegions(op, v, forBranch),
 });
@@ -190,6 +191,7 @@ export const InParallelOp = defineOp({
   traits: [Trait.Pure, Trait.Terminator, Trait.NoTerminator, Trait.GraphRegion],
   parents: ["scf.forall"],
   syntax: inParallelSyntax,
+  verify: V.verifyInParallel,
 });
 
 /// The scf dialect.

@@ -113,8 +113,6 @@ export function terminatorOrError(v: OpVerifyContext, r: Region, name: string, m
 
 /// `scf.for` (ForOp::verify): as many results as init values, bounds of one type.
 export function verifyFor(op: Operation, v: OpVerifyContext): boolean {
-  const t = op.operand(0).type;
-  if (op.operand(1).type !== t || op.operand(2).type !== t) return v.error("failed to verify that all of {lowerBound, upperBound, step} have same type");
   if (op.operands.length - 3 !== op.results.length) return v.error("mismatch in number of loop-carried values and defined values");
   return true;
 }
@@ -177,7 +175,7 @@ export function verifyParallel(op: Operation, v: OpVerifyContext): boolean {
   if (nResults !== nInits) return v.error(`expects number of results: ${nResults} to be the same as number of initial values: ${nInits}`);
   for (let i = 0; i < nReductions; i++) {
     const rt = op.results[i].type, ot = reduce.operand(i).type;
-    if (rt !== ot) return v.plainError(`'scf.reduce' op expects type of ${i}-th reduction operand: ${q(ot)} to be the same as the ${i}-th result type: ${q(rt)}`);
+    if (rt !== ot) return v.plainErrorAt(reduce, `'scf.reduce' op expects type of ${i}-th reduction operand: ${q(ot)} to be the same as the ${i}-th result type: ${q(rt)}`);
   }
   return true;
 }
@@ -252,4 +250,18 @@ export function verifyForall(op: Operation, v: OpVerifyContext): boolean {
   if (mapping !== null && mapping.elements.length !== 0 && mapping.elements.length !== rank) return v.error("mapping attribute size must match op rank");
   return verifyList(v, "lower bound", rank, list("staticLowerBound"), seg[0]) && verifyList(v, "upper bound", rank, list("staticUpperBound"), seg[1]) &&
     verifyList(v, "step", rank, list("staticStep"), seg[2]);
+}
+
+/// `scf.forall.in_parallel` (InParallelOp::verify): only tensor.parallel_insert_slice ops, into the loop's outputs.
+export function verifyInParallel(op: Operation, v: OpVerifyContext): boolean {
+  const forall = op.parentOp!;
+  const body = forall.regions[0];
+  const rank = (forall.props.get("staticLowerBound") as DenseArrayAttr).values.length;
+  const outArgs = body.empty ? [] : body.entry.args.slice(rank);
+  const block = op.regions[0].firstBlock;
+  for (let o = block?.firstOp ?? null; o !== null; o = o.next) {
+    if (o.name !== "tensor.parallel_insert_slice") return v.error("expected only tensor.parallel_insert_slice ops");
+    if (!outArgs.includes(o.operand(1) as never)) return v.plainErrorAt(o, "'tensor.parallel_insert_slice' op may only insert into an output block argument");
+  }
+  return true;
 }

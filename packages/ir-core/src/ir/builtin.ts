@@ -12,6 +12,13 @@ export const ModuleOp = defineOp({
   traits: [Trait.IsolatedFromAbove, Trait.NoTerminator, Trait.SymbolTable, Trait.SingleBlock, Trait.NoRegionArguments, Trait.AffineScope, Trait.GraphRegion],
   defaultDialect: "builtin",
   format: "($sym_name^)? attr-dict-with-keyword $bodyRegion",
+  verify: (op, v) => {
+    // Discardable attributes of a module must belong to a dialect (ModuleOp::verify).
+    for (const e of op.attrs.entries) {
+      if (!e.name.includes(".")) return v.error(`can only contain attributes with dialect-prefixed names, found: '${e.name}'`);
+    }
+    return true;
+  },
 });
 
 /// `%0 = builtin.unrealized_conversion_cast %a : i32 to i64`.
@@ -22,6 +29,7 @@ export const UnrealizedConversionCastOp = defineOp({
   results: [variadic("outputs", AnyType)],
   traits: [Trait.Pure],
   format: "($inputs^ `:` type($inputs))? `to` type($outputs) attr-dict",
+  verify: (op, v) => op.results.length !== 0 || v.error("expected at least one result for cast operation"),
 });
 
 /// The builtin dialect.

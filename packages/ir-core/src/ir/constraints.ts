@@ -56,7 +56,7 @@ export const StrAttr = ac("string attribute", (a) => a.kind === AttrKind.String,
 /// A symbol name (string attribute printed `@name` in formats).
 export const SymbolNameAttr = ac("string attribute", (a) => a.kind === AttrKind.String, {
   print: (p, a) => p.printSymbolName((a as StringAttr).value),
-  parse: (p) => { const n = p.parseOptionalSymbolName(); return n === null ? null : getStringAttr(n); },
+  parse: (p) => getStringAttr(p.parseSymbolName()),
   startsHere: (p) => p.atSymbol(),
 });
 /// A flat symbol reference `@name`.
@@ -71,7 +71,7 @@ export const UnitAttrC = ac("unit attribute", (a) => a === unitAttr, { parse: ()
 export const BoolAttrC = ac("bool attribute", (a) => a.kind === AttrKind.Integer && (a as IntegerAttr).type.kind === TypeKind.Integer && ((a as IntegerAttr).type as IntegerType).width === 1);
 /// An integer attribute of any integer or index type, printed without its type in formats.
 function intAttr(desc: string, ok: (t: Type) => boolean): AttrConstraint {
-  return ac(desc, (a) => a.kind === AttrKind.Integer && ok((a as IntegerAttr).type), { print: (p, a) => p.printAttributeWithoutType(a) });
+  return ac(desc, (a) => a.kind === AttrKind.Integer && ok((a as IntegerAttr).type), { print: (p, a) => p.printAttributeWithoutType(a), kind: AttrKind.Integer });
 }
 /// `i64` integer attribute.
 export const I64Attr = intAttr("64-bit signless integer attribute", (t) => t.kind === TypeKind.Integer && (t as IntegerType).width === 64);

@@ -1,6 +1,6 @@
 // Op definitions as data: operands, results, properties, regions, traits, verifier, folder, syntax.
 import { InternalError } from "../diag/diagnostic.js";
-import type { Attribute, Location } from "./attrs.js";
+import type { AttrKind, Attribute, Location } from "./attrs.js";
 import type { OpBuilder } from "./builder.js";
 import type { Operation, Region } from "./ir.js";
 import type { Type } from "./types.js";
@@ -35,6 +35,9 @@ export interface AttrConstraint {
   parse?(p: OpParser): Attribute | null;
   /// True if the format element can start at the current token (for optional groups).
   startsHere?(p: OpParser): boolean;
+  /// The attribute class a custom-form parser requires ("invalid kind of attribute specified" otherwise), as ODS's
+  /// generated parsers check the storage class and leave the rest of the constraint to the verifier.
+  readonly kind?: AttrKind;
 }
 
 /// How many values an operand/result definition binds.
@@ -57,6 +60,8 @@ export interface OpVerifyContext {
   errorWithNote(message: string, note: string, noteOp: Operation | null, code?: number): false;
   /// Reports `message` at the op without the `'op.name' op` prefix (MLIR's `emitError` as opposed to `emitOpError`).
   plainError(message: string, code?: number): false;
+  /// Reports `message` at another op (a nested one), without prefix (MLIR's `nestedOp->emitError`).
+  plainErrorAt(at: Operation, message: string, code?: number): false;
 }
 
 /// The syntax-time helpers an op record may give; see the format language in ../syntax/format.ts.
@@ -104,6 +109,12 @@ export interface OpDef {
   readonly blockArgNames: ((op: Operation, region: Region, set: (argIndex: number, name: string) => void) => void) | null;
   /// Fills in result/operand types the custom form does not print (beyond the generic traits).
   readonly inferTypes: ((ctx: InferTypesContext) => string | null) | null;
+  /// Operands whose types `inferTypes` computes other types from (ODS's TypesMatchWith with a transform): the
+  /// custom-form parser checks their constraints first, as ODS's generated parsers do.
+  readonly typeSources: readonly string[];
+  /// ODS's AllTypesMatch<[...]> predicates: each list names operands, results or typed properties whose types
+  /// must be equal, checked with the record's invariants ("failed to verify that all of {a, b} have same type").
+  readonly allTypesMatch: readonly (readonly string[])[];
   /// Extra data a dialect attaches (e.g. memory effects, interface hooks).
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -130,6 +141,8 @@ export interface OpSpec {
   asmNames?: (op: Operation, set: SetNameFn) => void;
   blockArgNames?: (op: Operation, region: Region, set: (argIndex: number, name: string) => void) => void;
   inferTypes?: (ctx: InferTypesContext) => string | null;
+  typeSources?: readonly string[];
+  allTypesMatch?: readonly (readonly string[])[];
   extra?: Record<string, unknown>;
 }
 
@@ -174,6 +187,8 @@ export function defineOp(spec: OpSpec): OpDef {
     asmNames: spec.asmNames ?? null,
     blockArgNames: spec.blockArgNames ?? null,
     inferTypes: spec.inferTypes ?? null,
+    typeSources: spec.typeSources ?? [],
+    allTypesMatch: spec.allTypesMatch ?? [],
     extra: spec.extra ?? {},
   };
 }
@@ -235,6 +250,13 @@ export interface DialectDef {
   /// MLIR's DialectFoldInterface::shouldMaterializeInto: may constants folded inside `region` (whose op is not
   /// isolated from above) be hoisted to its entry block instead of further up?
   readonly shouldMaterializeInto?: (region: Region) => boolean;
+  /// MLIR's Dialect::verifyOperationAttribute: checks a discardable attribute named with this dialect's prefix;
+  /// returns the message of an error reported at the op, or null.
+  readonly verifyOperationAttribute?: (op: Operation, name: string, value: Attribute) => string | null;
+  /// MLIR's Dialect::verifyRegionArgAttribute, for attributes of region (function) arguments.
+  readonly verifyRegionArgAttribute?: (op: Operation, regionIndex: number, argIndex: number, name: string, value: Attribute) => string | null;
+  /// MLIR's Dialect::verifyRegionResultAttribute, for attributes of region (function) results.
+  readonly verifyRegionResultAttribute?: (op: Operation, regionIndex: number, resultIndex: number, name: string, value: Attribute) => string | null;
 }
 
 /// The process-wide registry of dialects and ops.

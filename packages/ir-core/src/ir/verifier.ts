@@ -2,7 +2,7 @@
 import { Diagnostic, fileLoc, unknownDiagLoc, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import { Severity } from "../diag/severity.js";
-import { AttrKind, type Attribute, type FileLineColLoc, type Location } from "./attrs.js";
+import { AttrKind, type Attribute, type FileLineColLoc, type Location, type StringAttr } from "./attrs.js";
 import { Block, ValueKind, type BlockArgument, type Operation, type OpResult, type Region, type Value } from "./ir.js";
 import { Arity, hasTrait, registry, Trait, type OpDef, type OpVerifyContext } from "./opdef.js";
 
@@ -151,6 +151,7 @@ class Verifier {
     return {
       error: (message: string, code?: number) => this.report(op, opError(op, message, code)),
       plainError: (message: string, code: number = DiagMessages.OpVerify.code) => this.report(op, new Diagnostic(Severity.Error, code, message, diagLocOf(op.loc))),
+      plainErrorAt: (at: Operation, message: string, code: number = DiagMessages.OpVerify.code) => this.report(at, new Diagnostic(Severity.Error, code, message, diagLocOf(at.loc))),
       errorWithNote: (message: string, note: string, noteOp: Operation | null, code?: number) => {
         const d = opError(op, message, code);
         d.attachNote(note, noteOp !== null ? diagLocOf(noteOp.loc) : unknownDiagLoc);
@@ -163,11 +164,18 @@ class Verifier {
     for (const o of op.operands) if (o.value.valueKind === ValueKind.Placeholder) return this.report(op, opError(op, "operand uses an unresolved value"));
     const def = op.def;
     const v = this.ctx(op);
+    for (const e of op.attrs.entries) {
+      const dot = e.name.indexOf(".");
+      const hook = dot > 0 ? registry.dialect(e.name.slice(0, dot))?.verifyOperationAttribute : undefined;
+      const msg = hook === undefined ? null : hook(op, e.name, e.value);
+      if (msg !== null) return v.plainError(msg);
+    }
     if (def !== null) {
       // As ODS orders them: structural traits, then the record's invariants, then the other traits, then `verify`.
+      if (!this.verifyCountTraits(op, def, v)) return false;
       if (!this.verifyStructuralTraits(op, def, v)) return false;
-      if (!this.verifyCounts(op, def, v)) return false;
       if (!this.verifyProps(op, def, v)) return false;
+      if (!this.verifyCounts(op, def, v)) return false;
       if (!this.verifyTraits(op, def, v)) return false;
       if (def.verify !== null && !def.verify(op, v)) return false;
       if (hasTrait(def, Trait.GraphRegion)) {
@@ -184,15 +192,16 @@ class Verifier {
   }
 
   private verifyStructuralTraits(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
-    if (hasTrait(def, Trait.Terminator)) {
-      const b = op.parent;
-      if (b !== null && b.lastOp !== op) return v.error("must be the last operation in the parent block");
-    }
+    // HasParent comes before Terminator, as in most of MLIR's trait lists (func.return, scf.reduce, ...).
     if (def.parents !== null) {
       const p = op.parentOp;
       if (p === null || !def.parents.includes(p.name)) {
         return v.error(`expects parent op ${def.parents.length > 1 ? "to be one of " : ""}'${def.parents.join(", ")}'`);
       }
+    }
+    if (hasTrait(def, Trait.Terminator)) {
+      const b = op.parent;
+      if (b !== null && b.lastOp !== op) return v.error("must be the last operation in the parent block");
     }
     if (hasTrait(def, Trait.NoRegionArguments)) {
       for (let i = 0; i < op.regions.length; i++) {
@@ -208,6 +217,38 @@ class Verifier {
         if (!hasTrait(def, Trait.NoTerminator) && r.firstBlock!.empty) return v.error("expects a non-empty block");
       }
     }
+    return true;
+  }
+
+  /// ODS's count traits (NRegions, NResults, NSuccessors, NOperands and their variadic forms), in ODS's order.
+  private verifyCountTraits(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
+    const counted = (defs: readonly { arity?: Arity; variadic?: boolean }[]) => {
+      let fixed = 0, variable = 0;
+      for (const d of defs) if (d.variadic === true || (d.arity !== undefined && d.arity !== Arity.Single)) variable++; else fixed++;
+      return { fixed, variable };
+    };
+    const rg = counted(def.regions), n = op.regions.length;
+    if (rg.variable === 0) {
+      if (rg.fixed === 0 && n !== 0) return v.error("requires zero regions");
+      if (rg.fixed === 1 && n !== 1) return v.error("requires one region");
+      if (rg.fixed > 1 && n !== rg.fixed) return v.error(`expected ${rg.fixed} regions`);
+    } else if (rg.fixed > 0 && n < rg.fixed) return v.error(`expected ${rg.fixed} or more regions`);
+    const rs = counted(def.results), nr = op.results.length;
+    if (rs.variable === 0) {
+      if (rs.fixed === 0 && nr !== 0) return v.error("requires zero results");
+      if (rs.fixed === 1 && nr !== 1) return v.error("requires one result");
+      if (rs.fixed > 1 && nr !== rs.fixed) return v.error(`expected ${rs.fixed} results`);
+    } else if (rs.fixed > 0 && nr < rs.fixed) return v.error(`expected ${rs.fixed} or more results`);
+    const ss = counted(def.successors), ns = op.successors.length;
+    if (ss.variable === 0) {
+      if (ns !== ss.fixed) return v.error(`requires ${ss.fixed} successor${ss.fixed === 1 ? "" : "s"} but found ${ns}`);
+    } else if (ss.fixed > 0 && ns < ss.fixed) return v.error(`requires at least ${ss.fixed} successors but found ${ns}`);
+    const os = counted(def.operands), no = op.operands.length;
+    if (os.variable === 0) {
+      if (os.fixed === 0 && no !== 0) return v.error("requires zero operands");
+      if (os.fixed === 1 && no !== 1) return v.error("requires a single operand");
+      if (os.fixed > 1 && no !== os.fixed) return v.error(`expected ${os.fixed} operands, but found ${no}`);
+    } else if (os.fixed > 0 && no < os.fixed) return v.error(`expected ${os.fixed} or more operands, but found ${no}`);
     return true;
   }
 
@@ -238,6 +279,10 @@ class Verifier {
     };
     if (!check("operand", op.operandValues(), def.operands, "operandSegmentSizes")) return false;
     if (!check("result", op.results, def.results, "resultSegmentSizes")) return false;
+    for (const names of def.allTypesMatch) {
+      const ts = names.map((n) => namedType(op, def, n));
+      if (ts.some((t) => t !== ts[0])) return v.error(`failed to verify that all of {${names.join(", ")}} have same type`);
+    }
     const variadicRegions = def.regions.some((r) => r.variadic);
     if (!variadicRegions && op.regions.length !== def.regions.length) return v.error(`requires ${def.regions.length} region${def.regions.length === 1 ? "" : "s"}`);
     for (let i = 0; i < def.regions.length && i < op.regions.length; i++) {
@@ -268,6 +313,29 @@ class Verifier {
     if (hasTrait(def, Trait.SameTypeOperands)) {
       const ts = op.operandValues().map((x) => x.type);
       if (ts.some((t) => t !== ts[0])) return v.error("requires all operands to have the same type");
+    }
+    if (hasTrait(def, Trait.Symbol) && !this.verifySymbol(op, def, v)) return false;
+    return true;
+  }
+
+  /// MLIR's SymbolOpInterface verifier.
+  private verifySymbol(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
+    const name = op.props.get("sym_name") ?? op.attrs.get("sym_name");
+    if (name === null || name.kind !== AttrKind.String) return v.error("requires string attribute 'sym_name'");
+    const vis = op.props.get("sym_visibility") ?? op.attrs.get("sym_visibility");
+    if (vis !== null) {
+      if (vis.kind !== AttrKind.String) return v.error(`requires visibility attribute 'sym_visibility' to be a string attribute, but got ${String(vis)}`);
+      const s = (vis as StringAttr).value;
+      if (s !== "public" && s !== "private" && s !== "nested") return v.error(`visibility expected to be one of ["public", "private", "nested"], but got ${String(vis)}`);
+    }
+    // A function-like symbol without a body is a declaration, which must not be public.
+    // (Function-like means a callable body with terminators: df.region / hw.design bodies have none and are never declarations.)
+    const isDeclaration = op.props.get("function_type") !== null && op.regions.length > 0 && op.regions[0].empty && !op.hasTrait(Trait.NoTerminator);
+    if (isDeclaration && (vis === null || (vis as StringAttr).value === "public")) return v.error("symbol declaration cannot have public visibility");
+    // A record that names its parents (HasParent) says where it lives; otherwise the parent must be a symbol table.
+    const parent = op.parentOp;
+    if (def.parents === null && parent !== null && parent.def !== null && !hasTrait(parent.def, Trait.SymbolTable)) {
+      return v.error("symbol's parent must have the SymbolTable trait");
     }
     return true;
   }
@@ -310,6 +378,25 @@ function relation(val: Value, user: Operation): string {
     for (let p = defOp.parentOp; p !== null; p = p.parentOp) if (p.parent !== null && p.parent.parent === user.parentRegion) return " (op in a child region)";
   }
   return " (op is neither in a parent nor in a child region)";
+}
+
+/// The type of the operand, result or typed property `name` of `op` (the first value of a variadic group).
+function namedType(op: Operation, def: OpDef, name: string): unknown {
+  const first = (values: readonly Value[], defs: OpDef["operands"], segName: string): unknown => {
+    const k = defs.findIndex((d) => d.name === name);
+    const seg = op.props.get(segName);
+    const sizes = seg !== null && seg.kind === AttrKind.DenseArray ? (seg as unknown as { values: readonly number[] }).values : null;
+    const fixed = defs.filter((d) => d.arity === Arity.Single).length, variadic = defs.length - fixed;
+    let at = 0;
+    for (let i = 0; i < k; i++) {
+      at += sizes !== null ? sizes[i] : defs[i].arity === Arity.Single ? 1 : variadic === 1 ? values.length - fixed : Math.min(1, values.length - fixed);
+    }
+    return values[at]?.type;
+  };
+  if (def.operands.some((o) => o.name === name)) return first(op.operandValues(), def.operands, "operandSegmentSizes");
+  if (def.results.some((o) => o.name === name)) return first(op.results, def.results, "resultSegmentSizes");
+  const a = op.props.get(name);
+  return a === null ? undefined : (a as { type?: unknown }).type;
 }
 
 /// An op whose regions are verified on their own (MLIR verifies them in parallel at the parent's exit).

@@ -130,9 +130,6 @@ export class Pass {
   clone(): Pass { return new Pass(this.def, this.options, this.explicit); }
 }
 
-/// Thrown by `ctx.signalPassFailure()`-style helpers that want to stop `run` early.
-export class PassFailure extends Error {}
-
 /// Builds the context object `run` receives. `noteFor` renders the `see current operation` note of op errors (or null).
 export function makeRunContext(
   pass: Pass, emitDiag: (d: Diagnostic) => void, runNested: (pm: PipelineRunner, op: Operation) => boolean,

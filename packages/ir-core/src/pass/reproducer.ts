@@ -112,7 +112,7 @@ export class CrashReproducerInstrumentation implements PassInstrumentation {
     if (i >= 0) this.running.splice(i, 1);
   }
 
-  runAfterPassFailed(p: PipelineElement, op: Operation): void {
+  runAfterPassFailed(_p: PipelineElement, op: Operation): void {
     if (this.done) return;
     this.generate(op);
   }

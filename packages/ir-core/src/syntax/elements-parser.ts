@@ -323,21 +323,26 @@ export function parseSparseElementsAttr(p: ParserBase, expected: Type | null): A
 
 /// SparseElementsAttr::verify.
 function verifySparse(p: ParserBase, loc: number, type: ShapedType, indices: DenseElementsAttr, values: DenseElementsAttr | DenseStringElementsAttr): void {
-  const it = indices.type;
-  if (it.rank !== 2 && !(it.rank === 1 && type.rank === 1)) p.failWith(DiagMessages.SparseIndicesRank, p.locAt(loc));
-  if (values.type.rank !== 1) p.failWith(DiagMessages.SparseValuesRank, p.locAt(loc));
-  const numIndices = it.shape[0];
-  if (values.type.shape[0] !== numIndices && !values.splat) {
-    p.failWith(DiagMessages.SparseCountMismatch, p.locAt(loc), numIndices, values.type.shape[0]);
-  }
+  const vt = values.type, it = indices.type;
+  if (vt.rank !== 1) p.failWith(DiagMessages.SparseValuesRank, p.locAt(loc));
   const rank = type.rank;
-  const rankIdx = it.rank === 1 ? 1 : it.shape[1];
+  const shapeError = (): never => p.failWith(DiagMessages.SparseShape, p.locAt(loc), type.shape.join(", "), it.shape.join(", "), vt.shape.join(", "));
+  if (it.rank === 2) { if (it.shape[1] !== rank) shapeError(); }
+  else if (it.rank !== 1 || rank !== 1) shapeError();
+  const numIndices = it.shape[0];
+  if (numIndices !== vt.shape[0]) shapeError();
+  const bad = (i: number, idx: readonly number[]): never =>
+    p.failWith(DiagMessages.SparseIndexOutOfShape, p.locAt(loc), i, idx.join(", "), String(type));
+  const valid = (idx: readonly number[]) => idx.length === rank && idx.every((x, d) => x >= 0 && x < type.shape[d]);
+  if (indices.splat) {
+    const idx = new Array<number>(rank).fill(Number(indices.values[0]));
+    if (!valid(idx)) bad(0, idx);
+    return;
+  }
   for (let i = 0; i < numIndices; i++) {
     const idx: number[] = [];
-    for (let d = 0; d < rankIdx; d++) idx.push(Number(indices.at(i * rankIdx + d)));
-    if (idx.length !== rank || idx.some((x, d) => x < 0 || x >= type.shape[d])) {
-      p.failWith(DiagMessages.SparseIndexOutOfShape, p.locAt(loc), i, idx.join(", "), String(type));
-    }
+    for (let d = 0; d < rank; d++) idx.push(Number(indices.at(i * rank + d)));
+    if (!valid(idx)) bad(i, idx);
   }
 }
 
@@ -361,12 +366,13 @@ export function parseDenseResourceElementsAttr(p: ParserBase, expected: Type | n
   return getDenseResourceElementsAttr(t as ShapedType, h);
 }
 
-/// A resource key: a bare identifier or a string.
+/// A resource handle key: a bare identifier (MLIR's parseResourceHandle).
 export function parseResourceKey(p: ParserBase): string {
   const lx = p.lex;
-  if (lx.kind === Tok.BareIdent) { const s = lx.spelling(); p.consume(); return s; }
-  if (lx.kind === Tok.String) { const s = lx.stringValue(); p.consume(); return s; }
-  return p.failWith(DiagMessages.ExpectedResourceKey, p.here());
+  if (lx.kind !== Tok.BareIdent) p.failWith(DiagMessages.ExpectedResourceKey, p.here());
+  const s = lx.spelling();
+  p.consume();
+  return s;
 }
 
 /// `array<type: v, ...>` (the keyword is the current token).

@@ -471,7 +471,7 @@ function parseDirectives(p: OpParser, def: OpDef, fs: FormatParseState, ds: read
         const at = p.currentOffset();
         const a = pd.constraint.parse !== undefined ? pd.constraint.parse(p) : p.parseAttribute();
         if (a === null) p.error(`expected ${pd.constraint.desc}`, at);
-        if (!pd.constraint.check(a)) p.error(`invalid kind of attribute specified`, at);
+        if (pd.constraint.kind !== undefined ? a.kind !== pd.constraint.kind : !pd.constraint.check(a)) p.error(`invalid kind of attribute specified`, at);
         state.props.set(pd.name, a);
         break;
       }
@@ -608,6 +608,12 @@ function resolveFormatTypes(p: OpParser, def: OpDef, fs: FormatParseState, start
   for (let i = 0; i < def.results.length; i++) {
     const b = def.results[i].constraint.buildable;
     if (fs.resultTypes[i] === null && b !== undefined && def.results[i].arity === Arity.Single) fs.resultTypes[i] = [b];
+  }
+  for (const name of def.typeSources) {
+    const i = def.operands.findIndex((o) => o.name === name);
+    for (const t of (i >= 0 ? fs.operandTypes[i] : null) ?? []) {
+      if (!def.operands[i].constraint.check(t)) p.error(`'${name}' must be ${def.operands[i].constraint.desc}, but got '${String(t)}'`, fs.state.offset);
+    }
   }
   if (def.inferTypes !== null) {
     const err = def.inferTypes(ctx);

@@ -10,7 +10,7 @@ import {
   AttrKind, getAffineMapAttr, getArrayAttr, getBoolAttr, getCallSiteLoc, getDenseArrayAttr, getDenseElementsAttr,
   getDictionaryAttr, getFileLineColLoc, getFloatAttr, getFusedLoc, getIntegerAttr, getIntegerSetAttr, getNameLoc,
   getOpaqueAttr, getStridedLayoutAttr, getStringAttr, getSymbolRefAttr, getTypeAttr, isLocation, unitAttr, unknownLoc,
-  type Attribute, type DenseResourceHandle, type Location, type NamedAttribute,
+  type AffineMapAttr, type Attribute, type DenseResourceHandle, type Location, type NamedAttribute, type StridedLayoutAttr,
 } from "../ir/attrs.js";
 import { registry } from "../ir/opdef.js";
 import {
@@ -170,7 +170,7 @@ export class ParserBase {
   /// Parses a type or fails.
   parseType(): Type {
     const t = this.parseOptionalType();
-    if (t === null) this.fail("expected non-function type");
+    if (t === null) this.failWrongToken("expected non-function type");
     return t;
   }
 
@@ -197,7 +197,8 @@ export class ParserBase {
     const m = intTypeRe.exec(s);
     if (m !== null) {
       const w = Number(m[2]);
-      if (w <= 0 || w > 16777215) this.failWith(DiagMessages.InvalidIntWidth, this.here());
+      if (w > 4294967295) this.failWith(DiagMessages.InvalidIntWidth, this.here());
+      if (w > 16777215) this.failWith(DiagMessages.IntWidthLimit, this.here());
       this.consume();
       return getIntegerType(w, m[1] === "si" ? Signedness.Signed : m[1] === "ui" ? Signedness.Unsigned : Signedness.Signless);
     }
@@ -206,24 +207,26 @@ export class ParserBase {
     switch (s) {
       case "index": this.consume(); return Builtin.index;
       case "none": this.consume(); return Builtin.none;
-      case "memref": this.consume(); return this.parseMemRefOrTensor(true);
-      case "tensor": this.consume(); return this.parseMemRefOrTensor(false);
-      case "vector": this.consume(); return this.parseVectorType();
+      case "memref": return this.parseMemRefType();
+      case "tensor": return this.parseTensorType();
+      case "vector": return this.parseVectorType();
       case "tuple": {
         this.consume();
         const ts: Type[] = [];
-        this.expect(Tok.Less);
+        this.expect(Tok.Less, "'<' in tuple type");
         if (!this.consumeIf(Tok.Greater)) {
           do ts.push(this.parseType()); while (this.consumeIf(Tok.Comma));
-          this.expect(Tok.Greater);
+          this.expect(Tok.Greater, "'>' in tuple type");
         }
         return getTupleType(ts);
       }
       case "complex": {
         this.consume();
-        this.expect(Tok.Less);
+        this.expect(Tok.Less, "'<' in complex type");
+        const at = this.here();
         const e = this.parseType();
-        this.expect(Tok.Greater);
+        this.expect(Tok.Greater, "'>' in complex type");
+        if (e.kind !== TypeKind.Integer && e.kind !== TypeKind.Float) this.failWith(DiagMessages.ComplexElementType, at);
         return getComplexType(e);
       }
       case "opaque": {
@@ -261,78 +264,115 @@ export class ParserBase {
     return [this.parseType()];
   }
 
-  /// Parses `4x?x8x` dimensions; returns null for `*x` (unranked). Consumes the trailing `x`.
-  parseDimensionList(allowDynamic: boolean, allowUnranked: boolean, scalable: boolean[] | null = null): number[] | null {
+  /// `4x?x8x` (MLIR's parseDimensionListRanked with the trailing `x`).
+  private parseDimensionListRanked(): number[] {
     const dims: number[] = [];
-    const lx = this.lex;
-    if (allowUnranked && this.is(Tok.Star)) {
-      this.consume();
-      this.expectX();
-      return null;
-    }
     for (;;) {
-      if (lx.kind === Tok.Integer) {
-        const sp = lx.spelling();
-        if (sp.startsWith("0x")) { // `0xf32` lexes as hex: split it
-          dims.push(0);
-          lx.resetTo(lx.start + 1);
-          this.expectX();
-          continue;
-        }
-        dims.push(Number(sp));
-        this.consume();
-        scalable?.push(false);
-      } else if (lx.kind === Tok.Question) {
-        if (!allowDynamic) this.fail("expected static shape");
-        dims.push(kDynamic);
-        this.consume();
-      } else if (scalable !== null && lx.kind === Tok.LSquare) {
-        this.consume();
-        if (!this.is(Tok.Integer)) this.fail("expected integer");
-        dims.push(Number(lx.spelling()));
-        scalable.push(true);
-        this.consume();
-        this.expect(Tok.RSquare);
-      } else return dims;
-      this.expectX();
+      if (this.consumeIf(Tok.Question)) dims.push(kDynamic);
+      else if (this.is(Tok.Integer)) dims.push(this.parseIntegerInDimensionList());
+      else return dims;
+      this.parseXInDimensionList();
     }
   }
-  private expectX(): void {
+
+  /// A dimension; `0xf32` lexes as a hex integer, so it is read as `0` followed by `xf32`.
+  private parseIntegerInDimensionList(): number {
     const lx = this.lex;
-    if (lx.kind !== Tok.BareIdent || lx.src.charCodeAt(lx.start) !== 120) this.fail("expected 'x' in dimension list");
+    const sp = lx.spelling();
+    if (sp.length > 1 && sp.charCodeAt(1) === 120) {
+      lx.resetTo(lx.start + 1);
+      if ((lx.kind as Tok) === Tok.Error) this.fail(lx.errorMessage);
+      return 0;
+    }
+    const v = BigInt(sp);
+    if (v > 9223372036854775807n) this.failWith(DiagMessages.InvalidDimension, this.here());
+    this.consume();
+    return Number(v);
+  }
+
+  /// The `x` of a dimension list, split off an identifier such as `xf32`.
+  private parseXInDimensionList(): void {
+    const lx = this.lex;
+    if (lx.kind !== Tok.BareIdent || lx.src.charCodeAt(lx.start) !== 120) this.failWrongToken("expected 'x' in dimension list");
     lx.resetTo(lx.start + 1);
     if ((lx.kind as Tok) === Tok.Error) this.fail(lx.errorMessage);
   }
 
-  private parseMemRefOrTensor(isMemRef: boolean): Type {
-    this.expect(Tok.Less);
-    const dims = this.parseDimensionList(true, true);
+  /// `memref<4x?xf32, layout, memory-space>` / `memref<*xf32, memory-space>` (the keyword is the current token).
+  private parseMemRefType(): Type {
+    const loc = this.here();
+    this.consume();
+    this.expect(Tok.Less, "'<' in memref type");
+    const unranked = this.consumeIf(Tok.Star);
+    let dims: number[] = [];
+    if (unranked) this.parseXInDimensionList();
+    else dims = this.parseDimensionListRanked();
+    const typeLoc = this.here();
     const elem = this.parseType();
-    if (dims === null) {
-      let ms: Attribute | null = null;
-      if (isMemRef && this.consumeIf(Tok.Comma)) ms = this.parseAttribute();
-      this.expect(Tok.Greater);
-      return isMemRef ? getUnrankedMemRefType(elem, ms) : getUnrankedTensorType(elem);
-    }
+    if (!isValidMemRefElementType(elem)) this.failWith(DiagMessages.InvalidMemRefElement, typeLoc);
     let layout: Attribute | null = null, ms: Attribute | null = null;
-    if (this.consumeIf(Tok.Comma)) {
-      const a = this.parseAttribute();
-      if (!isMemRef) layout = a; // tensor encoding
-      else if (a.kind === AttrKind.AffineMap || a.kind === AttrKind.StridedLayout) {
-        layout = a;
-        if (this.consumeIf(Tok.Comma)) ms = this.parseAttribute();
-      } else ms = a;
+    if (!this.consumeIf(Tok.Greater)) {
+      this.expect(Tok.Comma, "',' or '>' in memref type");
+      if (this.is(Tok.Greater)) this.failWrongToken("expected list element");
+      do {
+        const a = this.parseAttribute();
+        if (a.kind === AttrKind.AffineMap || a.kind === AttrKind.StridedLayout) layout = a;
+        else if (ms !== null) this.failWith(DiagMessages.MultipleMemorySpaces, this.here());
+        else { ms = a; continue; }
+        if (unranked) this.failWith(DiagMessages.UnrankedMemRefLayout, this.here());
+        if (ms !== null) this.failWith(DiagMessages.MemorySpaceNotLast, this.here());
+      } while (this.consumeIf(Tok.Comma));
+      this.expect(Tok.Greater, "',' or '>'");
     }
-    this.expect(Tok.Greater);
-    return isMemRef ? getMemRefType(dims, elem, layout, ms) : getTensorType(dims, elem, layout);
+    if (!unranked && layout !== null) {
+      if (layout.kind === AttrKind.AffineMap) {
+        const n = (layout as AffineMapAttr).map.numDims;
+        if (n !== dims.length) this.failWith(DiagMessages.LayoutRankMismatch, loc, dims.length, n);
+      } else if ((layout as StridedLayoutAttr).strides.length !== dims.length) this.failWith(DiagMessages.StridesRankMismatch, loc);
+    }
+    if (ms !== null && !isSupportedMemorySpace(ms)) this.failWith(DiagMessages.UnsupportedMemorySpace, loc);
+    return unranked ? getUnrankedMemRefType(elem, ms) : getMemRefType(dims, elem, layout, ms);
   }
 
-  private parseVectorType(): Type {
-    this.expect(Tok.Less);
-    const scalable: boolean[] = [];
-    const dims = this.parseDimensionList(false, false, scalable) ?? [];
+  /// `tensor<4x?xf32, encoding>` / `tensor<*xf32>` (the keyword is the current token).
+  private parseTensorType(): Type {
+    this.consume();
+    this.expect(Tok.Less, "'<' in tensor type");
+    const unranked = this.consumeIf(Tok.Star);
+    let dims: number[] = [];
+    if (unranked) this.parseXInDimensionList();
+    else dims = this.parseDimensionListRanked();
+    const typeLoc = this.here();
     const elem = this.parseType();
-    this.expect(Tok.Greater);
+    let encoding: Attribute | null = null;
+    if (this.consumeIf(Tok.Comma)) encoding = this.parseOptionalAttribute();
+    this.expect(Tok.Greater, "'>' in tensor type");
+    if (!isValidTensorElementType(elem)) this.failWith(DiagMessages.InvalidTensorElement, typeLoc);
+    if (unranked) {
+      if (encoding !== null) this.failWith(DiagMessages.UnrankedTensorEncoding, this.here());
+      return getUnrankedTensorType(elem);
+    }
+    return getTensorType(dims, elem, encoding);
+  }
+
+  /// `vector<4x[8]xf32>` (the keyword is the current token).
+  private parseVectorType(): Type {
+    this.consume();
+    this.expect(Tok.Less, "'<' in vector type");
+    const dims: number[] = [];
+    const scalable: boolean[] = [];
+    while (this.is(Tok.Integer) || this.is(Tok.LSquare)) {
+      const sc = this.consumeIf(Tok.LSquare);
+      dims.push(this.parseIntegerInDimensionList());
+      if (sc && !this.consumeIf(Tok.RSquare)) this.failWrongToken("missing ']' closing scalable dimension");
+      scalable.push(sc);
+      this.parseXInDimensionList();
+    }
+    if (dims.some((d) => d <= 0)) this.failWith(DiagMessages.VectorSizes, this.here());
+    const typeLoc = this.here();
+    const elem = this.parseType();
+    this.expect(Tok.Greater, "'>' in vector type");
+    if (elem.kind !== TypeKind.Integer && elem.kind !== TypeKind.Index && elem.kind !== TypeKind.Float) this.failWith(DiagMessages.VectorElementType, typeLoc);
     return getVectorType(dims, elem, scalable);
   }
 
@@ -370,7 +410,7 @@ export class ParserBase {
   /// Parses an attribute; `type` is the expected type of an untyped literal.
   parseAttribute(type: Type | null = null): Attribute {
     const a = this.parseOptionalAttribute(type);
-    if (a === null) this.fail("expected attribute value");
+    if (a === null) this.failWrongToken("expected attribute value");
     return a;
   }
 
@@ -721,6 +761,31 @@ export class ParserBase {
     if (lx.kind === Tok.BareIdent) this.fail(`use of undeclared identifier`);
     return this.fail("expected affine expression");
   }
+}
+
+/// MLIR's BaseMemRefType::isValidElementType (dialect types are taken to implement MemRefElementTypeInterface).
+function isValidMemRefElementType(t: Type): boolean {
+  switch (t.kind) {
+    case TypeKind.Integer: case TypeKind.Index: case TypeKind.Float: case TypeKind.Complex: case TypeKind.MemRef:
+    case TypeKind.UnrankedMemRef: case TypeKind.Vector: case TypeKind.Dialect:
+      return true;
+    default: return false;
+  }
+}
+
+/// MLIR's TensorType::isValidElementType: anything but builtin shaped, function, tuple and none types.
+function isValidTensorElementType(t: Type): boolean {
+  switch (t.kind) {
+    case TypeKind.Tensor: case TypeKind.UnrankedTensor: case TypeKind.MemRef: case TypeKind.UnrankedMemRef:
+    case TypeKind.Function: case TypeKind.Tuple: case TypeKind.None:
+      return false;
+    default: return true;
+  }
+}
+
+/// MLIR's isSupportedMemorySpace: integer, string or dictionary attributes, or a registered dialect's attribute.
+function isSupportedMemorySpace(a: Attribute): boolean {
+  return a.kind === AttrKind.Integer || a.kind === AttrKind.String || a.kind === AttrKind.Dictionary || a.kind === AttrKind.Dialect;
 }
 
 /// Decodes the raw bits of a hex float literal.

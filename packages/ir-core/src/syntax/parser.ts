@@ -1,6 +1,6 @@
 // The operation-level parser: SSA scopes, blocks, regions, generic and custom op forms, top level.
 import { getAffineDimExpr, getAffineMap, getAffineSymbolExpr, type AffineExpr, type AffineMap } from "../affine/index.js";
-import { DiagnosticError, type DiagLocation } from "../diag/diagnostic.js";
+import { DiagnosticError, makeDiag, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import {
   AttrKind, DenseResourceHandle, getDenseI32ArrayAttr, getDictionaryAttr, getFileLineColLoc, unknownLoc, type Attribute,
@@ -42,6 +42,8 @@ export class Parser extends ParserBase implements OpParser {
   private readonly defaultDialects: string[] = ["builtin"];
   /// Whether the regions a custom parser reads belong to an isolated-from-above op.
   private readonly isolatedStack: boolean[] = [false];
+  /// The op whose custom syntax is being parsed: its errors read `custom op 'name' ...`, as MLIR's OpAsmParser's.
+  private customOpName: string | null = null;
   /// `external_resources` groups of the file metadata, in parse order.
   readonly externalResources: ExternalResourceGroup[] = [];
 
@@ -133,7 +135,8 @@ export class Parser extends ParserBase implements OpParser {
       do {
         let key: string;
         if (dialect) key = parseResourceKey(this);
-        else if (this.is(Tok.BareIdent) || this.is(Tok.String)) key = parseResourceKey(this);
+        else if (this.is(Tok.BareIdent)) { key = this.lex.spelling(); this.consume(); }
+        else if (this.is(Tok.String)) { key = this.lex.stringValue(); this.consume(); }
         else return this.failWith(DiagMessages.ExpectedExternalResourceKey, this.here());
         this.expect(Tok.Colon, "':'");
         const lx = this.lex;
@@ -222,7 +225,11 @@ export class Parser extends ParserBase implements OpParser {
     if (e !== undefined) {
       const v = e.values[u.number];
       if (v !== undefined) {
-        if (v.type !== type) this.failWith(DiagMessages.TypeMismatchUse, this.locAt(u.offset), ref, String(type), String(v.type));
+        if (v.type !== type) {
+          const d = makeDiag(DiagMessages.TypeMismatchUse, this.locAt(u.offset), ref, String(type), String(v.type));
+          d.attachNote(DiagMessages.PriorUseHere.text, this.locAt(e.offset));
+          throw new DiagnosticError(d);
+        }
         return v;
       }
       if (e.values.every((x) => x === undefined || x.valueKind !== ValueKind.Placeholder)) this.fail(`use of undeclared SSA value name`, this.locAt(u.offset));
@@ -240,7 +247,7 @@ export class Parser extends ParserBase implements OpParser {
 
   resolveOperands(us: readonly UnresolvedOperand[], types: readonly Type[] | Type, offset = this.lex.start): Value[] {
     if (Array.isArray(types)) {
-      if (types.length !== us.length) this.fail(`${us.length} operands present, but expected ${types.length}`, this.locAt(offset));
+      if (types.length !== us.length) this.error(`${us.length} operands present, but expected ${types.length}`, offset);
       return us.map((u, i) => this.resolveOperand(u, (types as Type[])[i]));
     }
     return us.map((u) => this.resolveOperand(u, types as Type));
@@ -277,7 +284,9 @@ export class Parser extends ParserBase implements OpParser {
     this.parseTrailingLocation(op);
     if (resultNames.length) {
       const declared = resultNames.reduce((a, r) => a + r.count, 0);
-      if (declared !== op.results.length) this.failWith(DiagMessages.ResultCountMismatch, this.locAt(opStart), op.results.length, declared);
+      const at = this.locAt(resultNames[0].offset);
+      if (op.results.length === 0) this.failWith(DiagMessages.NamedNoResults, at);
+      if (declared !== op.results.length) this.failWith(DiagMessages.ResultCountMismatch, at, op.results.length, declared);
       let i = 0;
       for (const r of resultNames) {
         this.defineValues(r.name, op.results.slice(i, i + r.count), r.offset);
@@ -315,12 +324,11 @@ export class Parser extends ParserBase implements OpParser {
       this.expect(Tok.Greater);
     }
     if (this.consumeIf(Tok.LParen)) {
-      this.defaultDialects.push(def?.defaultDialect ?? "");
+      // As MLIR: only a custom-form op sets the default dialect of its regions; a generic op keeps the enclosing one.
       do {
         const r = state.addRegion(new Region());
         this.parseRegionBody(r, [], hasTrait(def, Trait.IsolatedFromAbove));
       } while (this.consumeIf(Tok.Comma));
-      this.defaultDialects.pop();
       this.expect(Tok.RParen);
     }
     if (this.is(Tok.LBrace)) this.parseOptionalAttrDict(state.attrs);
@@ -359,9 +367,12 @@ export class Parser extends ParserBase implements OpParser {
     const state = new OperationState(def.name, def, this.fileLoc(start), start);
     this.defaultDialects.push(def.defaultDialect);
     this.isolatedStack.push(hasTrait(def, Trait.IsolatedFromAbove));
+    const outerCustomOp = this.customOpName;
+    this.customOpName = spelled;
     if (def.syntax !== null) def.syntax.parse(this, state);
     else if (def.format !== null) parseWithFormat(this, state, def.format);
     else this.fail(`custom op '${spelled}' has no custom assembly form`, this.locAt(start));
+    this.customOpName = outerCustomOp;
     this.isolatedStack.pop();
     this.defaultDialects.pop();
     return this.createOperation(state);
@@ -496,7 +507,9 @@ export class Parser extends ParserBase implements OpParser {
   // ---- OpParser ----
 
   currentOffset(): number { return this.lex.start; }
-  error(message: string, offset = this.lex.start): never { return this.fail(message, this.locAt(offset)); }
+  error(message: string, offset = this.lex.start): never {
+    return this.fail(this.customOpName === null ? message : `custom op '${this.customOpName}' ${message}`, this.locAt(offset));
+  }
   locationOf(offset: number): Location { return this.fileLoc(offset); }
 
   private punctTok(p: string): Tok {

@@ -283,44 +283,22 @@ void top(float A[16][32], float B[32][16], float C[16][16]) {
   #pragma HLS interface s_axilite port=C bundle=control
   #pragma HLS interface s_axilite port=return bundle=control
   #pragma HLS dataflow
-  static hls::stream<block_f32_8x8> part_1_0_0("part_1_0_0"); // part[1][0][0]
-  #pragma HLS stream variable=part_1_0_0 depth=1
-  static hls::stream<block_f32_8x8> part_1_0_1("part_1_0_1"); // part[1][0][1]
-  #pragma HLS stream variable=part_1_0_1 depth=1
-  static hls::stream<block_f32_8x8> part_1_1_0("part_1_1_0"); // part[1][1][0]
-  #pragma HLS stream variable=part_1_1_0 depth=1
-  static hls::stream<block_f32_8x8> part_1_1_1("part_1_1_1"); // part[1][1][1]
-  #pragma HLS stream variable=part_1_1_1 depth=1
-  static hls::stream<block_f32_8x8> part_2_0_0("part_2_0_0"); // part[2][0][0]
-  #pragma HLS stream variable=part_2_0_0 depth=1
-  static hls::stream<block_f32_8x8> part_2_0_1("part_2_0_1"); // part[2][0][1]
-  #pragma HLS stream variable=part_2_0_1 depth=1
-  static hls::stream<block_f32_8x8> part_2_1_0("part_2_1_0"); // part[2][1][0]
-  #pragma HLS stream variable=part_2_1_0 depth=1
-  static hls::stream<block_f32_8x8> part_2_1_1("part_2_1_1"); // part[2][1][1]
-  #pragma HLS stream variable=part_2_1_1 depth=1
-  static hls::stream<block_f32_8x8> part_3_0_0("part_3_0_0"); // part[3][0][0]
-  #pragma HLS stream variable=part_3_0_0 depth=1
-  static hls::stream<block_f32_8x8> part_3_0_1("part_3_0_1"); // part[3][0][1]
-  #pragma HLS stream variable=part_3_0_1 depth=1
-  static hls::stream<block_f32_8x8> part_3_1_0("part_3_1_0"); // part[3][1][0]
-  #pragma HLS stream variable=part_3_1_0 depth=1
-  static hls::stream<block_f32_8x8> part_3_1_1("part_3_1_1"); // part[3][1][1]
-  #pragma HLS stream variable=part_3_1_1 depth=1
-  gemm_0_0_0(A, B, C, part_1_0_0);
-  gemm_0_0_1(A, B, C, part_1_0_1);
-  gemm_0_1_0(A, B, C, part_1_1_0);
-  gemm_0_1_1(A, B, C, part_1_1_1);
-  gemm_1_0_0(A, B, C, part_1_0_0, part_2_0_0);
-  gemm_1_0_1(A, B, C, part_1_0_1, part_2_0_1);
-  gemm_1_1_0(A, B, C, part_1_1_0, part_2_1_0);
-  gemm_1_1_1(A, B, C, part_1_1_1, part_2_1_1);
-  gemm_2_0_0(A, B, C, part_2_0_0, part_3_0_0);
-  gemm_2_0_1(A, B, C, part_2_0_1, part_3_0_1);
-  gemm_2_1_0(A, B, C, part_2_1_0, part_3_1_0);
-  gemm_2_1_1(A, B, C, part_2_1_1, part_3_1_1);
-  gemm_3_0_0(A, B, C, part_3_0_0);
-  gemm_3_0_1(A, B, C, part_3_0_1);
-  gemm_3_1_0(A, B, C, part_3_1_0);
-  gemm_3_1_1(A, B, C, part_3_1_1);
+  static hls::stream<block_f32_8x8> part[4][2][2];
+  #pragma HLS stream variable=part depth=1
+  gemm_0_0_0(A, B, C, part[1][0][0]);
+  gemm_0_0_1(A, B, C, part[1][0][1]);
+  gemm_0_1_0(A, B, C, part[1][1][0]);
+  gemm_0_1_1(A, B, C, part[1][1][1]);
+  gemm_1_0_0(A, B, C, part[1][0][0], part[2][0][0]);
+  gemm_1_0_1(A, B, C, part[1][0][1], part[2][0][1]);
+  gemm_1_1_0(A, B, C, part[1][1][0], part[2][1][0]);
+  gemm_1_1_1(A, B, C, part[1][1][1], part[2][1][1]);
+  gemm_2_0_0(A, B, C, part[2][0][0], part[3][0][0]);
+  gemm_2_0_1(A, B, C, part[2][0][1], part[3][0][1]);
+  gemm_2_1_0(A, B, C, part[2][1][0], part[3][1][0]);
+  gemm_2_1_1(A, B, C, part[2][1][1], part[3][1][1]);
+  gemm_3_0_0(A, B, C, part[3][0][0]);
+  gemm_3_0_1(A, B, C, part[3][0][1]);
+  gemm_3_1_0(A, B, C, part[3][1][0]);
+  gemm_3_1_1(A, B, C, part[3][1][1]);
 }

@@ -311,120 +311,44 @@ void top(float A[4][8], float B[8][4], float C[4][4]) {
   #pragma HLS interface s_axilite port=C bundle=control
   #pragma HLS interface s_axilite port=return bundle=control
   #pragma HLS dataflow
-  static hls::stream<float> fifo_B_1_1("fifo_B_1_1"); // fifo_B[1][1]
-  #pragma HLS stream variable=fifo_B_1_1 depth=4
-  static hls::stream<float> fifo_B_1_2("fifo_B_1_2"); // fifo_B[1][2]
-  #pragma HLS stream variable=fifo_B_1_2 depth=4
-  static hls::stream<float> fifo_B_1_3("fifo_B_1_3"); // fifo_B[1][3]
-  #pragma HLS stream variable=fifo_B_1_3 depth=4
-  static hls::stream<float> fifo_B_1_4("fifo_B_1_4"); // fifo_B[1][4]
-  #pragma HLS stream variable=fifo_B_1_4 depth=4
-  static hls::stream<float> fifo_A_1_1("fifo_A_1_1"); // fifo_A[1][1]
-  #pragma HLS stream variable=fifo_A_1_1 depth=4
-  static hls::stream<float> fifo_B_2_1("fifo_B_2_1"); // fifo_B[2][1]
-  #pragma HLS stream variable=fifo_B_2_1 depth=4
-  static hls::stream<float> fifo_A_1_2("fifo_A_1_2"); // fifo_A[1][2]
-  #pragma HLS stream variable=fifo_A_1_2 depth=4
-  static hls::stream<float> fifo_B_2_2("fifo_B_2_2"); // fifo_B[2][2]
-  #pragma HLS stream variable=fifo_B_2_2 depth=4
-  static hls::stream<float> fifo_A_1_3("fifo_A_1_3"); // fifo_A[1][3]
-  #pragma HLS stream variable=fifo_A_1_3 depth=4
-  static hls::stream<float> fifo_B_2_3("fifo_B_2_3"); // fifo_B[2][3]
-  #pragma HLS stream variable=fifo_B_2_3 depth=4
-  static hls::stream<float> fifo_A_1_4("fifo_A_1_4"); // fifo_A[1][4]
-  #pragma HLS stream variable=fifo_A_1_4 depth=4
-  static hls::stream<float> fifo_B_2_4("fifo_B_2_4"); // fifo_B[2][4]
-  #pragma HLS stream variable=fifo_B_2_4 depth=4
-  static hls::stream<float> fifo_A_1_5("fifo_A_1_5"); // fifo_A[1][5]
-  #pragma HLS stream variable=fifo_A_1_5 depth=4
-  static hls::stream<float> fifo_A_2_1("fifo_A_2_1"); // fifo_A[2][1]
-  #pragma HLS stream variable=fifo_A_2_1 depth=4
-  static hls::stream<float> fifo_B_3_1("fifo_B_3_1"); // fifo_B[3][1]
-  #pragma HLS stream variable=fifo_B_3_1 depth=4
-  static hls::stream<float> fifo_A_2_2("fifo_A_2_2"); // fifo_A[2][2]
-  #pragma HLS stream variable=fifo_A_2_2 depth=4
-  static hls::stream<float> fifo_B_3_2("fifo_B_3_2"); // fifo_B[3][2]
-  #pragma HLS stream variable=fifo_B_3_2 depth=4
-  static hls::stream<float> fifo_A_2_3("fifo_A_2_3"); // fifo_A[2][3]
-  #pragma HLS stream variable=fifo_A_2_3 depth=4
-  static hls::stream<float> fifo_B_3_3("fifo_B_3_3"); // fifo_B[3][3]
-  #pragma HLS stream variable=fifo_B_3_3 depth=4
-  static hls::stream<float> fifo_A_2_4("fifo_A_2_4"); // fifo_A[2][4]
-  #pragma HLS stream variable=fifo_A_2_4 depth=4
-  static hls::stream<float> fifo_B_3_4("fifo_B_3_4"); // fifo_B[3][4]
-  #pragma HLS stream variable=fifo_B_3_4 depth=4
-  static hls::stream<float> fifo_A_2_5("fifo_A_2_5"); // fifo_A[2][5]
-  #pragma HLS stream variable=fifo_A_2_5 depth=4
-  static hls::stream<float> fifo_A_3_1("fifo_A_3_1"); // fifo_A[3][1]
-  #pragma HLS stream variable=fifo_A_3_1 depth=4
-  static hls::stream<float> fifo_B_4_1("fifo_B_4_1"); // fifo_B[4][1]
-  #pragma HLS stream variable=fifo_B_4_1 depth=4
-  static hls::stream<float> fifo_A_3_2("fifo_A_3_2"); // fifo_A[3][2]
-  #pragma HLS stream variable=fifo_A_3_2 depth=4
-  static hls::stream<float> fifo_B_4_2("fifo_B_4_2"); // fifo_B[4][2]
-  #pragma HLS stream variable=fifo_B_4_2 depth=4
-  static hls::stream<float> fifo_A_3_3("fifo_A_3_3"); // fifo_A[3][3]
-  #pragma HLS stream variable=fifo_A_3_3 depth=4
-  static hls::stream<float> fifo_B_4_3("fifo_B_4_3"); // fifo_B[4][3]
-  #pragma HLS stream variable=fifo_B_4_3 depth=4
-  static hls::stream<float> fifo_A_3_4("fifo_A_3_4"); // fifo_A[3][4]
-  #pragma HLS stream variable=fifo_A_3_4 depth=4
-  static hls::stream<float> fifo_B_4_4("fifo_B_4_4"); // fifo_B[4][4]
-  #pragma HLS stream variable=fifo_B_4_4 depth=4
-  static hls::stream<float> fifo_A_3_5("fifo_A_3_5"); // fifo_A[3][5]
-  #pragma HLS stream variable=fifo_A_3_5 depth=4
-  static hls::stream<float> fifo_A_4_1("fifo_A_4_1"); // fifo_A[4][1]
-  #pragma HLS stream variable=fifo_A_4_1 depth=4
-  static hls::stream<float> fifo_B_5_1("fifo_B_5_1"); // fifo_B[5][1]
-  #pragma HLS stream variable=fifo_B_5_1 depth=4
-  static hls::stream<float> fifo_A_4_2("fifo_A_4_2"); // fifo_A[4][2]
-  #pragma HLS stream variable=fifo_A_4_2 depth=4
-  static hls::stream<float> fifo_B_5_2("fifo_B_5_2"); // fifo_B[5][2]
-  #pragma HLS stream variable=fifo_B_5_2 depth=4
-  static hls::stream<float> fifo_A_4_3("fifo_A_4_3"); // fifo_A[4][3]
-  #pragma HLS stream variable=fifo_A_4_3 depth=4
-  static hls::stream<float> fifo_B_5_3("fifo_B_5_3"); // fifo_B[5][3]
-  #pragma HLS stream variable=fifo_B_5_3 depth=4
-  static hls::stream<float> fifo_A_4_4("fifo_A_4_4"); // fifo_A[4][4]
-  #pragma HLS stream variable=fifo_A_4_4 depth=4
-  static hls::stream<float> fifo_B_5_4("fifo_B_5_4"); // fifo_B[5][4]
-  #pragma HLS stream variable=fifo_B_5_4 depth=4
-  static hls::stream<float> fifo_A_4_5("fifo_A_4_5"); // fifo_A[4][5]
-  #pragma HLS stream variable=fifo_A_4_5 depth=4
+  static hls::stream<float> fifo_B[6][5];
+  #pragma HLS stream variable=fifo_B depth=4
+  static hls::stream<float> fifo_A[5][6];
+  #pragma HLS stream variable=fifo_A depth=4
   gemm_0_0(A, B, C);
-  gemm_0_1(A, B, C, fifo_B_1_1);
-  gemm_0_2(A, B, C, fifo_B_1_2);
-  gemm_0_3(A, B, C, fifo_B_1_3);
-  gemm_0_4(A, B, C, fifo_B_1_4);
+  gemm_0_1(A, B, C, fifo_B[1][1]);
+  gemm_0_2(A, B, C, fifo_B[1][2]);
+  gemm_0_3(A, B, C, fifo_B[1][3]);
+  gemm_0_4(A, B, C, fifo_B[1][4]);
   gemm_0_5(A, B, C);
-  gemm_1_0(A, B, C, fifo_A_1_1);
-  gemm_1_1(A, B, C, fifo_A_1_1, fifo_B_1_1, fifo_A_1_2, fifo_B_2_1);
-  gemm_1_2(A, B, C, fifo_A_1_2, fifo_B_1_2, fifo_A_1_3, fifo_B_2_2);
-  gemm_1_3(A, B, C, fifo_A_1_3, fifo_B_1_3, fifo_A_1_4, fifo_B_2_3);
-  gemm_1_4(A, B, C, fifo_A_1_4, fifo_B_1_4, fifo_A_1_5, fifo_B_2_4);
-  gemm_1_5(A, B, C, fifo_A_1_5);
-  gemm_2_0(A, B, C, fifo_A_2_1);
-  gemm_2_1(A, B, C, fifo_A_2_1, fifo_B_2_1, fifo_A_2_2, fifo_B_3_1);
-  gemm_2_2(A, B, C, fifo_A_2_2, fifo_B_2_2, fifo_A_2_3, fifo_B_3_2);
-  gemm_2_3(A, B, C, fifo_A_2_3, fifo_B_2_3, fifo_A_2_4, fifo_B_3_3);
-  gemm_2_4(A, B, C, fifo_A_2_4, fifo_B_2_4, fifo_A_2_5, fifo_B_3_4);
-  gemm_2_5(A, B, C, fifo_A_2_5);
-  gemm_3_0(A, B, C, fifo_A_3_1);
-  gemm_3_1(A, B, C, fifo_A_3_1, fifo_B_3_1, fifo_A_3_2, fifo_B_4_1);
-  gemm_3_2(A, B, C, fifo_A_3_2, fifo_B_3_2, fifo_A_3_3, fifo_B_4_2);
-  gemm_3_3(A, B, C, fifo_A_3_3, fifo_B_3_3, fifo_A_3_4, fifo_B_4_3);
-  gemm_3_4(A, B, C, fifo_A_3_4, fifo_B_3_4, fifo_A_3_5, fifo_B_4_4);
-  gemm_3_5(A, B, C, fifo_A_3_5);
-  gemm_4_0(A, B, C, fifo_A_4_1);
-  gemm_4_1(A, B, C, fifo_A_4_1, fifo_B_4_1, fifo_A_4_2, fifo_B_5_1);
-  gemm_4_2(A, B, C, fifo_A_4_2, fifo_B_4_2, fifo_A_4_3, fifo_B_5_2);
-  gemm_4_3(A, B, C, fifo_A_4_3, fifo_B_4_3, fifo_A_4_4, fifo_B_5_3);
-  gemm_4_4(A, B, C, fifo_A_4_4, fifo_B_4_4, fifo_A_4_5, fifo_B_5_4);
-  gemm_4_5(A, B, C, fifo_A_4_5);
+  gemm_1_0(A, B, C, fifo_A[1][1]);
+  gemm_1_1(A, B, C, fifo_A[1][1], fifo_B[1][1], fifo_A[1][2], fifo_B[2][1]);
+  gemm_1_2(A, B, C, fifo_A[1][2], fifo_B[1][2], fifo_A[1][3], fifo_B[2][2]);
+  gemm_1_3(A, B, C, fifo_A[1][3], fifo_B[1][3], fifo_A[1][4], fifo_B[2][3]);
+  gemm_1_4(A, B, C, fifo_A[1][4], fifo_B[1][4], fifo_A[1][5], fifo_B[2][4]);
+  gemm_1_5(A, B, C, fifo_A[1][5]);
+  gemm_2_0(A, B, C, fifo_A[2][1]);
+  gemm_2_1(A, B, C, fifo_A[2][1], fifo_B[2][1], fifo_A[2][2], fifo_B[3][1]);
+  gemm_2_2(A, B, C, fifo_A[2][2], fifo_B[2][2], fifo_A[2][3], fifo_B[3][2]);
+  gemm_2_3(A, B, C, fifo_A[2][3], fifo_B[2][3], fifo_A[2][4], fifo_B[3][3]);
+  gemm_2_4(A, B, C, fifo_A[2][4], fifo_B[2][4], fifo_A[2][5], fifo_B[3][4]);
+  gemm_2_5(A, B, C, fifo_A[2][5]);
+  gemm_3_0(A, B, C, fifo_A[3][1]);
+  gemm_3_1(A, B, C, fifo_A[3][1], fifo_B[3][1], fifo_A[3][2], fifo_B[4][1]);
+  gemm_3_2(A, B, C, fifo_A[3][2], fifo_B[3][2], fifo_A[3][3], fifo_B[4][2]);
+  gemm_3_3(A, B, C, fifo_A[3][3], fifo_B[3][3], fifo_A[3][4], fifo_B[4][3]);
+  gemm_3_4(A, B, C, fifo_A[3][4], fifo_B[3][4], fifo_A[3][5], fifo_B[4][4]);
+  gemm_3_5(A, B, C, fifo_A[3][5]);
+  gemm_4_0(A, B, C, fifo_A[4][1]);
+  gemm_4_1(A, B, C, fifo_A[4][1], fifo_B[4][1], fifo_A[4][2], fifo_B[5][1]);
+  gemm_4_2(A, B, C, fifo_A[4][2], fifo_B[4][2], fifo_A[4][3], fifo_B[5][2]);
+  gemm_4_3(A, B, C, fifo_A[4][3], fifo_B[4][3], fifo_A[4][4], fifo_B[5][3]);
+  gemm_4_4(A, B, C, fifo_A[4][4], fifo_B[4][4], fifo_A[4][5], fifo_B[5][4]);
+  gemm_4_5(A, B, C, fifo_A[4][5]);
   gemm_5_0(A, B, C);
-  gemm_5_1(A, B, C, fifo_B_5_1);
-  gemm_5_2(A, B, C, fifo_B_5_2);
-  gemm_5_3(A, B, C, fifo_B_5_3);
-  gemm_5_4(A, B, C, fifo_B_5_4);
+  gemm_5_1(A, B, C, fifo_B[5][1]);
+  gemm_5_2(A, B, C, fifo_B[5][2]);
+  gemm_5_3(A, B, C, fifo_B[5][3]);
+  gemm_5_4(A, B, C, fifo_B[5][4]);
   gemm_5_5(A, B, C);
 }
