@@ -287,7 +287,7 @@ function printAccess(p: OpPrinter, op: Operation): void {
 
 /// `[...]` of an affine map of SSA ids, with MLIR's message when the bracket is missing.
 function parseSquareMapOfSSAIds(p: OpParser, operands: UnresolvedOperand[]): AffineMap {
-  if (!p.atPunct("[")) p.error("expected '[' in affine map");
+  if (!p.atPunct("[")) p.parserError("expected '[' in affine map");
   return p.parseAffineMapOfSSAIds(operands, "square")!;
 }
 

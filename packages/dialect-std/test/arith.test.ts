@@ -263,12 +263,12 @@ describe("arith: syntax", () => {
 
   it("reports MLIR's parse errors for bad enum keywords and flags", () => {
     const f = (body: string) => firstError(`func.func @f(%a: i32, %x: f32) {\n  %0 = ${body}\n  return\n}`);
-    expect(f("arith.cmpi foo, %a, %a : i32")).to.equal("expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, slt, sle, sgt, sge, ult, ule, ugt, uge]");
-    expect(f(`arith.cmpi "foo", %a, %a : i32`)).to.equal(`invalid predicate attribute specification: "foo"`);
-    expect(f("arith.addf %x, %x fastmath<foo> : f32")).to.equal("expected ::mlir::arith::FastMathFlags to be one of: none, reassoc, nnan, ninf, nsz, arcp, contract, afn, fast");
-    expect(f("arith.addi %a, %a overflow<nsw,foo> : i32")).to.equal("expected ::mlir::arith::IntegerOverflowFlags to be one of: none, nsw, nuw");
-    expect(f("arith.addf %x, %x fastmath<> : f32")).to.equal("expected valid keyword");
-    expect(f("arith.select %a, %a : i32")).to.equal("expected 3 operands");
+    expect(f("arith.cmpi foo, %a, %a : i32")).to.equal("custom op 'arith.cmpi' expected string or keyword containing one of the following enum values for attribute 'predicate' [eq, ne, slt, sle, sgt, sge, ult, ule, ugt, uge]");
+    expect(f(`arith.cmpi "foo", %a, %a : i32`)).to.equal(`custom op 'arith.cmpi' invalid predicate attribute specification: "foo"`);
+    expect(f("arith.addf %x, %x fastmath<foo> : f32")).to.equal("custom op 'arith.addf' expected ::mlir::arith::FastMathFlags to be one of: none, reassoc, nnan, ninf, nsz, arcp, contract, afn, fast");
+    expect(f("arith.addi %a, %a overflow<nsw,foo> : i32")).to.equal("custom op 'arith.addi' expected ::mlir::arith::IntegerOverflowFlags to be one of: none, nsw, nuw");
+    expect(f("arith.addf %x, %x fastmath<> : f32")).to.equal("custom op 'arith.addf' expected valid keyword");
+    expect(f("arith.select %a, %a : i32")).to.equal("custom op 'arith.select' expected 3 operands");
   });
 });
 

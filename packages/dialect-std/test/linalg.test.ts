@@ -161,14 +161,14 @@ describe("linalg: verifier", () => {
     ["linalg.matmul ins(%A, %B7 : memref<4x8xf32>, memref<7x16xf32>) outs(%C : memref<4x16xf32>)", "'linalg.matmul' op inferred input/output operand #1 has shape's dimension #0 to be 8, but found 7"],
     ["linalg.matmul ins(%A, %B : memref<4x8xf32>, memref<8x16xf32>) outs(%C15 : memref<4x15xf32>)", "'linalg.matmul' op inferred input/output operand #2 has shape's dimension #1 to be 16, but found 15"],
     ["linalg.matmul ins(%A3, %B : memref<4x8x2xf32>, memref<8x16xf32>) outs(%C : memref<4x16xf32>)", "'linalg.matmul' op expected operand rank (3) to match the result rank of indexing_map #0 (2)"],
-    ["linalg.matmul ins(%A : memref<4x8xf32>) outs(%C : memref<4x16xf32>)", "[parseNamedStructuredOpRegion] ods-gen generated region expects 3 args, got 2"],
+    ["linalg.matmul ins(%A : memref<4x8xf32>) outs(%C : memref<4x16xf32>)", "custom op 'linalg.matmul' [parseNamedStructuredOpRegion] ods-gen generated region expects 3 args, got 2"],
     ["linalg.add ins(%A, %A : memref<4x8xf32>, memref<4x8xf32>) outs(%C : memref<4x16xf32>)", "'linalg.add' op inferred input/output operand #2 has shape's dimension #1 to be 8, but found 16"],
     ["linalg.add ins(%A, %A : memref<4x8xf32>, memref<4x8xf32>) outs(%Ci : memref<4x8xi32>)", "'linalg.yield' op type of yield operand 1 ('f32') doesn't match the element type of the enclosing linalg.generic op ('i32')"],
     ["linalg.fill ins(%z : f32) outs(%T : tensor<4x8xf32>)", "'linalg.fill' op expected the number of tensor results (0) to be equal to the number of output tensors (1)"],
     ["%0 = linalg.fill ins(%z : f32) outs(%T : tensor<4x8xf32>) -> tensor<4x8xf16>", "'linalg.fill' op expected type of operand #1 ('tensor<4x8xf32>') to match type of corresponding result ('tensor<4x8xf16>')"],
     ["linalg.fill ins(%z : f32) outs(%z : f32)", "'linalg.fill' op operand #1 must be variadic of shaped of any type values, but got 'f32'"],
     ["linalg.fill ins(%Tf : tensor<f32>) outs(%A : memref<4x8xf32>)", "expected op with scalar input"],
-    ["linalg.fill ins(%z, %z : f32, f32) outs(%A : memref<4x8xf32>)", "[parseNamedStructuredOpRegion] ods-gen generated region expects 2 args, got 3"],
+    ["linalg.fill ins(%z, %z : f32, f32) outs(%A : memref<4x8xf32>)", "custom op 'linalg.fill' [parseNamedStructuredOpRegion] ods-gen generated region expects 2 args, got 3"],
     [`"linalg.fill"(%z, %z, %A) <{operandSegmentSizes = array<i32: 2, 1>}> ({
   ^bb0(%x: f32, %y: f32, %c: f32):
     linalg.yield %x : f32

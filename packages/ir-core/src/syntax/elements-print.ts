@@ -1,6 +1,7 @@
 // Text of elements attributes as MLIR's AsmPrinter writes them: nested lists, splats, and the hex form
 // (`dense<"0x...">`, raw little-endian storage) of non-splat attributes with more than 100 elements.
-import type { DenseElementsAttr, DenseStringElementsAttr, DenseValue } from "../ir/attrs.js";
+import type { DenseElementsAttr, DenseResourceHandle, DenseStringElementsAttr, DenseValue, ResourceBlob } from "../ir/attrs.js";
+import type { ExternalResourceGroup } from "../ir/file-metadata.js";
 import { TypeKind, type ComplexType, type FloatType, type IntegerType, type ShapedType, type Type } from "../ir/types.js";
 import { floatBits, formatFloat } from "./float-format.js";
 
@@ -98,4 +99,35 @@ export function denseElementsText(d: DenseElementsAttr, allowHex: boolean): stri
 /// The text between `dense<` and `>` of a string elements attribute.
 export function denseStringText(d: DenseStringElementsAttr, escape: (s: string) => string): string {
   return nestedList(d.type, d.splat, d.type.numElements, (i) => escape(d.values[i]));
+}
+
+/// A resource blob as file metadata prints it: its alignment (4 bytes, little-endian) then its bytes, in hex.
+function blobText(b: ResourceBlob): string {
+  const a = b.alignment;
+  return `"0x${hexOf([a & 0xff, (a >>> 8) & 0xff, (a >>> 16) & 0xff, (a >>> 24) & 0xff])}${hexOf(b.data)}"`;
+}
+
+const bareKey = /^[A-Za-z_][A-Za-z0-9_$.]*$/;
+
+/// The `{-# ... #-}` section mlir-opt prints after the top-level op: the builtin blobs of the printed
+/// `dense_resource` handles (in print order), then the external resources kept from the input; "" if none.
+export function fileMetadataText(used: Iterable<DenseResourceHandle>, external: readonly ExternalResourceGroup[], escape: (s: string) => string): string {
+  const key = (k: string) => (bareKey.test(k) ? k : escape(k));
+  const builtin: [string, string][] = [];
+  for (const h of used) if (h.blob !== null) builtin.push([h.key, blobText(h.blob)]);
+  const sections: { name: string; groups: { name: string; entries: [string, string][] }[] }[] = [
+    { name: "dialect", groups: builtin.length ? [{ name: "builtin", entries: builtin }] : [] },
+    {
+      name: "external",
+      groups: external.filter((g) => g.entries.length > 0).map((g) => ({
+        name: g.name,
+        entries: g.entries.map((en): [string, string] => [en.key, en.value.kind === "blob" ? blobText(en.value.blob) : en.value.kind === "bool" ? String(en.value.value) : escape(en.value.value)]),
+      })),
+    },
+  ];
+  const used2 = sections.filter((x) => x.groups.length > 0);
+  if (!used2.length) return "";
+  const body = used2.map((sec) => `  ${sec.name}_resources: {\n` + sec.groups.map((g) =>
+    `    ${key(g.name)}: {\n` + g.entries.map(([k, v]) => `      ${key(k)}: ${v}`).join(",\n") + "\n    }").join(",\n") + "\n  }").join(",\n");
+  return "\n{-#\n" + body + "\n#-}\n";
 }

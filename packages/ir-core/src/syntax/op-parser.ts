@@ -56,6 +56,8 @@ export interface OpParser {
   currentOffset(): number;
   /// Throws an error at `offset` (the current token by default).
   error(message: string, offset?: number): never;
+  /// Throws an error of the generic parser (no `custom op 'name'` prefix), as MLIR's AsmParser-level errors.
+  parserError(message: string, offset?: number): never;
   /// The location attribute of `offset`.
   locationOf(offset: number): Location;
 

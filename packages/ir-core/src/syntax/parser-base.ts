@@ -51,6 +51,8 @@ export class ParserBase {
   readonly buffer: SourceBuffer;
   readonly config: ParserConfig;
   readonly aliases: AliasTables;
+  /// > 0 while a dialect type or attribute parses its body (its errors are not an op's: no `custom op` prefix).
+  symbolDepth = 0;
 
   constructor(buffer: SourceBuffer, config: ParserConfig, aliases: AliasTables) {
     this.buffer = buffer;
@@ -389,7 +391,9 @@ export class ParserBase {
     }
     const syn = registry.lookupType(name);
     if (syn !== null) {
+      this.symbolDepth++;
       const t = syn.parse(this as never);
+      this.symbolDepth--;
       if (t === null) this.fail(`failed to parse ${name} type`, this.locAt(start));
       return t;
     }
@@ -521,7 +525,9 @@ export class ParserBase {
     }
     const syn = registry.lookupAttr(name);
     if (syn !== null) {
+      this.symbolDepth++;
       const a = syn.parse(this as never);
+      this.symbolDepth--;
       if (a === null) this.fail(`failed to parse ${name} attribute`, this.locAt(start));
       return a;
     }

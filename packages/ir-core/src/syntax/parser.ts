@@ -508,8 +508,10 @@ export class Parser extends ParserBase implements OpParser {
 
   currentOffset(): number { return this.lex.start; }
   error(message: string, offset = this.lex.start): never {
-    return this.fail(this.customOpName === null ? message : `custom op '${this.customOpName}' ${message}`, this.locAt(offset));
+    const prefixed = this.customOpName === null || this.symbolDepth > 0 || message.startsWith("custom op '");
+    return this.fail(prefixed ? message : `custom op '${this.customOpName}' ${message}`, this.locAt(offset));
   }
+  parserError(message: string, offset = this.lex.start): never { return this.fail(message, this.locAt(offset)); }
   locationOf(offset: number): Location { return this.fileLoc(offset); }
 
   private punctTok(p: string): Tok {

@@ -5,17 +5,18 @@ import {
   type DenseElementsAttr, type DialectAttr, type DictionaryAttr, type FileLineColLoc, type FloatAttr, type FusedLoc,
   type IntegerAttr, type IntegerSetAttr, type Location, type NamedAttribute, type NameLoc, type OpaqueAttr,
   type StridedLayoutAttr, type StringAttr, type SymbolRefAttr, type TypeAttr, type DistinctAttr, type DenseStringElementsAttr,
-  type SparseElementsAttr, type DenseResourceElementsAttr, type DenseResourceHandle, type ResourceBlob, isLocation,
+  type SparseElementsAttr, type DenseResourceElementsAttr, type DenseResourceHandle, isLocation,
 } from "../ir/attrs.js";
 import { externalResourcesOf } from "../ir/file-metadata.js";
 import { OpResult, ValueKind, type Block, type BlockArgument, type Operation, type Region, type Value } from "../ir/ir.js";
 import { hasTrait, registry, Trait } from "../ir/opdef.js";
 import {
-  kDynamic, setTypeStringifier, Type as TypeBase, type DialectParam, Signedness, TypeKind, type ComplexType, type DialectType, type FloatType, type FunctionType,
+  kDynamic, setTypeStringifier, Signedness, TypeKind, type ComplexType, type DialectType, type FloatType, type FunctionType,
   type IntegerType, type MemRefType, type OpaqueType, type RankedTensorType, type TupleType, type Type,
   type UnrankedMemRefType, type UnrankedTensorType, type VectorType,
 } from "../ir/types.js";
-import { denseElementsText, denseStringText, hexOf } from "./elements-print.js";
+import { AliasScan } from "./alias-scan.js";
+import { denseElementsText, denseStringText, fileMetadataText } from "./elements-print.js";
 import { formatFloat } from "./float-format.js";
 import { printWithFormat, resultGroups } from "./format.js";
 import type { OpPrinter } from "./op-printer.js";
@@ -63,12 +64,6 @@ const CHUNK = 1 << 16;
 /// An attribute met by the alias collection; `base` is its alias prefix (null: no alias).
 interface AliasEntry { readonly attr: Attribute; readonly base: string | null; depth: number; readonly order: number }
 
-/// A resource blob as printed in file metadata: its alignment (4 bytes, little-endian) then its bytes, in hex.
-function blobText(b: ResourceBlob): string {
-  const a = b.alignment;
-  return `"0x${hexOf([a & 0xff, (a >>> 8) & 0xff, (a >>> 16) & 0xff, (a >>> 24) & 0xff])}${hexOf(b.data)}"`;
-}
-
 /// Prints operations, types and attributes.
 export class AsmPrinter implements OpPrinter {
   readonly generic: boolean;
@@ -86,6 +81,7 @@ export class AsmPrinter implements OpPrinter {
   /// Every attribute (and type) the alias collection visited, as MLIR's AliasInitializer.
   private readonly visited = new Map<Attribute, AliasEntry>();
   private readonly visitedTypes = new Set<Type>();
+  private readonly aliasScan = new AliasScan();
   /// Set during the alias collection pass: the printer walks what it would print and writes nothing.
   private collecting = false;
   /// The deepest alias met while visiting the current attribute's children.
@@ -201,21 +197,7 @@ export class AsmPrinter implements OpPrinter {
 
   /// `{-# dialect_resources: ... external_resources: ... #-}` after the top-level op, as mlir-opt prints it.
   private printFileMetadata(op: Operation): void {
-    const sections: { name: string; groups: { name: string; entries: [string, string][] }[] }[] = [];
-    const builtin: [string, string][] = [];
-    for (const h of this.usedResources) if (h.blob !== null) builtin.push([h.key, blobText(h.blob)]);
-    sections.push({ name: "dialect", groups: builtin.length ? [{ name: "builtin", entries: builtin }] : [] });
-    const ext = externalResourcesOf(op).filter((g) => g.entries.length > 0).map((g) => ({
-      name: g.name,
-      entries: g.entries.map((en): [string, string] => [en.key, en.value.kind === "blob" ? blobText(en.value.blob) : en.value.kind === "bool" ? String(en.value.value) : escapeString(en.value.value)]),
-    }));
-    sections.push({ name: "external", groups: ext });
-    const used = sections.filter((x) => x.groups.length > 0);
-    if (!used.length) return;
-    let out = "\n{-#\n";
-    out += used.map((sec) => `  ${sec.name}_resources: {\n` + sec.groups.map((g) =>
-      `    ${keywordOrString(g.name)}: {\n` + g.entries.map(([k, v]) => `      ${keywordOrString(k)}: ${v}`).join(",\n") + "\n    }").join(",\n") + "\n  }").join(",\n");
-    this.write(out + "\n#-}\n");
+    this.write(fileMetadataText(this.usedResources, externalResourcesOf(op), escapeString));
   }
 
   // ---- SSA names (MLIR's SSANameState) ----
@@ -339,7 +321,7 @@ export class AsmPrinter implements OpPrinter {
     if (this.collecting) {
       // Only ops that may print an aliasable attribute matter to the collection; the rest are skipped (their
       // nested ops still visited in order), which keeps the extra pass cheap.
-      if (!this.opMayAlias(op)) { this.visitNestedOps(op); return; }
+      if (!this.aliasScan.opMayAlias(op)) { this.visitNestedOps(op); return; }
       if (!custom) { this.visitGenericOp(op); return; }
     }
     if (custom) {
@@ -762,77 +744,6 @@ export class AsmPrinter implements OpPrinter {
     for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) {
       for (let o = b.firstOp; o !== null; o = o.next) this.printOperation(o);
     }
-  }
-
-  /// Whether printing `op` itself (not its nested ops) may meet an attribute with an alias.
-  private opMayAlias(op: Operation): boolean {
-    if (this.attrMayAlias(op.props) || this.attrMayAlias(op.attrs)) return true;
-    for (const o of op.operands) if (this.typeMayAlias(o.value.type)) return true;
-    for (const r of op.results) if (this.typeMayAlias(r.type)) return true;
-    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (const a of b.args) if (this.typeMayAlias(a.type)) return true;
-    return false;
-  }
-
-  private readonly attrMayAliasCache = new Map<Attribute, boolean>();
-  private readonly typeMayAliasCache = new Map<Type, boolean>();
-
-  private attrMayAlias(a: Attribute): boolean {
-    let r = this.attrMayAliasCache.get(a);
-    if (r !== undefined) return r;
-    switch (a.kind) {
-      case AttrKind.Integer: case AttrKind.Float: case AttrKind.Unit: case AttrKind.SymbolRef: case AttrKind.StridedLayout:
-      case AttrKind.Opaque: case AttrKind.DenseArray: r = false; break;
-      case AttrKind.String: r = (a as StringAttr).type !== null && this.typeMayAlias((a as StringAttr).type!); break;
-      case AttrKind.Array: r = (a as ArrayAttr).elements.some((e) => this.attrMayAlias(e)); break;
-      case AttrKind.Dictionary: r = (a as DictionaryAttr).entries.some((e) => this.attrMayAlias(e.value)); break;
-      case AttrKind.TypeAttr: r = this.typeMayAlias((a as TypeAttr).type); break;
-      case AttrKind.DenseElements: case AttrKind.DenseStringElements: case AttrKind.SparseElements: case AttrKind.DenseResourceElements:
-        r = this.typeMayAlias((a as DenseElementsAttr).type); break;
-      case AttrKind.Dialect:
-        r = registry.lookupAttr((a as DialectAttr).def.name)?.alias !== undefined || this.paramsMayAlias((a as DialectAttr).params);
-        break;
-      default: r = true; // maps, sets, locations, distinct
-    }
-    this.attrMayAliasCache.set(a, r);
-    return r;
-  }
-
-  private typeMayAlias(t: Type): boolean {
-    let r = this.typeMayAliasCache.get(t);
-    if (r !== undefined) return r;
-    switch (t.kind) {
-      case TypeKind.Integer: case TypeKind.Index: case TypeKind.Float: case TypeKind.None: case TypeKind.Opaque: r = false; break;
-      case TypeKind.MemRef: {
-        const mt = t as MemRefType;
-        r = mt.layout !== null || (mt.memorySpace !== null && this.attrMayAlias(mt.memorySpace)) || this.typeMayAlias(mt.elementType);
-        break;
-      }
-      case TypeKind.UnrankedMemRef: {
-        const mt = t as UnrankedMemRefType;
-        r = (mt.memorySpace !== null && this.attrMayAlias(mt.memorySpace)) || this.typeMayAlias(mt.elementType);
-        break;
-      }
-      case TypeKind.Tensor: {
-        const tt = t as RankedTensorType;
-        r = (tt.encoding !== null && this.attrMayAlias(tt.encoding)) || this.typeMayAlias(tt.elementType);
-        break;
-      }
-      case TypeKind.UnrankedTensor: case TypeKind.Vector: case TypeKind.Complex:
-        r = this.typeMayAlias((t as VectorType).elementType); break;
-      case TypeKind.Function: r = (t as FunctionType).inputs.some((x) => this.typeMayAlias(x)) || (t as FunctionType).results.some((x) => this.typeMayAlias(x)); break;
-      case TypeKind.Tuple: r = (t as TupleType).types.some((x) => this.typeMayAlias(x)); break;
-      case TypeKind.Dialect: r = this.paramsMayAlias((t as DialectType).params); break;
-      default: r = true;
-    }
-    this.typeMayAliasCache.set(t, r);
-    return r;
-  }
-
-  private paramsMayAlias(ps: readonly DialectParam[]): boolean {
-    for (const x of ps) {
-      if (x instanceof Attribute ? this.attrMayAlias(x) : x instanceof TypeBase ? this.typeMayAlias(x) : Array.isArray(x) && this.paramsMayAlias(x)) return true;
-    }
-    return false;
   }
 
   private visitGenericOp(op: Operation): void {
