@@ -28,7 +28,7 @@ export function emitLinalg(fe: FunctionEmitter, op: Operation): void {
   const all = op.operandValues();
   const seg = op.getAttr("operandSegmentSizes");
   const nIns = seg !== null && seg.kind === AttrKind.DenseArray ? (seg as DenseArrayAttr).values[0] : all.length - 1;
-  const ins = all.slice(0, nIns), outs = all.slice(nIns);
+  const outs = all.slice(nIns);
   if (op.results.length > 0 || outs.some((v) => v.type.kind !== TypeKind.MemRef)) {
     fe.error(op, HlsDiag.UnsupportedForm, op.name, "only the memref (buffer) form can be emitted");
     return;
