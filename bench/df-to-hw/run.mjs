@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { systolic } from "../sim/gen.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
@@ -12,81 +13,12 @@ const i = args.indexOf("--sizes");
 const sizes = (i >= 0 ? args[i + 1] : "32,64,128").split(",").map(Number);
 const ALLO_OPT = join(root, "packages/opt-cli/dist/allo-opt.js");
 
-/// The spec's systolic example (examples/systolic.mlir) with an n x n interior and reduction length k.
-function systolic(n, k) {
-  const g = n + 2;
-  const s = `!df.stream_array<[${g}, ${g}], f32, 4>`;
-  return `df.region @top(%A: memref<${n}x${k}xf32>, %B: memref<${k}x${n}xf32>, %C: memref<${n}x${n}xf32>) {
-  %fifo_A = df.stream : ${s}
-  %fifo_B = df.stream : ${s}
-  df.kernel @gemm mapping [${g}, ${g}] args(%A, %B, %C) : memref<${n}x${k}xf32>, memref<${k}x${n}xf32>, memref<${n}x${n}xf32> {
-  ^bb0(%lA: memref<${n}x${k}xf32>, %lB: memref<${k}x${n}xf32>, %lC: memref<${n}x${n}xf32>):
-    %i, %j = df.get_pid : index, index
-    %c0 = arith.constant 0 : index
-    %c1 = arith.constant 1 : index
-    %cl = arith.constant ${g - 1} : index
-    %i_is0 = arith.cmpi eq, %i, %c0 : index
-    %i_isl = arith.cmpi eq, %i, %cl : index
-    %j_is0 = arith.cmpi eq, %j, %c0 : index
-    %j_isl = arith.cmpi eq, %j, %cl : index
-    %i_edge = arith.ori %i_is0, %i_isl : i1
-    %j_edge = arith.ori %j_is0, %j_isl : i1
-    %corner = arith.andi %i_edge, %j_edge : i1
-    %in = arith.addi %i, %c1 : index
-    %jn = arith.addi %j, %c1 : index
-    %im = arith.subi %i, %c1 : index
-    %jm = arith.subi %j, %c1 : index
-    df.meta_if %corner {
-    } else {
-      df.meta_if %j_is0 {
-        affine.for %k = 0 to ${k} {
-          %a = memref.load %lA[%im, %k] : memref<${n}x${k}xf32>
-          df.put %fifo_A[%i, %jn], %a : ${s}
-        }
-      } else {
-        df.meta_if %i_is0 {
-          affine.for %k = 0 to ${k} {
-            %b = memref.load %lB[%k, %jm] : memref<${k}x${n}xf32>
-            df.put %fifo_B[%in, %j], %b : ${s}
-          }
-        } else {
-          df.meta_if %j_isl {
-            affine.for %k = 0 to ${k} {
-              %a = df.get %fifo_A[%i, %j] : ${s}
-            }
-          } else {
-            df.meta_if %i_isl {
-              affine.for %k = 0 to ${k} {
-                %b = df.get %fifo_B[%i, %j] : ${s}
-              }
-            } else {
-              %zero = arith.constant 0.0 : f32
-              %c = affine.for %k = 0 to ${k} iter_args(%acc = %zero) -> (f32) {
-                %a = df.get %fifo_A[%i, %j] : ${s}
-                %b = df.get %fifo_B[%i, %j] : ${s}
-                %p = arith.mulf %a, %b : f32
-                %q = arith.addf %acc, %p : f32
-                df.put %fifo_A[%i, %jn], %a : ${s}
-                df.put %fifo_B[%in, %j], %b : ${s}
-                affine.yield %q : f32
-              }
-              memref.store %c, %lC[%im, %jm] : memref<${n}x${n}xf32>
-            }
-          }
-        }
-      }
-    }
-  }
-}
-`;
-}
-
 const out = join(root, "bench/out");
 mkdirSync(out, { recursive: true });
 const rows = [];
 for (const n of sizes) {
   const path = join(out, `systolic-${n}.mlir`);
-  writeFileSync(path, systolic(n, 8));
+  writeFileSync(path, systolic(n, n, 8));
   const t0 = process.hrtime.bigint();
   const p = spawnSync("/usr/bin/time", ["-f", "%M", "node", ALLO_OPT, path, "--pass-pipeline=builtin.module(df-to-hw)", "-o", "/dev/null"], { encoding: "utf8", maxBuffer: 1 << 28 });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
