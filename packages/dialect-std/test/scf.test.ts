@@ -2,42 +2,11 @@
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseString, printOp, registry, walk, type Diagnostic, type Operation } from "@allo/ir-core";
+import { join } from "node:path";
+import { parseString, registry, walk, type Operation } from "@allo/ir-core";
 import "@allo/dialect-std";
 
-const mlirOpt = "/usr/bin/mlir-opt-19";
-const hasMlirOpt = existsSync(mlirOpt);
-const corpusDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/corpus/mlir");
-
-function requireMlirOpt(ctx: Mocha.Context): void {
-  if (hasMlirOpt) return;
-  Object.assign(ctx.test ?? {}, { skipReason: "skipped: mlir-opt-19 not found" });
-  console.log("      skipped: mlir-opt-19 not found");
-  ctx.skip();
-}
-
-interface Opts { generic?: boolean; split?: boolean; allowUnregistered?: boolean }
-
-// Parses, verifies and prints like `mlir-opt [--split-input-file] [--mlir-print-op-generic]`.
-function ours(text: string, o: Opts = {}): { out: string; diags: Diagnostic[] } {
-  const chunks = o.split ? text.split(/^\/\/ -----[ \t]*$/m) : [text];
-  const diags: Diagnostic[] = [];
-  const outs = chunks.map((c) => {
-    const r = parseString(c, "input.mlir", { allowUnregistered: o.allowUnregistered ?? false });
-    if (!r.ok) { diags.push(...r.diagnostics); return ""; }
-    return printOp(r.op, { generic: o.generic ?? false }) + "\n";
-  });
-  return { out: outs.join("// -----\n"), diags };
-}
-
-function theirs(text: string, o: Opts = {}): string {
-  const flags = [o.split ? "--split-input-file" : "", o.allowUnregistered ? "--allow-unregistered-dialect" : "", o.generic ? "--mlir-print-op-generic" : ""];
-  const p = spawnSync(mlirOpt, [...flags.filter(Boolean), "-"], { input: text, encoding: "utf8" });
-  expect(p.status, p.stderr).to.equal(0);
-  return p.stdout;
-}
+import { corpusDir, mlirOpt, ours, requireMlirOpt, theirs } from "./mlir-opt-support.js";
 
 const inputs: Record<string, string> = {
   every_op: `
