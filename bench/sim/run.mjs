@@ -28,7 +28,8 @@ const entry = findEntry(r.op);
 const out = [];
 for (let k = 0; k < Number(reps); k++) {
   const vals = entryArgs(entry).map((a) => zeroValue(a.type));
-  const c0 = process.cpuUsage(), t0 = performance.now();
+  // performance.now() before the CPU reading: its first use loads Node's perf_hooks (about 1 ms), not ours
+  const t0 = performance.now(), c0 = process.cpuUsage();
   const res = simulate(r.op, entry, vals);
   const wall = (performance.now() - t0) / 1000, c = process.cpuUsage(c0);
   if (!res.ok) throw new Error(res.diagnostics[0].message);
@@ -75,20 +76,28 @@ for (const r of rows) {
 }
 const node = execFileSync(process.execPath, ["--version"], { encoding: "utf8" }).trim();
 const notes = `
-How the time splits (\`node --cpu-prof\` and \`--trace-opt --trace-deopt\` on the first run): each kernel body is
-compiled once to an instruction list (dense value slots, constants prefilled) and then translated into one
-JavaScript function per kernel (\`src/jit.ts\`: basic blocks as \`switch\` cases, slot numbers as constants, a
-blocking put/get starts a block so a task resumes there). Once V8 has optimised that function, a stream operation
-costs a few nanoseconds (the warm column). A first run of a short program is bound by V8's warm-up, not by the
-simulator: for the 16x16 systolic array almost all of the 278k stream operations run in V8's baseline tiers
-(every f32 value is then a boxed number, so about a quarter of that time is garbage collection) while TurboFan
-compiles the kernel's function, and it recompiles it once or twice when an instance first takes a path (edge,
-drain or interior PE) no earlier instance took. That warm-up is a fixed cost of about 60 ms, which the same array
-with K = 2048 (second row) amortises on its first run. Specialising the function per instance shape
-(one function per \`df.meta_if\` path) removed the recompiles but added compiles and made first runs slower, so
-it was dropped. Task switches are cheap (the producer/consumer pair switches 524k times, every 4 elements).
+How the time splits (\`perf\` with \`--perf-basic-prof\`, \`--trace-opt --trace-deopt\` and \`--turbo-stats\` on the first
+run): each kernel body is compiled once to an instruction list and translated into small JavaScript functions
+(\`src/jit.ts\`): one per outermost loop, which keeps the frame's number slots in locals; one shared by all short
+copy loops of the same instructions (the edge and drain PEs), which reads its slots from the instruction words;
+and one loop-free function for the code that runs once per instance. A put or get that has to wait returns a
+constant to the scheduler loop (\`src/jit-run.ts\`), so no rare path can deoptimise the optimised code; waking
+the other side is done in place. For the 16x16 systolic array (K = 256) the first run spends about a quarter of
+its CPU time in TurboFan on background threads (the interior-PE loop, the shared edge and drain loops and the
+scheduler loop: about 6 MB of compiler zone, no recompiles, no deoptimisations); about 7 ms in setup, which is
+cold code: compiling the kernel to instructions, starting 324 instances with 648 FIFOs, translating, and V8
+compiling the simulator's own functions on their first call; about 2 ms in the scavenge that moves the parsed
+module out of the full young generation; and the rest in the simulation itself, most of it in V8's baseline
+tiers (Ignition, Sparkplug) until TurboFan's code arrives. The warm column is the same work once optimised.
+On this 2-core machine, shared with other jobs, first-run CPU times still vary by about 15% from one
+measurement to the next, mostly through the background compile threads.
+So the first run is bound by V8's warm-up: compile time and the baseline tiers, not the simulator's own work.
+Tried and dropped: stream ops and float arithmetic as calls into shared runtime functions (cheaper baseline
+code, but bigger and deoptimising compiled code: slower), FIFO state in locals (bigger compiles: slower), all
+loops of a kernel in one function (saves little and deoptimises when a loop first runs after the compile),
+waking through the scheduler loop (twice the task switches: producer/consumer a third slower).
 The instruction loop in \`src/interpreter.ts\` (ALLO_SIM_INTERP=1) runs the same instruction lists without
-translation; it is 1.2-1.7x slower and serves as a reference in the tests.
+translation and serves as the reference: \`test/engines.test.ts\` checks that both engines agree exactly.
 `;
 const section = `## Simulator\n\nMeasured ${new Date().toISOString().slice(0, 10)} with \`node bench/sim/run.mjs\` (best of ${runs} fresh processes, node ${node}). ` +
   "A stream operation is one `df.put` or `df.get`. \"First run\" is the simulation alone (after parsing) in a fresh process, JIT warm-up included; \"warm run\" is the best of three more runs in the same process; times are CPU time (user + system, all threads) so that other load on the machine does not inflate them. The last column is the wall time of the whole `allo-run FILE --stats` command (node start-up, module loading, parsing, verification, simulation).\n\n" + table + notes;
@@ -99,7 +108,7 @@ if (!args.includes("--no-write")) {
   const start = results.indexOf("## Simulator");
   if (start >= 0) {
     const end = results.indexOf("\n## ", start + 1);
-    results = results.slice(0, start) + section + (end >= 0 ? results.slice(end + 1) : "");
+    results = results.slice(0, start) + section + (end >= 0 ? "\n" + results.slice(end + 1) : "");
   } else results = results.replace(/\n*$/, "\n\n") + section;
   writeFileSync(resultsPath, results);
 }

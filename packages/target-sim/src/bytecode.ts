@@ -88,8 +88,10 @@ export class Unit {
   readsStreams: boolean;
   writesStreams: boolean;
   compiled: boolean;
-  /// The unit translated to JavaScript (see jit.ts), once it has run.
-  fn: UnitFn | null;
+  /// The unit translated to JavaScript (see jit.ts), once it has run: the function to enter at each entry pc,
+  /// and where the loop of each pc inside a loop starts.
+  entry: UnitFn[] | null;
+  loopStart: Int32Array;
 
   constructor(name: string, root: Operation) {
     this.name = name;
@@ -112,7 +114,8 @@ export class Unit {
     this.readsStreams = false;
     this.writesStreams = false;
     this.compiled = false;
-    this.fn = null;
+    this.entry = null;
+    this.loopStart = new Int32Array(0);
   }
 
   /// The op of the instruction at `pc` (or of the nearest instruction before it).
@@ -122,8 +125,8 @@ export class Unit {
   }
 }
 
-/// A unit translated to JavaScript: runs task `t` from `f.pc` until it blocks or finishes (0), or until it
-/// called or returned from a function (1: the task's top frame changed, run it next).
+/// A function of a unit translated to JavaScript: runs task `t` from `f.pc` until it has to leave, and returns
+/// the step the scheduler loop takes next (jit-emit.ts).
 export type UnitFn = (t: TaskLike, f: Frame, q: unknown) => number;
 
 /// One activation of a unit: its slots and where it stands.

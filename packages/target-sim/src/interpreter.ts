@@ -5,11 +5,13 @@ import { extTable, Frame, Trap } from "./bytecode.js";
 import { execCold, oob } from "./cold.js";
 import { SimMessages } from "./diag.js";
 import type { MemRef, NumStorage } from "./memory.js";
-import { blockOn, type Fifo, type StreamArray } from "./streams.js";
+import { outOfRange, type Fifo, type StreamArray } from "./streams.js";
 import { wideArith } from "./wide.js";
-import { elementOrNull, runAllCompiled, TaskTrap, type ReadyQueue } from "./jit.js";
+import { runAllCompiled, TaskTrap } from "./jit-run.js";
+import type { ReadyQueue } from "./ready.js";
+import { hoistedElement } from "./jit-runtime.js";
 
-export { TaskTrap, type ReadyQueue };
+export { TaskTrap };
 
 /// Runs tasks from `q` until none is ready: through the JavaScript translation of each unit, or with
 /// the instruction loop below when the environment sets ALLO_SIM_INTERP=1 (a slower reference).
@@ -200,25 +202,23 @@ export function runAllInterpreted(q: ReadyQueue): void {
           if (op === 60 /* PutN */) { fq = obj[code[pc + 1]] as Fifo; vs = code[pc + 2]; len = 3; }
           else if (op === 67 /* PutX */) { fq = element(obj[code[pc + 1]] as StreamArray, code, pc + 4, code[pc + 3], num); vs = code[pc + 2]; len = 4 + code[pc + 3]; }
           else {
-            fq = (obj[code[pc + 1]] as Fifo | null) ?? element(obj[code[pc + 2]] as StreamArray, code, pc + 5, code[pc + 4], num);
+            fq = obj[code[pc + 1]] as Fifo;
+            if (fq === outOfRange) fq = element(obj[code[pc + 2]] as StreamArray, code, pc + 5, code[pc + 4], num);
             vs = code[pc + 3];
             len = 5 + code[pc + 4];
           }
-          if (fq.count === fq.depth) {
+          const w = fq.wr;
+          if (w - fq.rd === fq.depth) {
             f.pc = pc;
-            blockOn(t, fq, true);
-            const nt = q.next();
+            const nt = q.block(t, fq, true);
             if (nt === null) return;
             t = nt; f = t.frames[t.frames.length - 1]; code = f.code; num = f.num; obj = f.obj; pc = f.pc;
             break;
           }
-          let tail = fq.head + fq.count;
-          if (tail >= fq.depth) tail -= fq.depth;
-          fq.nbuf[tail] = num[vs];
-          fq.count++;
-          fq.puts++;
+          fq.nbuf[w & fq.mask] = num[vs];
+          fq.wr = w + 1;
           fq.writer = t;
-          if (fq.getWaiter !== null) q.wakeGetters(fq);
+          if (fq.getWaiter !== null) q.wake(fq, true);
           pc += len;
           break;
         }
@@ -228,69 +228,61 @@ export function runAllInterpreted(q: ReadyQueue): void {
           if (op === 63 /* GetN */) { fq = obj[code[pc + 2]] as Fifo; len = 3; }
           else if (op === 68 /* GetX */) { fq = element(obj[code[pc + 2]] as StreamArray, code, pc + 4, code[pc + 3], num); len = 4 + code[pc + 3]; }
           else {
-            fq = (obj[code[pc + 2]] as Fifo | null) ?? element(obj[code[pc + 3]] as StreamArray, code, pc + 5, code[pc + 4], num);
+            fq = obj[code[pc + 2]] as Fifo;
+            if (fq === outOfRange) fq = element(obj[code[pc + 3]] as StreamArray, code, pc + 5, code[pc + 4], num);
             len = 5 + code[pc + 4];
           }
-          if (fq.count === 0) {
+          const r = fq.rd;
+          if (fq.wr === r) {
             f.pc = pc;
-            blockOn(t, fq, false);
-            const nt = q.next();
+            const nt = q.block(t, fq, false);
             if (nt === null) return;
             t = nt; f = t.frames[t.frames.length - 1]; code = f.code; num = f.num; obj = f.obj; pc = f.pc;
             break;
           }
-          const h = fq.head;
-          num[code[pc + 1]] = fq.nbuf[h];
-          fq.head = h + 1 === fq.depth ? 0 : h + 1;
-          fq.count--;
-          fq.gets++;
+          num[code[pc + 1]] = fq.nbuf[r & fq.mask];
+          fq.rd = r + 1;
           fq.reader = t;
-          if (fq.putWaiter !== null) q.wakePutters(fq);
+          if (fq.putWaiter !== null) q.wake(fq, false);
           pc += len;
           break;
         }
         case 61 /* PutW */: case 62 /* PutB */: {
           const fq = obj[code[pc + 1]] as Fifo;
-          if (fq.count === fq.depth) {
+          const w = fq.wr;
+          if (w - fq.rd === fq.depth) {
             f.pc = pc;
-            blockOn(t, fq, true);
-            const nt = q.next();
+            const nt = q.block(t, fq, true);
             if (nt === null) return;
             t = nt; f = t.frames[t.frames.length - 1]; code = f.code; num = f.num; obj = f.obj; pc = f.pc;
             break;
           }
-          let tail = fq.head + fq.count;
-          if (tail >= fq.depth) tail -= fq.depth;
-          const s = code[pc + 2];
-          if (code[pc] === 62 /* PutB */) fq.obuf[tail] = (obj[s] as MemRef).clone();
-          else { fq.nbuf[tail] = num[s]; fq.obuf[tail] = obj[s]; }
-          fq.count++;
-          fq.puts++;
+          const i = w & fq.mask, s = code[pc + 2];
+          if (code[pc] === 62 /* PutB */) fq.obuf[i] = (obj[s] as MemRef).clone();
+          else { fq.nbuf[i] = num[s]; fq.obuf[i] = obj[s]; }
+          fq.wr = w + 1;
           fq.writer = t;
-          if (fq.getWaiter !== null) q.wakeGetters(fq);
+          if (fq.getWaiter !== null) q.wake(fq, true);
           pc += 3;
           break;
         }
         case 64 /* GetW */: case 65 /* GetB */: {
           const fq = obj[code[pc + 2]] as Fifo;
-          if (fq.count === 0) {
+          const r = fq.rd;
+          if (fq.wr === r) {
             f.pc = pc;
-            blockOn(t, fq, false);
-            const nt = q.next();
+            const nt = q.block(t, fq, false);
             if (nt === null) return;
             t = nt; f = t.frames[t.frames.length - 1]; code = f.code; num = f.num; obj = f.obj; pc = f.pc;
             break;
           }
-          const h = fq.head;
-          const d = code[pc + 1];
-          num[d] = fq.nbuf[h];
-          obj[d] = fq.obuf[h];
-          fq.obuf[h] = null;
-          fq.head = h + 1 === fq.depth ? 0 : h + 1;
-          fq.count--;
-          fq.gets++;
+          const i = r & fq.mask, d = code[pc + 1];
+          num[d] = fq.nbuf[i];
+          obj[d] = fq.obuf[i];
+          fq.obuf[i] = null;
+          fq.rd = r + 1;
           fq.reader = t;
-          if (fq.putWaiter !== null) q.wakePutters(fq);
+          if (fq.putWaiter !== null) q.wake(fq, false);
           pc += 3;
           break;
         }
@@ -298,7 +290,7 @@ export function runAllInterpreted(q: ReadyQueue): void {
           const n = code[pc + 3];
           const idx: number[] = [];
           for (let k = 0; k < n; k++) idx.push(num[code[pc + 4 + k]]);
-          obj[code[pc + 1]] = elementOrNull(obj[code[pc + 2]] as StreamArray, idx);
+          obj[code[pc + 1]] = hoistedElement(obj[code[pc + 2]] as StreamArray, idx);
           pc += 4 + n;
           break;
         }

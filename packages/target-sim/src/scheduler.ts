@@ -6,7 +6,8 @@ import {
 import { Frame, Trap, type Unit } from "./bytecode.js";
 import { calleeName, intAttrValue, symName, type Program } from "./compiler.js";
 import { diagLocOf, fail, SimError, simDiag, SimMessages } from "./diag.js";
-import { runAll, TaskTrap, type ReadyQueue } from "./interpreter.js";
+import { runAll, TaskTrap } from "./interpreter.js";
+import { ReadyQueue } from "./ready.js";
 import { MemRef } from "./memory.js";
 import { channelType } from "./ops/channels.js";
 import { Fifo, StreamArray, Task, type Scheduling } from "./streams.js";
@@ -30,17 +31,12 @@ export function writeSlot(f: Frame, s: number, v: RtValue): void {
   else f.obj[s] = v;
 }
 
-function isChannel(v: unknown): boolean { return v instanceof Fifo || v instanceof StreamArray; }
-
 /// Runs tasks until all finish; spawns kernel instances for regions, calls and designs.
-export class Scheduler implements Scheduling, ReadyQueue {
+export class Scheduler implements Scheduling {
   readonly prog: Program;
   readonly tasks: Task[] = [];
   readonly fifos: Fifo[] = [];
-  /// The ready queue: a ring buffer of tasks (a task is in it at most once).
-  private ring: (Task | null)[] = new Array<Task | null>(64).fill(null);
-  private rhead = 0;
-  private rcount = 0;
+  readonly ready = new ReadyQueue();
   /// The region or design the run started from (deadlocks are reported there).
   entry: Operation | null = null;
 
@@ -48,58 +44,23 @@ export class Scheduler implements Scheduling, ReadyQueue {
     this.prog = prog;
   }
 
-  private enqueue(t: Task): void {
-    let ring = this.ring;
-    if (this.rcount === ring.length) {
-      const bigger = new Array<Task | null>(ring.length * 2).fill(null);
-      for (let i = 0; i < this.rcount; i++) bigger[i] = ring[(this.rhead + i) & (ring.length - 1)];
-      this.ring = ring = bigger;
-      this.rhead = 0;
-    }
-    ring[(this.rhead + this.rcount) & (ring.length - 1)] = t;
-    this.rcount++;
-  }
-
-  next(): Task | null {
-    const ring = this.ring;
-    while (this.rcount !== 0) {
-      const t = ring[this.rhead]!;
-      ring[this.rhead] = null;
-      this.rhead = (this.rhead + 1) & (ring.length - 1);
-      this.rcount--;
-      if (t.state === 0) return t;
-    }
-    return null;
-  }
-
-  private wake(t: Task): void {
-    if (t.state === 1) { t.state = 0; t.waitFifo = null; this.enqueue(t); }
-  }
-
-  wakeGetters(q: Fifo): void {
-    const t = q.getWaiter!;
-    q.getWaiter = null;
-    this.wake(t);
-    const more = q.moreGetWaiters;
-    if (more !== null) { q.moreGetWaiters = null; for (const o of more) this.wake(o); }
-  }
-
-  wakePutters(q: Fifo): void {
-    const t = q.putWaiter!;
-    q.putWaiter = null;
-    this.wake(t);
-    const more = q.morePutWaiters;
-    if (more !== null) { q.morePutWaiters = null; for (const o of more) this.wake(o); }
-  }
-
-  /// Adds a task for `unit` whose first frame `init` fills.
-  spawnTask(name: string, unit: Unit, origin: Operation, fill: (f: Frame, refs: unknown[]) => void): Task {
-    const f = new Frame(unit);
-    const t = new Task(this.tasks.length, name, f, this, this.prog.units, origin);
-    fill(f, t.refs);
+  /// Adds a ready task for `unit`; `label` and `pid` make its name. The caller fills its first frame (`bind`).
+  spawnTask(label: string, pid: readonly number[] | null, unit: Unit, origin: Operation): Task {
+    const t = new Task(this.tasks.length, label, pid, new Frame(unit), this, this.prog.units, origin);
     this.tasks.push(t);
-    this.enqueue(t);
+    this.ready.reserve(this.tasks.length);
+    this.ready.push(t);
     return t;
+  }
+
+  /// Writes `vals` into the slots `slots` of `t`'s first frame; the streams among them are the task's refs.
+  bind(t: Task, slots: readonly number[], vals: readonly RtValue[]): void {
+    const f = t.frames[0];
+    for (let i = 0; i < slots.length; i++) {
+      const v = vals[i];
+      writeSlot(f, slots[i], v);
+      if (v instanceof Fifo || v instanceof StreamArray) t.refs.push(v);
+    }
   }
 
   private newFifo(name: string, t: Type, op: Operation): Fifo | StreamArray {
@@ -107,11 +68,11 @@ export class Scheduler implements Scheduling, ReadyQueue {
     if (ct === null) fail(SimMessages.UnsupportedType, op, String(t));
     if (ct.depth < 1) fail(SimMessages.UnsupportedType, op, String(t));
     if (ct.shape !== null) {
-      const sa = new StreamArray(name, ct.shape, ct.depth, ct.kind, ct.elem, op);
+      const sa = new StreamArray(name, ct.shape, ct.depth, ct.kind, op);
       this.fifos.push(...sa.fifos);
       return sa;
     }
-    const q = new Fifo(name, ct.depth, ct.kind, ct.elem, null, op);
+    const q = new Fifo(name, 0, ct.depth, ct.kind, null, op);
     this.fifos.push(q);
     return q;
   }
@@ -170,9 +131,7 @@ export class Scheduler implements Scheduling, ReadyQueue {
           const vals = op.operandValues().map((v) => env.get(v)!);
           const k = counts.get(callee) ?? 0;
           counts.set(callee, k + 1);
-          this.spawnTask("@" + callee + (k ? `#${k}` : ""), unit, op, (f, refs) => {
-            unit.argSlots.forEach((s, i) => { writeSlot(f, s, vals[i]); if (isChannel(vals[i])) refs.push(vals[i]); });
-          });
+          this.bind(this.spawnTask("@" + callee + (k ? `#${k}` : ""), null, unit, op), unit.argSlots, vals);
           break;
         }
         case "arith.constant": this.bindConstant(op, env); break;
@@ -208,21 +167,19 @@ export class Scheduler implements Scheduling, ReadyQueue {
     const total = mapping.reduce((a, b) => a * b, 1);
     const pid = new Array<number>(mapping.length).fill(0);
     const single = total === 1 && mapping.every((m) => m === 1);
+    const label = prefix + "@" + symName(kop);
+    const sharded = layouts.some((l) => l !== null);
     for (let n = 0; n < total; n++) {
       const p = pid.slice();
-      const name = prefix + "@" + symName(kop) + (single ? "" : `[${p.join(", ")}]`);
-      this.spawnTask(name, unit, kop, (f, refs) => {
-        unit.argSlots.forEach((s, i) => {
-          let v = operands[i];
-          const lay = layouts[i];
-          if (lay !== null && v instanceof MemRef) v = this.shard(kop, v, lay, mesh, fixedPid ?? p, i);
-          writeSlot(f, s, v);
-          if (isChannel(v)) refs.push(v);
-        });
-        unit.captureSlots.forEach((s, i) => { writeSlot(f, s, caps[i]); if (isChannel(caps[i])) refs.push(caps[i]); });
-        unit.pidSlots.forEach((s, i) => { f.num[s] = p[unit.pidDims[i]] ?? 0; });
-        unit.paramSlots.forEach((s, i) => { f.num[s] = paramVals[i]; });
-      });
+      const t = this.spawnTask(label, single ? null : p, unit, kop);
+      this.bind(t, unit.argSlots, sharded ? operands.map((v, i) => {
+        const lay = layouts[i];
+        return lay !== null && v instanceof MemRef ? this.shard(kop, v, lay, mesh, fixedPid ?? p, i) : v;
+      }) : operands);
+      this.bind(t, unit.captureSlots, caps);
+      const num = t.frames[0].num;
+      for (let i = 0; i < unit.pidSlots.length; i++) num[unit.pidSlots[i]] = p[unit.pidDims[i]] ?? 0;
+      for (let i = 0; i < unit.paramSlots.length; i++) num[unit.paramSlots[i]] = paramVals[i];
       for (let k = pid.length - 1; k >= 0; k--) { if (++pid[k] < mapping[k]) break; pid[k] = 0; }
     }
   }
@@ -320,7 +277,7 @@ export class Scheduler implements Scheduling, ReadyQueue {
   /// Runs until every task is done; throws SimError on a trap, a deadlock or leftover stream data.
   run(): void {
     try {
-      runAll(this);
+      runAll(this.ready);
     } catch (e) {
       if (e instanceof TaskTrap) throw this.trapError(e.trap, e.task);
       throw e;

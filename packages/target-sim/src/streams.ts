@@ -1,5 +1,5 @@
 // Streams: bounded FIFOs (ring buffers) and arrays of them, with the tasks waiting on each side.
-import type { Operation, Type } from "@allo/ir-core";
+import type { Operation } from "@allo/ir-core";
 import type { Frame, Unit } from "./bytecode.js";
 
 /// How a FIFO holds its elements.
@@ -8,12 +8,13 @@ export const enum FifoKind { Num, Wide, Block }
 /// A kernel instance, hw instance or function activation run by the scheduler.
 export class Task {
   readonly id: number;
-  /// Display name: `@gemm[1, 2]`, `@producer_0`, `@main`.
-  readonly name: string;
+  /// The display name without the position in the mapping (`@gemm`), and the position (null if none).
+  readonly label: string;
+  readonly pid: readonly number[] | null;
   readonly frames: Frame[];
   /// 0 ready or running, 1 blocked, 2 done.
   state: number;
-  /// The FIFO a blocked task waits on, and whether it waits to put (else to get).
+  /// The FIFO a blocked task waits on, and whether it waits to put (else to get); stale once it runs again.
   waitFifo: Fifo | null;
   waitPut: boolean;
   readonly sched: Scheduling;
@@ -26,9 +27,10 @@ export class Task {
   /// The op that started this task (kernel, hw.instance or entry func), for messages.
   readonly origin: Operation;
 
-  constructor(id: number, name: string, first: Frame, sched: Scheduling, units: readonly Unit[], origin: Operation) {
+  constructor(id: number, label: string, pid: readonly number[] | null, first: Frame, sched: Scheduling, units: readonly Unit[], origin: Operation) {
     this.id = id;
-    this.name = name;
+    this.label = label;
+    this.pid = pid;
     this.frames = [first];
     this.state = 0;
     this.waitFifo = null;
@@ -39,6 +41,9 @@ export class Task {
     this.results = null;
     this.origin = origin;
   }
+
+  /// Display name: `@gemm[1, 2]`, `@producer_0`, `@main` (built when a message needs it).
+  get name(): string { return this.pid === null ? this.label : `${this.label}[${this.pid.join(", ")}]`; }
 
   /// Starts the kernels of a region (`df.call`) or a nested kernel on behalf of this task.
   spawn(kind: "region" | "kernel", op: Operation, f: Frame, pc: number): void {
@@ -51,26 +56,21 @@ export interface Scheduling {
   spawnFrom(parent: Task, kind: "region" | "kernel", op: Operation, f: Frame, pc: number): void;
 }
 
-/// Blocks `t` on `q` (to put if `put`, else to get).
-export function blockOn(t: Task, q: Fifo, put: boolean): void {
-  t.state = 1;
-  t.waitFifo = q;
-  t.waitPut = put;
-  if (put) {
-    if (q.putWaiter === null) q.putWaiter = t;
-    else (q.morePutWaiters ??= []).push(t);
-  } else if (q.getWaiter === null) q.getWaiter = t;
-  else (q.moreGetWaiters ??= []).push(t);
-}
+/// The object buffer of FIFOs of numbers (their ops never touch it).
+const noObjects: unknown[] = Object.freeze([]) as unknown as unknown[];
 
-/// One bounded FIFO of depth `depth`.
+/// One bounded FIFO of depth `depth`: a ring of the smallest power-of-two size not below the depth.
 export class Fifo {
-  readonly name: string;
+  /// The stream's name (a stream array's, for its elements), and the element's row-major index in it.
+  readonly label: string;
+  readonly index: number;
   readonly depth: number;
   readonly kind: FifoKind;
-  readonly elemType: Type;
-  count: number;
-  head: number;
+  /// Elements got and put so far: the FIFO holds `wr - rd` elements, the oldest at `rd & mask`.
+  rd: number;
+  wr: number;
+  /// The ring's size minus one.
+  readonly mask: number;
   readonly nbuf: Float64Array;
   readonly obuf: unknown[];
   /// The task waiting to get (resp. put), and any further ones (several only before stream lowering).
@@ -81,34 +81,51 @@ export class Fifo {
   /// The last task that put / got (for the wait-for graph).
   writer: Task | null;
   reader: Task | null;
-  puts: number;
-  gets: number;
   /// The stream array this FIFO belongs to, or null.
   readonly parent: StreamArray | null;
   /// The op that declared it (`df.stream`, `hw.fifo`), for messages.
   readonly op: Operation | null;
 
-  constructor(name: string, depth: number, kind: FifoKind, elemType: Type, parent: StreamArray | null, op: Operation | null) {
-    this.name = name;
+  constructor(label: string, index: number, depth: number, kind: FifoKind, parent: StreamArray | null, op: Operation | null) {
+    this.label = label;
+    this.index = index;
     this.depth = depth;
     this.kind = kind;
-    this.elemType = elemType;
-    this.count = 0;
-    this.head = 0;
-    this.nbuf = new Float64Array(depth);
-    this.obuf = kind === FifoKind.Num ? [] : new Array<unknown>(depth).fill(null);
+    this.rd = 0;
+    this.wr = 0;
+    let size = 1;
+    while (size < depth) size *= 2;
+    this.mask = size - 1;
+    this.nbuf = new Float64Array(size);
+    this.obuf = kind === FifoKind.Num ? noObjects : new Array<unknown>(size).fill(null);
     this.getWaiter = null;
     this.putWaiter = null;
     this.moreGetWaiters = null;
     this.morePutWaiters = null;
     this.writer = null;
     this.reader = null;
-    this.puts = 0;
-    this.gets = 0;
     this.parent = parent;
     this.op = op;
   }
+
+  /// Elements in the FIFO, puts and gets so far.
+  get count(): number { return this.wr - this.rd; }
+  get puts(): number { return this.wr; }
+  get gets(): number { return this.rd; }
+
+  /// Display name: `fifo_A`, or `fifo_A[1][2]` for an element of a stream array.
+  get name(): string {
+    if (this.parent === null) return this.label;
+    let rest = this.index, out = "";
+    const shape = this.parent.shape;
+    for (let k = shape.length - 1; k >= 0; k--) { out = `[${rest % shape[k]}]` + out; rest = Math.floor(rest / shape[k]); }
+    return this.label + out;
+  }
 }
+
+/// What a stream op resolved before its loop holds when the element's index is out of range: a FIFO that is
+/// always empty and full, so that the op leaves to the scheduler, which raises the op's error.
+export const outOfRange = new Fifo("", -1, 0, FifoKind.Num, null, null);
 
 /// An array of independent FIFOs (`!df.stream_array<[P0, ...], T, D>`), row-major.
 export class StreamArray {
@@ -119,7 +136,7 @@ export class StreamArray {
   readonly d1: number;
   readonly d2: number;
   readonly fifos: Fifo[];
-  constructor(name: string, shape: readonly number[], depth: number, kind: FifoKind, elemType: Type, op: Operation | null) {
+  constructor(name: string, shape: readonly number[], depth: number, kind: FifoKind, op: Operation | null) {
     this.name = name;
     this.shape = shape;
     this.d0 = shape.length > 0 ? shape[0] : 1;
@@ -128,10 +145,6 @@ export class StreamArray {
     this.fifos = [];
     let n = 1;
     for (const d of shape) n *= d;
-    const idx = new Array<number>(shape.length).fill(0);
-    for (let i = 0; i < n; i++) {
-      this.fifos.push(new Fifo(name + idx.map((x) => `[${x}]`).join(""), depth, kind, elemType, this, op));
-      for (let k = shape.length - 1; k >= 0; k--) { if (++idx[k] < shape[k]) break; idx[k] = 0; }
-    }
+    for (let i = 0; i < n; i++) this.fifos.push(new Fifo(name, i, depth, kind, this, op));
   }
 }

@@ -2,7 +2,8 @@
 // deadlocks and leftover data are reported with the blocked instances, and never hang.
 import { expect } from "chai";
 import fc from "fast-check";
-import { matmulF32, randF32, randInts, run, runErr, runOk, systolicSource } from "./support.js";
+import { matmulF32, randF32, randInts, run, runErr, runOk } from "./support.js";
+import { systolic } from "../../../test/tools/df-programs.js";
 
 type Ty = "i8" | "i32" | "f32";
 
@@ -121,7 +122,7 @@ describe("target-sim: dataflow properties", () => {
   it("systolic grids of random size compute the matrix product", () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 1000 }), (M, N, K, depth, seed) => {
       const A = randF32(M * K, seed), B = randF32(K * N, seed + 1);
-      const r = runOk(systolicSource(M, N, K, depth), { A, B });
+      const r = runOk(systolic(M, N, K, depth), { A, B });
       expect(Array.from(r.out.C as Float32Array)).to.deep.equal(Array.from(matmulF32(A, B, M, K, N)));
       expect(r.stats.tasks).to.equal((M + 2) * (N + 2));
     }), { numRuns: 30 });
@@ -132,7 +133,7 @@ describe("target-sim: dataflow properties", () => {
     const A = Int32Array.from(randInts(M * K, 5, -(2 ** 31), 2 ** 31)), B = Int32Array.from(randInts(K * N, 6, -(2 ** 31), 2 ** 31));
     const want = new Int32Array(M * N);
     for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) { let s = 0; for (let k = 0; k < K; k++) s = (s + Math.imul(A[i * K + k], B[k * N + j])) | 0; want[i * N + j] = s; }
-    expect(Array.from(runOk(systolicSource(M, N, K, 2, "i32"), { A, B }).out.C as Int32Array)).to.deep.equal(Array.from(want));
+    expect(Array.from(runOk(systolic(M, N, K, 2, "i32"), { A, B }).out.C as Int32Array)).to.deep.equal(Array.from(want));
   });
 
   it("copies whole blocks through block streams", () => {

@@ -3,7 +3,8 @@ import { expect } from "chai";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SimMessages } from "../src/index.js";
-import { example, matmulF32, randF32, run, systolicSource } from "./support.js";
+import { example, matmulF32, randF32, run } from "./support.js";
+import { systolic } from "../../../test/tools/df-programs.js";
 
 const dir = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
 
@@ -41,7 +42,7 @@ describe("target-sim: the JavaScript translation and the instruction loop agree"
 
   it("on a systolic array", () => {
     const A = randF32(15, 1), B = randF32(20, 2);
-    const [a, b] = both(systolicSource(3, 4, 5, 1), { A, B });
+    const [a, b] = both(systolic(3, 4, 5, 1), { A, B });
     expect(a.ok && b.ok).to.equal(true);
     if (a.ok && b.ok) {
       expect(Array.from(a.out.C as Float32Array)).to.deep.equal(Array.from(b.out.C as Float32Array));

@@ -1,6 +1,7 @@
 // Memrefs (views, strided layouts, bounds checks), structured control flow, linalg, calls, and hw designs.
 import { expect } from "chai";
 import { Op } from "../src/bytecode.js";
+import { Step } from "../src/jit-emit.js";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { matmulF32, randF32, randInts, runErr, runOk } from "./support.js";
@@ -284,5 +285,13 @@ describe("target-sim: instruction set", () => {
     for (const m of cases) expect(ops[m[2]], m[2]).to.equal(Number(m[1]));
     const handled = new Set(cases.map((m) => m[2]));
     for (const name of Object.keys(ops).filter((k) => Number.isNaN(Number(k)))) expect(handled.has(name), `opcode ${name} has a case`).to.equal(true);
+  });
+
+  it("uses the literal values of the Op and Step enums in the scheduler loop", () => {
+    const text = readFileSync(fileURLToPath(new URL("../src/jit-run.ts", import.meta.url)), "utf8");
+    const uses = [...text.matchAll(/(\d+) \/\* (Op|Step)\.(\w+) \*\//g)];
+    expect(uses.length).to.be.greaterThan(5);
+    const enums = { Op, Step } as unknown as Record<string, Record<string, number>>;
+    for (const m of uses) expect(enums[m[2]][m[3]], `${m[2]}.${m[3]}`).to.equal(Number(m[1]));
   });
 });
