@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { walk, type Operation } from "@allo/ir-core";
 import { parseOrThrow, runSeeded, sameArrays, stepThroughDfToHw } from "./df-support.js";
-import { chainProgram, fanProgram, shardProgram, systolicProgram } from "./df-generators.js";
+import { chainProgram, fanProgram, shardProgram, systolic } from "../../../test/tools/df-programs.js";
 
 const examples = resolve(import.meta.dirname, "../../../../shared/spec/examples");
 
@@ -51,7 +51,7 @@ describe("df-to-hw preserves the simulated result", function () {
 
   it("generated systolic grids", () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), (m, n, k) => {
-      checkEquivalent(parseOrThrow(systolicProgram(m, n, k)), 0);
+      checkEquivalent(parseOrThrow(systolic(m, n, k, 2, "i32")), 0);
     }), { numRuns: 8 });
   });
 
