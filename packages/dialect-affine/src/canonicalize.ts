@@ -5,6 +5,7 @@ import {
 } from "@allo/ir-core";
 import { accessOp, forOp, ifOp, mapOf } from "./accessors.js";
 import { canonicalizeMapAndOperands, composeAffineMapAndOperands, simplifyMapWithOperands } from "./map-utils.js";
+import { simplifyMapAndOperands } from "./plain-operands.js";
 
 function def(name: string) {
   const d = registry.lookupOp(name);
@@ -34,9 +35,7 @@ function simplifyAffineOp(root: string): RewritePattern {
       if (oldMap === null) return false;
       const oldOperands = isAccess ? accessOp.mapOperands(op) : op.operandValues();
       const operands = oldOperands.slice();
-      let map = composeAffineMapAndOperands(oldMap, operands);
-      map = canonicalizeMapAndOperands(map, operands);
-      map = simplifyMapWithOperands(map, operands);
+      const map = simplifyMapAndOperands(oldMap, operands);
       if (map === oldMap && sameValues(oldOperands, operands)) return false;
       if (!isAccess) {
         replaceWithMapOp(rw, op, root, operands, map);

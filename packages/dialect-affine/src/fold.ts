@@ -9,6 +9,7 @@ import {
   canonicalizeMapAndOperands, canonicalizeSetAndOperands, composeAffineMapAndOperands, composeSetAndOperands,
   simplifyMinOrMaxExprWithOperands,
 } from "./map-utils.js";
+import { noInductionVars, PlainOperandCache, plainOperands } from "./plain-operands.js";
 import { constantValueOf } from "./validity.js";
 
 function intOf(a: Attribute | null | undefined): number | null {
@@ -140,19 +141,28 @@ export function foldLoopBounds(op: Operation): boolean {
   return folded;
 }
 
-/// MLIR's canonicalizeLoopBounds for affine.for: composes, canonicalizes and simplifies both bound maps.
+/// canonicalizeLoopBounds's steps for the lower bound (the larger of its results) and the upper bound (the smaller).
+const lowerBounds = new PlainOperandCache((map, operands) => {
+  let out = composeAffineMapAndOperands(map, operands);
+  out = canonicalizeMapAndOperands(out, operands);
+  out = simplifyMinOrMaxExprWithOperands(out, operands, true);
+  return { map: removeDuplicateExprs(out), cacheable: true };
+});
+const upperBounds = new PlainOperandCache((map, operands) => {
+  let out = simplifyMinOrMaxExprWithOperands(map, operands, false);
+  out = composeAffineMapAndOperands(out, operands);
+  out = canonicalizeMapAndOperands(out, operands);
+  return { map: removeDuplicateExprs(out), cacheable: true };
+});
+
+/// MLIR's canonicalizeLoopBounds for affine.for: composes, canonicalizes and simplifies both bound maps. (Bounds whose
+/// operands are plain and no loop's induction variables are cached per map, see plain-operands.ts.)
 export function canonicalizeForLoopBounds(op: Operation): boolean {
   const lbOperands = forOp.lowerBoundOperands(op);
   const ubOperands = forOp.upperBoundOperands(op);
   const prevLb = forOp.lowerBoundMap(op), prevUb = forOp.upperBoundMap(op);
-  let lbMap = composeAffineMapAndOperands(prevLb, lbOperands);
-  lbMap = canonicalizeMapAndOperands(lbMap, lbOperands);
-  lbMap = simplifyMinOrMaxExprWithOperands(lbMap, lbOperands, true);
-  let ubMap = simplifyMinOrMaxExprWithOperands(prevUb, ubOperands, false);
-  lbMap = removeDuplicateExprs(lbMap);
-  ubMap = composeAffineMapAndOperands(ubMap, ubOperands);
-  ubMap = canonicalizeMapAndOperands(ubMap, ubOperands);
-  ubMap = removeDuplicateExprs(ubMap);
+  const lbMap = lowerBounds.run(prevLb, lbOperands, plainOperands(prevLb, lbOperands) && noInductionVars(lbOperands));
+  const ubMap = upperBounds.run(prevUb, ubOperands, plainOperands(prevUb, ubOperands) && noInductionVars(ubOperands));
   if (lbMap === prevLb && ubMap === prevUb) return false;
   if (lbMap !== prevLb) forOp.setLowerBound(op, lbOperands, lbMap);
   if (ubMap !== prevUb) forOp.setUpperBound(op, ubOperands, ubMap);

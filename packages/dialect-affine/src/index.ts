@@ -5,6 +5,7 @@ export * from "./fold.js";
 export * from "./map-utils.js";
 export * from "./messages.js";
 export * from "./ops.js";
+export * from "./plain-operands.js";
 export * from "./syntax.js";
 export * from "./validity.js";
 export * from "./verify.js";

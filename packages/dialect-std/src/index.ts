@@ -1,4 +1,4 @@
-// Public API of @allo/dialect-std: func, arith, memref, scf and linalg.
+// Public API of @allo/dialect-std: func, arith, cf, memref, scf and linalg.
 export * from "./func/ops.js";
 export * from "./func/syntax.js";
 export * from "./arith/attrs.js";
@@ -13,4 +13,9 @@ export * from "./scf/ops.js";
 export * from "./tensor/ops.js";
 export * from "./math/ops.js";
 export * from "./scf/canonicalize.js";
+import "./scf/patterns.js";
 export * from "./arith/canonicalize.js";
+export * from "./memref/patterns.js";
+export * from "./cf/ops.js";
+export * from "./cf/syntax.js";
+export * from "./cf/canonicalize.js";

@@ -2,8 +2,8 @@
 // pipeline (canonicalize by default), then deletes private callables left without uses (MLIR's InlinerPass.cpp,
 // Inliner.cpp, CallGraph.cpp and InliningUtils.cpp).
 import {
-  AttrKind, cloneOp, definePass, DiagMessages, getCallSiteLoc, hasTrait, isMemoryEffectFree, lookupSymbolFrom, opt, OpPassManager,
-  parsePassPipeline, parsePipelineInto, Trait, unknownLoc, walk, type Block, type Operation, type Region, type SymbolRefAttr, type Value,
+  AttrKind, Block, cloneOp, definePass, DiagMessages, getCallSiteLoc, hasTrait, isMemoryEffectFree, lookupSymbolFrom, Operation, opt,
+  OpPassManager, parsePassPipeline, parsePipelineInto, registry, Trait, unknownLoc, walk, type Region, type SymbolRefAttr, type Value,
 } from "@allo/ir-core";
 import { collectSymbolRefs, isSymbol, symbolVisibility } from "./symbol-dce.js";
 
@@ -21,7 +21,7 @@ const isCallable = (op: Operation): boolean => op.name === "func.func" && !op.re
 const isCall = (op: Operation): boolean => op.name === "func.call";
 
 /// Dialects whose ops may be inlined (those with a DialectInlinerInterface in MLIR).
-const INLINABLE_DIALECTS = new Set(["func", "arith", "memref", "scf", "affine", "linalg", "math", "builtin"]);
+const INLINABLE_DIALECTS = new Set(["func", "arith", "cf", "memref", "scf", "affine", "linalg", "math", "builtin"]);
 
 class CallGraph {
   readonly nodes: Node[] = [];
@@ -172,33 +172,83 @@ function isLegalToInline(callee: Region, dest: Region): boolean {
   return ok;
 }
 
-/// Inlines `target`'s body at `call`; returns the ops inserted (the callee's ops minus its return), or null.
-function inlineCall(call: Operation, target: Operation): Operation[] | null {
+/// True if a multi-block callee may be inlined into the region of `call`'s parent: the same kind of op as the callee,
+/// or one whose regions may hold several blocks (MLIR's Inliner::shouldInline).
+function regionTakesBlocks(call: Operation, callee: Operation): boolean {
+  const parent = call.parentOp;
+  if (parent === null || parent.name === callee.name || parent.def === null) return parent === null || parent.name === callee.name;
+  return !hasTrait(parent.def, Trait.SingleBlock) && parent.def.implicitTerminator === null;
+}
+
+/// Clones the blocks of `src` before `before` in its region (the entry block's arguments are mapped, so it gets none)
+/// and returns the clones.
+function cloneBlocksBefore(src: Region, before: Block, mapping: Map<Value | Block, Value | Block>): Block[] {
+  const pairs: [Block, Block][] = [];
+  for (let b = src.firstBlock; b !== null; b = b.next) {
+    const nb = before.parent!.insertBlockBefore(new Block(), before);
+    for (const a of b.args) {
+      if (mapping.has(a)) continue;
+      const na = nb.addArgument(a.type, a.loc);
+      na.sourceName = a.sourceName;
+      mapping.set(a, na);
+    }
+    mapping.set(b, nb);
+    pairs.push([b, nb]);
+  }
+  for (const [b, nb] of pairs) for (let o = b.firstOp; o !== null; o = o.next) nb.append(cloneOp(o, mapping));
+  return pairs.map(([, nb]) => nb);
+}
+
+/// Inlines `target`'s body at `call` (MLIR's inlineRegion): a single block is cloned in place of the call; several
+/// blocks go between the call's block and a continuation block split off at the call, entered by the first block's ops
+/// and left by `cf.br`s (from the callee's returns) whose operands become the continuation's arguments. Returns the
+/// inlined ops per block, as found before the returns are rewritten, or null if the call cannot be inlined.
+function inlineCall(call: Operation, target: Operation): Operation[][] | null {
   const src = target.regions[0];
-  if (src.empty || !src.hasOneBlock) return null;
+  if (src.empty) return null;
   const entry = src.entry;
   const operands = call.operandValues();
-  if (operands.length !== entry.args.length || call.results.length !== (entry.lastOp?.operands.length ?? 0)) return null;
+  if (operands.length !== entry.args.length) return null;
   for (let i = 0; i < operands.length; i++) if (operands[i].type !== entry.args[i].type) return null;
+  if (src.hasOneBlock && call.results.length !== (entry.lastOp?.operands.length ?? 0)) return null;
   if (!isLegalToInline(src, call.parentRegion!)) return null;
   const mapping = new Map<Value | Block, Value | Block>();
   entry.args.forEach((a, i) => mapping.set(a, operands[i]));
-  const inserted: Operation[] = [];
-  let at: Operation = call;
-  const remap = call.loc !== unknownLoc;
-  for (let o = entry.firstOp; o !== null; o = o.next) {
-    if (o === entry.lastOp && o.name === "func.return") {
-      const vals = o.operandValues().map((v) => (mapping.get(v) as Value | undefined) ?? v);
-      call.results.forEach((r, i) => r.replaceAllUsesWith(vals[i]));
-      break;
+  const remap = (o: Operation) => { if (call.loc !== unknownLoc) walk(o, (x) => { x.loc = getCallSiteLoc(x.loc, call.loc); }, "pre"); };
+  if (src.hasOneBlock) {
+    const inserted: Operation[] = [];
+    let at: Operation = call;
+    for (let o = entry.firstOp; o !== null; o = o.next) {
+      if (o === entry.lastOp && o.name === "func.return") {
+        const vals = o.operandValues().map((v) => (mapping.get(v) as Value | undefined) ?? v);
+        call.results.forEach((r, i) => r.replaceAllUsesWith(vals[i]));
+        break;
+      }
+      const c = cloneOp(o, mapping);
+      remap(c);
+      call.parent!.insertAfter(c, at);
+      at = c;
+      inserted.push(c);
     }
-    const c = cloneOp(o, mapping);
-    if (remap) walk(c, (x) => { x.loc = getCallSiteLoc(x.loc, call.loc); }, "pre");
-    call.parent!.insertAfter(c, at);
-    at = c;
-    inserted.push(c);
+    return [inserted];
   }
-  return inserted;
+  const caller = call.parent!;
+  const post = caller.parent!.insertBlockBefore(new Block(), caller.next);
+  for (let o: Operation | null = call; o !== null;) { const n: Operation | null = o.next; o.remove(); post.append(o); o = n; }
+  const blocks = cloneBlocksBefore(src, post, mapping);
+  for (const b of blocks) for (let o = b.firstOp; o !== null; o = o.next) remap(o);
+  const inlined = blocks.map((b) => b.ops());
+  call.results.forEach((r) => r.replaceAllUsesWith(post.addArgument(r.type, call.loc)));
+  const br = registry.lookupOp("cf.br")!;
+  for (const b of blocks) {
+    const ret = b.lastOp;
+    if (ret === null || ret.name !== "func.return") continue;
+    b.insertBefore(new Operation({ name: br.name, def: br, operands: ret.operandValues(), successors: [post], loc: ret.loc }), ret);
+    ret.erase();
+  }
+  caller.spliceOpsFrom(blocks[0]);
+  blocks[0].remove();
+  return inlined;
 }
 
 /// `inline`.
@@ -251,6 +301,7 @@ export const Inliner = definePass({
     const shouldInline = (c: ResolvedCall): boolean => {
       if (c.call.def !== null && hasTrait(c.call.def, Trait.Terminator)) return false;
       if (c.target.edges.some((e) => e === c.target || e === c.source)) return false;
+      if (!c.target.op.regions[0].hasOneBlock && !regionTakesBlocks(c.call, c.target.op)) return false;
       for (let p = c.call.parentOp; p !== null; p = p.parentOp) if (p === c.target.op) return false;
       return profitable(c);
     };
@@ -305,37 +356,34 @@ function collectCalls(n: Node, cg: CallGraph): ResolvedCall[] {
   const out: ResolvedCall[] = [];
   const work: Block[] = [];
   for (const r of n.op.regions) for (let b = r.firstBlock; b !== null; b = b.next) work.push(b);
-  drain(work, n, cg, out, false);
-  return out;
-}
-
-/// The calls among inlined ops (as one block: direct calls first, then nested regions), entering nested callables.
-function collectCallsIn(ops: readonly Operation[], source: Node, cg: CallGraph): ResolvedCall[] {
-  const out: ResolvedCall[] = [];
-  const work: Block[] = [];
-  for (const o of ops) {
-    if (isCall(o)) {
-      const t = cg.resolve(o);
-      if (t !== null) out.push({ call: o, source, target: t });
-      continue;
-    }
-    for (const r of o.regions) for (let x = r.firstBlock; x !== null; x = x.next) work.push(x);
-  }
-  drain(work, source, cg, out, true);
-  return out;
-}
-
-function drain(work: Block[], source: Node, cg: CallGraph, out: ResolvedCall[], nested: boolean): void {
   while (work.length) {
-    const b = work.pop()!;
-    for (let o = b.firstOp; o !== null; o = o.next) {
+    for (let o = work.pop()!.firstOp; o !== null; o = o.next) {
+      if (isCall(o)) {
+        const t = cg.resolve(o);
+        if (t !== null) out.push({ call: o, source: n, target: t });
+        continue;
+      }
+      if (isCallable(o)) continue;
+      for (const r of o.regions) for (let x = r.firstBlock; x !== null; x = x.next) work.push(x);
+    }
+  }
+  return out;
+}
+
+/// The calls among the inlined ops (given per inlined block) in MLIR's processInlinedBlocks order: blocks from a LIFO
+/// worklist, a block's calls first and its nested regions after, entering nested callables.
+function collectCallsIn(blocks: readonly (readonly Operation[])[], source: Node, cg: CallGraph): ResolvedCall[] {
+  const out: ResolvedCall[] = [];
+  const work: (readonly Operation[])[] = blocks.slice();
+  while (work.length) {
+    for (const o of work.pop()!) {
       if (isCall(o)) {
         const t = cg.resolve(o);
         if (t !== null) out.push({ call: o, source, target: t });
         continue;
       }
-      if (!nested && isCallable(o)) continue;
-      for (const r of o.regions) for (let x = r.firstBlock; x !== null; x = x.next) work.push(x);
+      for (const r of o.regions) for (let x = r.firstBlock; x !== null; x = x.next) work.push(x.ops());
     }
   }
+  return out;
 }

@@ -13,8 +13,6 @@ function builtinRule(op: Operation): boolean | "recursive" | null {
   switch (op.name) {
     case "scf.for": return constantInt(op, 2) === 1n ? "recursive" : false;
     case "affine.for": return forOp.step(op) === 1 ? "recursive" : false;
-    case "arith.divui": case "arith.ceildivui": case "arith.remui": { const d = constantInt(op, 1); return d !== null && d !== 0n; }
-    case "arith.divsi": case "arith.ceildivsi": { const d = constantInt(op, 1); return d !== null && d !== 0n && d !== -1n; }
     default: return null;
   }
 }

@@ -9,6 +9,8 @@ import { skipWithReason } from "../../../test/tools/requires.js";
 import { mlirOpt, noMlirOpt, normalizeSSA } from "./support.js";
 
 const inputs = join(fileURLToPath(new URL(".", import.meta.url)), "inputs");
+/// A lit test of test/passes used as an input (its RUN and CHECK comments do not change the output).
+const lit = (file: string): string => join("..", "..", "..", "..", "test", "passes", file);
 
 /// [input file, allo-opt/mlir-opt arguments].
 const cases: readonly (readonly [string, readonly string[]])[] = [
@@ -24,8 +26,21 @@ const cases: readonly (readonly [string, readonly string[]])[] = [
   ["canon-scf.mlir", ["--canonicalize"]],
   ["canon-scf.mlir", ["--canonicalize=top-down=false"]],
   ["cse-basic.mlir", ["--canonicalize"]],
+  [lit("canonicalize-memref.mlir"), ["--canonicalize", "--allow-unregistered-dialect"]],
+  [lit("canonicalize-memref.mlir"), ["--canonicalize=top-down=false", "--allow-unregistered-dialect"]],
+  [lit("canonicalize-memref.mlir"), ["--canonicalize=max-iterations=1", "--allow-unregistered-dialect"]],
+  [lit("canonicalize-arith.mlir"), ["--canonicalize"]],
+  [lit("canonicalize-arith.mlir"), ["--canonicalize=top-down=false"]],
+  [lit("canonicalize-arith.mlir"), ["--canonicalize", "--mlir-print-debuginfo"]],
+  [lit("canonicalize-scf-regions.mlir"), ["--canonicalize"]],
+  [lit("canonicalize-scf-regions.mlir"), ["--canonicalize=top-down=false"]],
+  [lit("canonicalize-scf-regions.mlir"), ["--canonicalize=max-iterations=1"]],
+  [lit("canonicalize-cf.mlir"), ["--canonicalize", "--allow-unregistered-dialect"]],
+  [lit("canonicalize-cf.mlir"), ["--canonicalize=top-down=false", "--allow-unregistered-dialect"]],
+  [lit("canonicalize-cf.mlir"), ["--mlir-print-op-generic", "--allow-unregistered-dialect"]],
   ["symbol-dce.mlir", ["--symbol-dce"]],
   ["licm.mlir", ["--loop-invariant-code-motion"]],
+  [lit("loop-invariant-code-motion-div.mlir"), ["--loop-invariant-code-motion"]],
   ["remove-dead-values.mlir", ["--remove-dead-values"]],
   ["nested-modules.mlir", ["--remove-dead-values"]],
   ["affine-unroll.mlir", ["--affine-loop-unroll"]],
@@ -44,6 +59,9 @@ const cases: readonly (readonly [string, readonly string[]])[] = [
   ["inline.mlir", ["--inline=inlining-threshold=0"]],
   ["inline.mlir", ["--inline=default-pipeline=cse"]],
   ["inline.mlir", ["--inline", "--mlir-print-ir-after-all"]],
+  [lit("inline-multiblock.mlir"), ["--inline"]],
+  [lit("inline-multiblock.mlir"), ["--inline=default-pipeline="]],
+  [lit("inline-multiblock.mlir"), ["--inline=max-iterations=1", "--mlir-print-debuginfo"]],
   ["two-funcs.mlir", ["-p", "builtin.module(func.func(cse),func.func(canonicalize))", "--mlir-print-ir-after-all", "--mlir-disable-threading"]],
   ["nested-modules.mlir", ["-p", "builtin.module(func.func(cse),builtin.module(func.func(canonicalize)))", "--mlir-print-ir-after-all"]],
   ["cse-basic.mlir", ["-p", "builtin.module(func.func(cse,canonicalize),symbol-dce)", "--mlir-print-ir-before=cse", "--mlir-print-ir-after=canonicalize", "--mlir-print-ir-module-scope", "--mlir-disable-threading"]],

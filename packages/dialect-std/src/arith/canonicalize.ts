@@ -1,14 +1,17 @@
 // Canonicalization patterns of arith (MLIR 19's ArithCanonicalization.td and ArithOps.cpp), appended to the op
 // records' lists on import. Rewrites create their constants first and replace the root, as DRR-generated code does.
 import {
-  AttrKind, Builtin, getIntegerAttr, matchConstant, pattern, registry, Signedness, TypeKind, type Attribute, type DialectDef,
+  AttrKind, Builtin, getFusedLoc, getIntegerAttr, matchConstant, pattern, registry, Signedness, TypeKind, type Attribute, type DialectDef,
   type IntegerAttr, type IntegerType, type Location, type OpBuilder,
   type Operation, type PatternRewriter, type RewritePattern, type Type, type Value,
 } from "@allo/ir-core";
 import { flagsOf, getOverflowAttr } from "./attrs.js";
 import {
-  AddIOp, AndIOp, ArithConstantOp, ArithDialect, CmpIOp, ExtSIOp, IndexCastOp, IndexCastUIOp, MulIOp, OrIOp, SelectOp, SubIOp, XOrIOp,
+  AddIOp, AndIOp, ArithConstantOp, ArithDialect, CmpFOp, CmpIOp, DivFOp, ExtSIOp, MulFOp, IndexCastOp, IndexCastUIOp, MulIOp, OrIOp, SelectOp, SubIOp,
+  XOrIOp,
 } from "./ops.js";
+import { arithCastPatterns } from "./cast-patterns.js";
+import { cmpFIntToFPConst } from "./cmpf-int.js";
 
 function def(name: string) {
   const d = registry.lookupOp(name);
@@ -34,9 +37,11 @@ function intAttr(type: Type, v: bigint): IntegerAttr {
   return getIntegerAttr(type, BigInt.asIntN(widthOf(type), v));
 }
 
-/// The location of the replacement ops: the root's (as mlir-opt-19's DRR patterns produce).
-function loc(root: Operation, ..._matched: Operation[]): Location {
-  return root.loc;
+/// The location of the replacement ops: DRR's odsLoc, the fused locations of the first N ops DRR's matcher records
+/// (N = the op nodes of the source pattern), root first, then matched ops in depth-first post order, where the defining
+/// op of a ConstantLikeMatcher operand counts as matched but not towards N.
+function loc(root: Operation, ...matched: Operation[]): Location {
+  return getFusedLoc([root.loc, ...matched.map((m) => m.loc)]);
 }
 
 function constant(rw: PatternRewriter, value: Attribute, type: Type, l: Location): Value {
@@ -60,6 +65,11 @@ function matchInnerConst(op: Operation, inner: string, constOnRight: boolean): {
   return { x: i.operand(constOnRight ? 0 : 1), c0, c1, innerOp: i };
 }
 
+/// The defining op of the constant operand of `inner`.
+function i0(inner: Operation, constOnRight: boolean): Operation {
+  return inner.operand(constOnRight ? 1 : 0).definingOp!;
+}
+
 /// A DRR-style constant folding pattern: `root(inner(..), c1) -> make(...)`.
 function constPattern(name: string, root: string, inner: string, constOnRight: boolean,
   rewrite: (rw: PatternRewriter, op: Operation, m: { x: Value; c0: bigint; c1: bigint; innerOp: Operation }, l: Location) => Value): RewritePattern {
@@ -68,7 +78,7 @@ function constPattern(name: string, root: string, inner: string, constOnRight: b
     matchAndRewrite(op, rw) {
       const m = matchInnerConst(op, inner, constOnRight);
       if (m === null) return false;
-      const l = loc(op, m.innerOp);
+      const l = loc(op, i0(m.innerOp, constOnRight));
       const v = rewrite(rw, op, { x: m.x, c0: m.c0.big, c1: m.c1.big, innerOp: m.innerOp }, l);
       rw.replaceOp(op, [v]);
       return true;
@@ -87,7 +97,7 @@ function constLhsPattern(name: string, root: string, inner: string, constOnRight
       if (c1 === null || i === null) return false;
       const c0 = apint(i.operand(constOnRight ? 1 : 0));
       if (c0 === null) return false;
-      const l = loc(op, i);
+      const l = loc(op, op.operand(0).definingOp!);
       const v = rewrite(rw, op, { x: i.operand(constOnRight ? 0 : 1), c0: c0.big, c1: c1.big, innerOp: i }, l);
       rw.replaceOp(op, [v]);
       return true;
@@ -118,7 +128,7 @@ const addIMulNegativeOneRhs = pattern({
   matchAndRewrite(op, rw) {
     const mul = defining(op.operand(1), "arith.muli");
     if (mul === null || !isNegOne(mul.operand(1))) return false;
-    rw.replaceOp(op, [binary(rw, "arith.subi", op.operand(0), mul.operand(0), loc(op, mul), 0)]);
+    rw.replaceOp(op, [binary(rw, "arith.subi", op.operand(0), mul.operand(0), loc(op, mul.operand(1).definingOp!), 0)]);
     return true;
   },
 });
@@ -127,7 +137,7 @@ const addIMulNegativeOneLhs = pattern({
   matchAndRewrite(op, rw) {
     const mul = defining(op.operand(0), "arith.muli");
     if (mul === null || !isNegOne(mul.operand(1))) return false;
-    rw.replaceOp(op, [binary(rw, "arith.subi", op.operand(1), mul.operand(0), loc(op, mul), 0)]);
+    rw.replaceOp(op, [binary(rw, "arith.subi", op.operand(1), mul.operand(0), loc(op, mul.operand(1).definingOp!), 0)]);
     return true;
   },
 });
@@ -171,6 +181,21 @@ function ofExt(name: string, root: string, ext: string): RewritePattern {
       const l = loc(op, a, b);
       const inner = binary(rw, root, a.operand(0), b.operand(0), l);
       rw.replaceOp(op, [rw.create(def(ext), { operands: [inner], resultTypes: [ty(op)], loc: l }).results[0]]);
+      return true;
+    },
+  });
+}
+
+// ---- mulf / divf of negations ----
+/// op(negf(x), negf(y)) -> op(x, y), keeping op's fastmath flags (MulFOfNegF, DivFOfNegF).
+function ofNegF(name: string, root: string): RewritePattern {
+  return pattern({
+    name, root, benefit: 3,
+    matchAndRewrite(op, rw) {
+      const a = defining(op.operand(0), "arith.negf"), b = defining(op.operand(1), "arith.negf");
+      if (a === null || b === null || a.operand(0).type !== b.operand(0).type) return false;
+      const fastmath = op.props.get("fastmath");
+      rw.replaceOp(op, rw.create(def(root), { operands: [a.operand(0), b.operand(0)], resultTypes: [ty(op)], props: { fastmath }, loc: loc(op, a, b) }).results);
       return true;
     },
   });
@@ -263,7 +288,7 @@ const selectNotCond = pattern({
   matchAndRewrite(op, rw) {
     const x = defining(op.operand(0), "arith.xori");
     if (x === null || !isBoolConst(x.operand(1), true)) return false;
-    rw.replaceOp(op, rw.create(def("arith.select"), { operands: [x.operand(0), op.operand(2), op.operand(1)], resultTypes: [ty(op)], loc: loc(op, x) }).results);
+    rw.replaceOp(op, rw.create(def("arith.select"), { operands: [x.operand(0), op.operand(2), op.operand(1)], resultTypes: [ty(op)], loc: loc(op, x.operand(1).definingOp!) }).results);
     return true;
   },
 });
@@ -311,6 +336,10 @@ const lists: [Operation["def"], RewritePattern[]][] = [
   [IndexCastOp, [castOfCast("IndexCastOfIndexCast", "arith.index_cast", "arith.index_cast", true), castOfCast("IndexCastOfExtSI", "arith.index_cast", "arith.extsi", false)]],
   [IndexCastUIOp, [castOfCast("IndexCastUIOfIndexCastUI", "arith.index_castui", "arith.index_castui", true), castOfCast("IndexCastUIOfExtUI", "arith.index_castui", "arith.extui", false)]],
   [SelectOp, [redundantSelectFalse, redundantSelectTrue, selectNotCond, selectI1ToNot, selectToExtUI]],
+  [CmpFOp, [cmpFIntToFPConst]],
+  [MulFOp, [ofNegF("MulFOfNegF", "arith.mulf")]],
+  [DivFOp, [ofNegF("DivFOfNegF", "arith.divf")]],
+  ...arithCastPatterns.map(([name, l]) => [registry.lookupOp(name), l] as [Operation["def"], RewritePattern[]]),
 ];
 
 /// Every arith canonicalization pattern, by root op.

@@ -740,14 +740,19 @@ function fromBits(t: Type, bits: bigint): Attribute | null {
   return bits === floatBits(Number.NaN, t) ? getFloatAttr(t, Number.NaN) : null;
 }
 
-/// bitcast of a constant (dense constants element by element).
+/// bitcast of a constant (dense constants element by element); else a bitcast to its operand's type -> the operand
+/// (CastOpInterface).
 export function foldBitcast(op: Operation, ops: Operands): FoldResult {
+  const r = foldBitcastConstant(op, ops[0] ?? null);
+  if (r === null && op.operand(0).type === op.results[0].type) return [op.operand(0)];
+  return one(r);
+}
+
+function foldBitcastConstant(op: Operation, a: Attribute | null): Attribute | null {
   const rt = elementOf(op.results[0].type);
-  const a = ops[0];
-  if (a === null || a === undefined) return null;
-  if (a.kind !== AttrKind.DenseElements && op.results[0].type !== rt) return null;
-  return one(foldCast(a, op.results[0].type, (x) => {
+  if (a === null || (a.kind !== AttrKind.DenseElements && op.results[0].type !== rt)) return null;
+  return foldCast(a, op.results[0].type, (x) => {
     const b = bitsOf(x);
     return b === null ? null : fromBits(rt, b);
-  }));
+  });
 }

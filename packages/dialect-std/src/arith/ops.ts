@@ -1,6 +1,6 @@
 // The arith dialect (MLIR 19): integer and float arithmetic, comparisons, select, constants and casts.
 import {
-  AnyType, AttrKind, BoolLike, Builtin, defineOp, FloatLike, operand, optProp, prop, registry, result, SignlessIntegerLike,
+  AnyType, AttrKind, BoolLike, Builtin, defineOp, FloatLike, matchConstant, operand, optProp, prop, registry, result, SignlessIntegerLike,
   Trait, TypedAttr, TypeKind, typeToText, type Attribute, type DenseElementsAttr, type DialectDef, type FloatAttr,
   type FloatType, type InferTypesContext, type IntegerAttr, type IntegerType, type OpDef, type Operation, type OpSyntax,
   type OpVerifyContext, type RankedTensorType, type ShapedType, type StringAttr, type Type, type TypeConstraint,
@@ -91,8 +91,11 @@ function q(t: Type): string { return `'${typeToText(t)}'`; }
 
 type FoldFn = NonNullable<OpDef["fold"]>;
 
-/// `Arith_IntBinaryOp` and its flavours: `$lhs, $rhs [overflow<...>] : type`.
-function intBinary(mnemonic: string, summary: string, fold: FoldFn, opts: { overflow?: boolean; pure?: boolean; traits?: Trait[]; asmNames?: (op: Operation, set: (i: number, name: string) => void) => void } = {}): OpDef {
+/// `Arith_IntBinaryOp` and its flavours: `$lhs, $rhs [overflow<...>] : type`. Ops that may divide by zero have no memory
+/// effects but are speculatable only as `speculatable` says (ConditionallySpeculatable); the others are Pure.
+function intBinary(mnemonic: string, summary: string, fold: FoldFn, opts: {
+  overflow?: boolean; speculatable?: (op: Operation) => boolean; traits?: Trait[]; asmNames?: (op: Operation, set: (i: number, name: string) => void) => void;
+} = {}): OpDef {
   const overflow = opts.overflow ?? false;
   return defineOp({
     name: `arith.${mnemonic}`,
@@ -100,12 +103,31 @@ function intBinary(mnemonic: string, summary: string, fold: FoldFn, opts: { over
     operands: [operand("lhs", SignlessIntegerLike), operand("rhs", SignlessIntegerLike)],
     results: [result("result", SignlessIntegerLike)],
     props: overflow ? [prop("overflowFlags", OverflowAttrC, overflowNone)] : [],
-    traits: [...(opts.pure === false ? [] : [Trait.Pure]), ...(opts.traits ?? []), Trait.SameOperandsAndResultType, Trait.ElementwiseMappable],
+    traits: [...(opts.speculatable !== undefined ? [] : [Trait.Pure]), ...(opts.traits ?? []), Trait.SameOperandsAndResultType, Trait.ElementwiseMappable],
     format: overflow ? "$lhs `,` $rhs (`overflow` `` $overflowFlags^)? attr-dict `:` type($result)" : "$lhs `,` $rhs attr-dict `:` type($result)",
     fold: F.withTraitFolds(fold, (opts.traits ?? []).includes(Trait.Commutative), (opts.traits ?? []).includes(Trait.Idempotent)),
     asmNames: opts.asmNames,
+    extra: opts.speculatable !== undefined ? { effects: [], speculatable: opts.speculatable } : {},
   });
 }
+
+/// The integer constant of operand `i`, or null.
+function constantOperand(op: Operation, i: number): bigint | null {
+  const a = matchConstant(op.operand(i));
+  return a !== null && a.kind === AttrKind.Integer ? (a as IntegerAttr).big : null;
+}
+/// Unsigned division: speculatable by a constant non-zero divisor (DivUIOp::getSpeculatability).
+const nonZeroDivisor = (op: Operation): boolean => {
+  const d = constantOperand(op, 1);
+  return d !== null && d !== 0n;
+};
+/// Signed division: speculatable by a constant divisor other than 0 and -1 (no INT_MIN / -1 overflow).
+const safeSignedDivisor = (op: Operation): boolean => {
+  const d = constantOperand(op, 1);
+  if (d === null || d === 0n) return false;
+  const t = elementOf(op.results[0].type);
+  return BigInt.asIntN(t.kind === TypeKind.Index ? 64 : (t as IntegerType).width, d) !== -1n;
+};
 
 /// `Arith_FloatBinaryOp`: `$lhs, $rhs [fastmath<...>] : type`.
 function floatBinary(mnemonic: string, summary: string, fold: FoldFn, traits: Trait[] = []): OpDef {
@@ -278,13 +300,13 @@ export const SubIOp = intBinary("subi", "Integer subtraction operation.", F.fold
 /// `arith.muli`.
 export const MulIOp = intBinary("muli", "Integer multiplication operation.", F.foldMulI, { overflow: true, traits: [Trait.Commutative], asmNames: mulIName });
 /// `arith.divui`.
-export const DivUIOp = intBinary("divui", "unsigned integer division operation", F.foldDivUI, { pure: false });
+export const DivUIOp = intBinary("divui", "unsigned integer division operation", F.foldDivUI, { speculatable: nonZeroDivisor });
 /// `arith.divsi`.
-export const DivSIOp = intBinary("divsi", "signed integer division operation", F.foldDivSI, { pure: false });
+export const DivSIOp = intBinary("divsi", "signed integer division operation", F.foldDivSI, { speculatable: safeSignedDivisor });
 /// `arith.ceildivui`.
-export const CeilDivUIOp = intBinary("ceildivui", "unsigned ceil integer division operation", F.foldCeilDivUI, { pure: false });
+export const CeilDivUIOp = intBinary("ceildivui", "unsigned ceil integer division operation", F.foldCeilDivUI, { speculatable: nonZeroDivisor });
 /// `arith.ceildivsi`.
-export const CeilDivSIOp = intBinary("ceildivsi", "signed ceil integer division operation", F.foldCeilDivSI, { pure: false });
+export const CeilDivSIOp = intBinary("ceildivsi", "signed ceil integer division operation", F.foldCeilDivSI, { speculatable: safeSignedDivisor });
 /// `arith.floordivsi`.
 export const FloorDivSIOp = intBinary("floordivsi", "signed floor integer division operation", F.foldFloorDivSI);
 /// `arith.remui`.

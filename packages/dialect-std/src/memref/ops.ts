@@ -5,8 +5,11 @@ import {
   variadic, type ArrayAttr, type AttrConstraint, type Attribute, type DialectDef, type IntegerAttr, type IntegerType, type MemRefType,
   type Operation, type OpParser, type OpPrinter, type Type, type TypeAttr, type TypeConstraint,
 } from "@allo/ir-core";
+import { ArithDialect } from "../arith/ops.js";
 import { effectTraits, memEffect, memoryEffectsOf, type MemEffect, type ValueEffect } from "./effects.js";
+import * as F from "./fold.js";
 import { isStrided } from "./layout.js";
+import { constantIntValue } from "./mixed.js";
 import {
   allocaScopeSyntax, atomicRmwKindName, dmaStartSyntax, genericAtomicRmwSyntax, parseAtomicRmwKind, prefetchSyntax, transposeSyntax,
 } from "./syntax.js";
@@ -116,6 +119,7 @@ export const DeallocOp = defineOp({
   traits: deallocEffects.traits,
   format: "$memref attr-dict `:` type($memref)",
   extra: deallocEffects.extra,
+  fold: F.foldCastOperands,
 });
 
 /// `memref.alloca_scope -> (f32) { ... }`: frees its allocas on exit.
@@ -158,6 +162,7 @@ export const LoadOp = defineOp({
     return null;
   },
   verify: V.verifyLoad,
+  fold: F.foldCastOperands,
   extra: loadEffects.extra,
 });
 
@@ -177,6 +182,7 @@ export const StoreOp = defineOp({
     return null;
   },
   verify: V.verifyStore,
+  fold: F.foldStore,
   extra: storeEffects.extra,
 });
 
@@ -189,6 +195,7 @@ export const CopyOp = defineOp({
   traits: copyEffects.traits,
   format: "$source `,` $target attr-dict `:` type($source) `to` type($target)",
   verify: V.verifyCopy,
+  fold: F.foldCopy,
   extra: copyEffects.extra,
 });
 
@@ -203,6 +210,7 @@ export const AtomicRMWOp = defineOp({
   traits: atomicEffects.traits,
   format: "$kind $value `,` $memref `[` $indices `]` attr-dict `:` `(` type($value) `,` type($memref) `)` `->` type($result)",
   verify: (op, v) => V.verifyAtomicRmw(op, v, atomicRmwKindName(op.props.get("kind")!)),
+  fold: F.foldAtomicRmw,
   extra: atomicEffects.extra,
 });
 
@@ -245,6 +253,7 @@ export const PrefetchOp = defineOp({
   props: [prop("isWrite", BoolAttrC), prop("localityHint", LocalityHintAttr), prop("isDataCache", BoolAttrC)],
   syntax: prefetchSyntax,
   verify: V.verifyPrefetch,
+  fold: F.foldCastOperands,
 });
 
 // DMA effects depend on the ranks of the operands, as MLIR's hand-written getEffects.
@@ -267,10 +276,12 @@ export const DmaStartOp = defineOp({
   traits: [Trait.MemRead, Trait.MemWrite],
   syntax: dmaStartSyntax,
   verify: V.verifyDmaStart,
+  fold: F.foldCastOperands,
   extra: { effects: dmaStartEffects },
 });
 
-const dmaWaitEffects = effects(memEffect("read", "tagMemRef"));
+// The wait reads and consumes its tag: an unused dma_wait is not dead (MLIR 19 keeps it through canonicalization).
+const dmaWaitEffects = effects(memEffect("read", "tagMemRef"), memEffect("write", "tagMemRef"));
 /// `memref.dma_wait %tag[%i], %n : memref<1xi32>`.
 export const DmaWaitOp = defineOp({
   name: "memref.dma_wait",
@@ -279,10 +290,18 @@ export const DmaWaitOp = defineOp({
   traits: dmaWaitEffects.traits,
   format: "$tagMemRef `[` $tagIndices `]` `,` $numElements attr-dict `:` type($tagMemRef)",
   verify: V.verifyDmaWait,
+  fold: F.foldCastOperands,
   extra: dmaWaitEffects.extra,
 });
 
 // ---- queries ----
+
+/// A dim is speculatable with a constant index within the rank of a ranked memref (DimOp::getSpeculatability).
+function dimSpeculatable(op: Operation): boolean {
+  const t = op.operand(0).type;
+  const i = constantIntValue(op.operand(1));
+  return i !== null && t.kind === TypeKind.MemRef && i < (t as MemRefType).shape.length;
+}
 
 /// `%dim = memref.dim %m, %i : memref<4x?xf32>`.
 export const DimOp = defineOp({
@@ -292,7 +311,8 @@ export const DimOp = defineOp({
   results: [result("result", Index)],
   format: "attr-dict $source `,` $index `:` type($source)",
   asmNames: (_op, set) => set(0, "dim"),
-  extra: { effects: [] },
+  fold: F.foldDim,
+  extra: { effects: [], speculatable: dimSpeculatable },
 });
 
 /// `%0 = memref.rank %m : memref<*xf32>`.
@@ -303,6 +323,7 @@ export const RankOp = defineOp({
   results: [result("result", Index)],
   traits: [Trait.Pure],
   format: "$memref attr-dict `:` type($memref)",
+  fold: F.foldRank,
 });
 
 /// `%intptr = memref.extract_aligned_pointer_as_index %m : memref<4xf32> -> index`.
@@ -333,6 +354,7 @@ export const ExtractStridedMetadataOp = defineOp({
     }
   },
   verify: V.verifyExtractStridedMetadata,
+  fold: F.foldExtractStridedMetadata,
 });
 
 // ---- globals ----
@@ -373,6 +395,7 @@ export const CastOp = defineOp({
   format: "$source attr-dict `:` type($source) `to` type($dest)",
   asmNames: (_op, set) => set(0, "cast"),
   verify: V.verifyCast,
+  fold: F.foldCast,
 });
 
 /// `%memspacecast = memref.memory_space_cast %m : memref<?xf32, 5> to memref<?xf32>`.
@@ -390,6 +413,7 @@ export const MemorySpaceCastOp = defineOp({
     const ok = a.kind === b.kind && a.elementType === b.elementType && (!ranked || (a.layout === b.layout && a.shape.join() === b.shape.join()));
     return ok || v.error(`operand type '${String(a)}' and result type '${String(b)}' are cast incompatible`);
   },
+  fold: F.foldMemorySpaceCast,
 });
 
 const offsetSizeStrideOperands = [variadic("offsets", Index), variadic("sizes", Index), variadic("strides", Index)];
@@ -407,6 +431,7 @@ export const SubViewOp = defineOp({
     "custom<DynamicIndexList>($strides, $static_strides) attr-dict `:` type($source) `to` type($result)",
   asmNames: (_op, set) => set(0, "subview"),
   verify: V.verifySubView,
+  fold: F.foldSubView,
 });
 
 /// `%reinterpret_cast = memref.reinterpret_cast %m to offset: [0], sizes: [%n, 4], strides: [4, 1] : ... to ...`.
@@ -422,6 +447,7 @@ export const ReinterpretCastOp = defineOp({
     "attr-dict `:` type($source) `to` type($result)",
   asmNames: (_op, set) => set(0, "reinterpret_cast"),
   verify: V.verifyReinterpretCast,
+  fold: F.foldReinterpretCast,
 });
 
 /// `%view = memref.view %buf[%shift][%n] : memref<2048xi8> to memref<?x4xf32>`.
@@ -461,6 +487,7 @@ export const CollapseShapeOp = defineOp({
   format: "$src $reassociation attr-dict `:` type($src) `into` type($result)",
   asmNames: (_op, set) => set(0, "collapse_shape"),
   verify: V.verifyCollapseShape,
+  fold: (op) => F.foldReshape(op, "memref.expand_shape"),
 });
 
 /// `%expand_shape = memref.expand_shape %m [[0, 1]] output_shape [%n, 32] : memref<?xf32> into memref<?x32xf32>`.
@@ -475,6 +502,7 @@ export const ExpandShapeOp = defineOp({
     "type($src) `into` type($result)",
   asmNames: (_op, set) => set(0, "expand_shape"),
   verify: V.verifyExpandShape,
+  fold: (op) => F.foldReshape(op, "memref.collapse_shape"),
 });
 
 /// `%transpose = memref.transpose %m (d0, d1) -> (d1, d0) : memref<?x?xf32> to memref<?x?xf32, strided<[1, ?]>>`.
@@ -488,6 +516,7 @@ export const TransposeOp = defineOp({
   syntax: transposeSyntax,
   asmNames: (_op, set) => set(0, "transpose"),
   verify: V.verifyTranspose,
+  fold: F.foldTranspose,
 });
 
 /// `memref.assume_alignment %m, 16 : memref<?xf32>` (MLIR 19: no result; effects unknown).
@@ -500,9 +529,10 @@ export const AssumeAlignmentOp = defineOp({
   verify: V.verifyAssumeAlignment,
 });
 
-/// The memref dialect.
+/// The memref dialect; its folders' constants are `arith.constant`s (MemRefDialect::materializeConstant).
 export const MemRefDialect: DialectDef = {
   name: "memref",
+  materializeConstant: (b, value, type, loc) => ArithDialect.materializeConstant?.(b, value, type, loc) ?? null,
   ops: [
     AssumeAlignmentOp, AtomicRMWOp, AtomicYieldOp, CopyOp, GenericAtomicRMWOp, LoadOp, AllocOp, AllocaOp, AllocaScopeOp,
     AllocaScopeReturnOp, CastOp, CollapseShapeOp, DeallocOp, DimOp, DmaStartOp, DmaWaitOp, ExpandShapeOp, ExtractAlignedPointerAsIndexOp,

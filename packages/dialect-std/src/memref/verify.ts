@@ -193,8 +193,9 @@ function occurrences(xs: readonly number[]): Map<number, number> {
   return m;
 }
 
-// MLIR's computeMemRefRankReductionMask: dropped dims, told apart by their strides.
-function memrefRankReductionMask(original: MemRefType, reduced: MemRefType, sizes: readonly number[]): boolean[] | null {
+/// MLIR's computeMemRefRankReductionMask: the dims of `original` dropped in `reduced` (told apart by their strides), or
+/// null; `sizes` are the static sizes (`kDynamic` where dynamic).
+export function memrefRankReductionMask(original: MemRefType, reduced: MemRefType, sizes: readonly number[]): boolean[] | null {
   const unused = original.shape.map(() => false);
   if (original.shape.length === reduced.shape.length) return unused;
   sizes.forEach((s, i) => { if (s === 1) unused[i] = true; });
@@ -290,8 +291,8 @@ function verifyCollapsedShape(v: OpVerifyContext, collapsed: readonly number[], 
   return true;
 }
 
-// MLIR's computeCollapsedLayoutMap (non-strict): null when collapsing non-contiguous dims.
-function collapsedLayout(src: MemRefType, groups: readonly number[][]): StridesAndOffset | null {
+/// MLIR's computeCollapsedLayoutMap (non-strict): null when collapsing non-contiguous dims.
+export function collapsedLayout(src: MemRefType, groups: readonly number[][]): StridesAndOffset | null {
   const so = stridesAndOffset(src);
   if (so === null) return null;
   const shape = src.shape;

@@ -1,9 +1,8 @@
-// Canonicalization patterns of scf.if and scf.for (MLIR 19's SCF.cpp), appended to the op records' lists on import.
+// Canonicalization patterns of scf.if and scf.for (MLIR 19's SCF.cpp); ./patterns.ts appends them to the op records.
 import {
   AttrKind, Builtin, getIntegerAttr, matchConstant, pattern, registry, type Block, type IntegerAttr, type Operation,
   type PatternRewriter, type Region, type RewritePattern, type Value,
 } from "@allo/ir-core";
-import { ForOp, IfOp } from "./ops.js";
 
 function def(name: string) {
   const d = registry.lookupOp(name);
@@ -19,7 +18,8 @@ function constantBool(v: Value): boolean | null {
   return (a as IntegerAttr).value !== 0 && (a as IntegerAttr).value !== 0n;
 }
 
-function constantInt(v: Value): bigint | null {
+/// The integer constant `v` holds, or null.
+export function constantInt(v: Value): bigint | null {
   const a = matchConstant(v);
   return a !== null && a.kind === AttrKind.Integer ? BigInt((a as IntegerAttr).value) : null;
 }
@@ -28,7 +28,7 @@ const terminator = (b: Block): Operation => b.lastOp!;
 
 /// Inlines the single block of `region` before `op`, replaces `op` by the block's terminator operands (MLIR's
 /// replaceOpWithRegion).
-function replaceOpWithRegion(rw: PatternRewriter, op: Operation, region: Region, blockArgs: readonly Value[] = []): void {
+export function replaceOpWithRegion(rw: PatternRewriter, op: Operation, region: Region, blockArgs: readonly Value[] = []): void {
   const block = region.entry;
   const term = terminator(block);
   const results = term.operandValues();
@@ -382,8 +382,3 @@ export const scfIfPatterns: readonly RewritePattern[] = [
 ];
 /// The scf.for patterns, in the order of MLIR's ForOp::getCanonicalizationPatterns.
 export const scfForPatterns: readonly RewritePattern[] = [forIterArgsFolder, forSimplifyTrivialLoops];
-
-for (const [record, list] of [[IfOp, scfIfPatterns], [ForOp, scfForPatterns]] as const) {
-  const target = record.canonicalize as RewritePattern[];
-  for (const p of list) if (!target.includes(p)) target.push(p);
-}

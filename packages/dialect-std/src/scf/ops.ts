@@ -6,6 +6,7 @@ import {
 import {
   executeRegionSyntax, forallSyntax, forSyntax, ifSyntax, inParallelSyntax, parallelSyntax, whileSyntax,
 } from "./syntax.js";
+import { foldIf } from "./fold.js";
 import * as V from "./verify.js";
 import type { BranchTarget, RegionBranch } from "./verify.js";
 
@@ -52,6 +53,7 @@ export const IfOp = defineOp({
   syntax: ifSyntax,
   verify: (op, v) => (op.results.length !== 0 && op.regions[1].empty ? v.error("must have an else block if defining values") : true),
   verifyRegions: (op, v) => V.verifyRegionBranch(op, v, ifBranch),
+  fold: foldIf,
 });
 
 const whileBranch: RegionBranch = {

@@ -1,0 +1,219 @@
+// Canonicalization patterns of the memref view ops (MLIR 19's MemRefOps.cpp): subview, reinterpret_cast,
+// collapse_shape and expand_shape.
+import {
+  getArrayAttr, getDenseI64ArrayAttr, getI64Attr, getMemRefType, kDynamic, pattern, type Attribute, type MemRefType, type Operation,
+  type PatternRewriter, type RewritePattern, type Value,
+} from "@allo/ir-core";
+import { createCast } from "./canonicalize.js";
+import { canFoldIntoConsumer } from "./fold.js";
+import { fromI64, satMul, stridedType, stridesAndOffset } from "./layout.js";
+import { constantOfr, dispatchMixed, foldDynamicIndexList, isConstantIndex, mixedValues, offsetSizeStrideOperands, type Ofr } from "./mixed.js";
+import { collapsedLayout, inferSubViewType, memrefRankReductionMask, reassociation, staticList } from "./verify.js";
+
+const staticOf = (list: readonly Ofr[]): number[] => dispatchMixed(list).statics.map(fromI64);
+
+/// `type` without the dims flagged in `dropped`, keeping the offset (the rank-reduced form of an inferred subview type).
+function dropDims(type: MemRefType, dropped: readonly boolean[]): MemRefType {
+  if (!dropped.includes(true)) return type;
+  const so = stridesAndOffset(type)!;
+  const keep = (_x: number, i: number) => !dropped[i];
+  return stridedType(type, type.shape.filter(keep), so.strides.filter(keep), so.offset);
+}
+
+/// A subview like `op` of `type` on `source` with the given mixed offsets, sizes and strides, at the insertion point.
+function createSubView(rw: PatternRewriter, op: Operation, type: MemRefType, source: Value, mixed: readonly (readonly Ofr[])[]): Value {
+  const [offsets, sizes, strides] = mixed;
+  const { operands, props } = offsetSizeStrideOperands(source, offsets, sizes, strides);
+  return rw.create(op.def!, { operands, resultTypes: [type], props, loc: op.loc }).results[0];
+}
+
+/// Constant offsets, then sizes, then strides (one list per rewrite) become static; the subview of the new type is
+/// cast back (OpWithOffsetSizesAndStridesConstantArgumentFolder with SubViewReturnTypeCanonicalizer).
+const subViewConstantArgumentFolder = pattern({
+  name: "OpWithOffsetSizesAndStridesConstantArgumentFolder", root: "memref.subview",
+  matchAndRewrite(op, rw) {
+    const offsets = mixedValues(op, 1, "static_offsets"), sizes = mixedValues(op, 2, "static_sizes"), strides = mixedValues(op, 3, "static_strides");
+    if (!foldDynamicIndexList(offsets, true) && !foldDynamicIndexList(sizes, true) && !foldDynamicIndexList(strides, false)) return false;
+    const src = op.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
+    const dropped = memrefRankReductionMask(src, res, staticList(op, "static_sizes"))!;
+    const type = dropDims(inferSubViewType(src, staticOf(offsets), staticOf(sizes), staticOf(strides)), dropped);
+    const n = createSubView(rw, op, type, op.operand(0), [offsets, sizes, strides]);
+    rw.replaceOp(op, [createCast(rw, n, res, op.loc)]);
+    return true;
+  },
+});
+
+/// subview(cast(x)) -> cast(subview(x)) for a cast that may fold into its users (SubViewOpMemRefCastFolder).
+const subViewOpMemRefCastFolder = pattern({
+  name: "SubViewOpMemRefCastFolder", root: "memref.subview",
+  matchAndRewrite(op, rw) {
+    if (op.operandValues().some(isConstantIndex)) return false;
+    const cast = op.operand(0).definingOp;
+    if (cast?.name !== "memref.cast" || !canFoldIntoConsumer(cast)) return false;
+    const src = op.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
+    const dropped = memrefRankReductionMask(src, res, staticList(op, "static_sizes"));
+    if (dropped === null) return false;
+    const offsets = mixedValues(op, 1, "static_offsets"), sizes = mixedValues(op, 2, "static_sizes"), strides = mixedValues(op, 3, "static_strides");
+    const type = dropDims(inferSubViewType(cast.operand(0).type as MemRefType, staticOf(offsets), staticOf(sizes), staticOf(strides)), dropped);
+    const n = createSubView(rw, op, type, cast.operand(0), [offsets, sizes, strides]);
+    rw.replaceOp(op, [createCast(rw, n, res, op.loc)]);
+    return true;
+  },
+});
+
+/// A subview with zero offsets, unit strides and the full static source sizes -> its source, or a cast of it
+/// (TrivialSubViewOpFolder).
+const trivialSubViewOpFolder = pattern({
+  name: "TrivialSubViewOpFolder", root: "memref.subview",
+  matchAndRewrite(op, rw) {
+    const src = op.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
+    if (src.shape.length !== res.shape.length) return false;
+    if (!mixedValues(op, 1, "static_offsets").every((o) => constantOfr(o) === 0)) return false;
+    if (!mixedValues(op, 3, "static_strides").every((o) => constantOfr(o) === 1)) return false;
+    if (!mixedValues(op, 2, "static_sizes").every((o, i) => constantOfr(o) === src.shape[i])) return false;
+    rw.replaceOp(op, [src === res ? op.operand(0) : createCast(rw, op.operand(0), res, op.loc)]);
+    return true;
+  },
+});
+
+// ---- reinterpret_cast ----
+
+/// A mixed entry as MLIR 19's getConstified* lists compare it: a value, an i64 static entry, or a constant the type knows.
+type Constified = { readonly v: Value } | { readonly i64: number } | { readonly index: number };
+
+function constify(list: readonly Ofr[], known: readonly number[]): Constified[] {
+  return list.map((x, i) => (known[i] !== kDynamic ? { index: known[i] } : typeof x === "number" ? { i64: x } : { v: x }));
+}
+function sameConstified(a: readonly Constified[], b: readonly Constified[]): boolean {
+  const key = (c: Constified) => ("v" in c ? c.v : "i64" in c ? `i${c.i64}` : `x${c.index}`);
+  return a.length === b.length && a.every((c, i) => key(c) === key(b[i]));
+}
+
+/// reinterpret_cast(extract_strided_metadata(x)) rebuilding x's offset, sizes and strides -> x, or a cast of x
+/// (ReinterpretCastOpExtractStridedMetadataFolder).
+const reinterpretCastOfExtractStridedMetadata = pattern({
+  name: "ReinterpretCastOpExtractStridedMetadataFolder", root: "memref.reinterpret_cast",
+  matchAndRewrite(op, rw) {
+    const esm = op.operand(0).definingOp;
+    if (esm?.name !== "memref.extract_strided_metadata") return false;
+    const src = esm.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
+    const rank = res.shape.length;
+    const s = stridesAndOffset(src)!, r = stridesAndOffset(res)!;
+    const esmStrides = constify(esm.results.slice(2 + rank), s.strides), rcStrides = constify(mixedValues(op, 3, "static_strides"), r.strides);
+    if (!sameConstified(esmStrides, rcStrides)) return false;
+    const esmSizes = constify(esm.results.slice(2, 2 + rank), src.shape), rcSizes = constify(mixedValues(op, 2, "static_sizes"), res.shape);
+    if (!sameConstified(esmSizes, rcSizes)) return false;
+    if (!sameConstified(constify([esm.results[1]], [s.offset]), constify(mixedValues(op, 1, "static_offsets"), [r.offset]))) return false;
+    rw.replaceOp(op, [src === res ? esm.operand(0) : createCast(rw, esm.operand(0), res, op.loc)]);
+    return true;
+  },
+});
+
+// ---- collapse_shape / expand_shape ----
+
+/// MLIR's composeReassociationIndices: the groups of two reshapes of one kind as one reshape, or null.
+function composeReassociation(a: readonly number[][], b: readonly number[][]): number[][] | null {
+  if (a.length === b.length) return null;
+  const [producer, consumer] = a.length > b.length ? [a, b] : [b, a];
+  if (consumer.length === 0) return [];
+  if (consumer.reduce((n, g) => n + g.length, 0) !== producer.length) return null;
+  return consumer.map((g) => g.flatMap((i) => producer[i]));
+}
+
+function reassociationAttr(groups: readonly number[][]): Attribute {
+  return getArrayAttr(groups.map((g) => getArrayAttr(g.map(getI64Attr))));
+}
+
+/// collapse(collapse(x)) and expand(expand(x)) of identity layouts -> one reshape (ComposeReassociativeReshapeOps).
+const composeReassociativeReshapeOps = (root: string): RewritePattern => pattern({
+  name: "ComposeReassociativeReshapeOps", root,
+  matchAndRewrite(op, rw) {
+    const inner = op.operand(0).definingOp;
+    if (inner?.name !== root) return false;
+    const layouts = [inner.operand(0).type, op.operand(0).type, op.results[0].type] as MemRefType[];
+    if (layouts.some((t) => t.layout !== null)) return false;
+    const groups = composeReassociation(reassociation(op), reassociation(inner));
+    if (groups === null) return false;
+    const props: Record<string, Attribute> = { reassociation: reassociationAttr(groups) };
+    let operands: Value[] = [inner.operand(0)];
+    if (root === "memref.expand_shape") {
+      props.static_output_shape = op.props.get("static_output_shape")!;
+      operands = [inner.operand(0), ...op.operandValues().slice(1)];
+    }
+    rw.replaceOpWithNew(op, (b) => b.create(op.def!, { operands, resultTypes: [op.results[0].type], props, loc: op.loc }));
+    return true;
+  },
+});
+
+/// collapse_shape(expand_shape(x)) of identity layouts whose groups line up -> one reshape of x: a collapse_shape, an
+/// expand_shape (static result shapes only here), or a cast for equal ranks (ComposeCollapseOfExpandOp).
+const composeCollapseOfExpandOp = pattern({
+  name: "ComposeCollapseOfExpandOp", root: "memref.collapse_shape",
+  matchAndRewrite(op, rw) {
+    const expand = op.operand(0).definingOp;
+    if (expand?.name !== "memref.expand_shape") return false;
+    const src = expand.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
+    if ([op.operand(0).type, src, expand.results[0].type].some((t) => (t as MemRefType).layout !== null) || src === res) return false;
+    const collapsing = src.shape.length > res.shape.length;
+    const higher = collapsing ? reassociation(expand) : reassociation(op), lower = collapsing ? reassociation(op) : reassociation(expand);
+    const composed: number[][] = [];
+    let h = 0;
+    for (const l of lower) {
+      const group: number[] = [];
+      while (h < higher.length) {
+        const right = higher[h][higher[h].length - 1];
+        if (right > l[l.length - 1]) return false;
+        group.push(h++);
+        if (right === l[l.length - 1]) break;
+      }
+      composed.push(group);
+    }
+    let n: Value;
+    if (collapsing) {
+      n = rw.create(op.def!, { operands: [expand.operand(0)], resultTypes: [res], props: { reassociation: reassociationAttr(composed) }, loc: op.loc }).results[0];
+    } else if (src.shape.length < res.shape.length) {
+      if (!res.hasStaticShape) return false;
+      n = rw.create(expand.def!, {
+        operands: [expand.operand(0)], resultTypes: [res], loc: op.loc,
+        props: { reassociation: reassociationAttr(composed), static_output_shape: getDenseI64ArrayAttr(res.shape) },
+      }).results[0];
+    } else n = createCast(rw, expand.operand(0), res, op.loc);
+    rw.replaceOp(op, [n]);
+    return true;
+  },
+});
+
+/// MLIR's CollapseShapeOp::computeCollapsedType.
+function collapsedType(src: MemRefType, groups: readonly number[][]): MemRefType {
+  const shape = groups.map((g) => g.reduce((n, d) => satMul(n, src.shape[d]), 1));
+  if (src.layout === null) return getMemRefType(shape, src.elementType, null, src.memorySpace);
+  const l = collapsedLayout(src, groups)!;
+  return stridedType(src, shape, l.strides, l.offset);
+}
+
+/// collapse_shape(cast(x)) -> collapse_shape(x), cast back when the collapsed type changes
+/// (CollapseShapeOpMemRefCastFolder).
+const collapseShapeOpMemRefCastFolder = pattern({
+  name: "CollapseShapeOpMemRefCastFolder", root: "memref.collapse_shape",
+  matchAndRewrite(op, rw) {
+    const cast = op.operand(0).definingOp;
+    if (cast?.name !== "memref.cast" || !canFoldIntoConsumer(cast)) return false;
+    const src = cast.operand(0);
+    const type = collapsedType(src.type as MemRefType, reassociation(op));
+    if (type === op.results[0].type) {
+      rw.modifyOpInPlace(op, () => op.operands[0].set(src));
+      return true;
+    }
+    const n = rw.create(op.def!, { operands: [src], resultTypes: [type], props: { reassociation: op.props.get("reassociation") }, loc: op.loc });
+    rw.replaceOp(op, [createCast(rw, n.results[0], op.results[0].type as MemRefType, op.loc)]);
+    return true;
+  },
+});
+
+/// The patterns of the memref view ops, by op name in MLIR's order.
+export const memrefViewPatterns: readonly (readonly [string, readonly RewritePattern[]])[] = [
+  ["memref.collapse_shape", [composeReassociativeReshapeOps("memref.collapse_shape"), composeCollapseOfExpandOp, collapseShapeOpMemRefCastFolder]],
+  ["memref.expand_shape", [composeReassociativeReshapeOps("memref.expand_shape")]],
+  ["memref.reinterpret_cast", [reinterpretCastOfExtractStridedMetadata]],
+  ["memref.subview", [subViewConstantArgumentFolder, subViewOpMemRefCastFolder, trivialSubViewOpFolder]],
+];
