@@ -1,5 +1,7 @@
 // Times allo-opt against mlir-opt-19 on the generated inputs (parse + verify + print, custom and
-// generic output) and records wall time, MB/s and peak RSS in bench/RESULTS.md.
+// generic output) and records wall time, MB/s and peak RSS in bench/RESULTS.md (the table of the "Parse, verify,
+// print" section; the text after the table is kept). The two tools run alternately, so that other load on the
+// machine weighs on both alike.
 // Usage: node bench/parse-print/run.mjs [--sizes 1,10,50] [--runs 3]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,19 +17,27 @@ const runs = Number(opt("--runs", "3"));
 const MLIR_OPT = "/usr/bin/mlir-opt-19";
 const ALLO_OPT = join(root, "packages/opt-cli/dist/allo-opt.js");
 
-/// Runs `cmd` under GNU time; returns the best wall time (s) and the peak RSS (MB) over `runs`.
-function measure(cmd) {
-  let best = Infinity, rss = 0;
+/// Runs `cmd` once under GNU time; returns its wall time (s) and peak RSS (MB).
+function runOnce(cmd) {
+  const t0 = process.hrtime.bigint();
+  const p = spawnSync("/usr/bin/time", ["-f", "%M", ...cmd], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "ignore", "pipe"] });
+  const dt = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (p.status !== 0) throw new Error(`${cmd.join(" ")} failed: ${p.stderr.slice(0, 500)}`);
+  const lines = p.stderr.trim().split("\n");
+  return { time: dt, rss: Number(lines[lines.length - 1]) / 1024 };
+}
+
+/// Runs the commands alternately `runs` times; returns each one's best wall time and peak RSS.
+function measure(cmds) {
+  const out = cmds.map(() => ({ time: Infinity, rss: 0 }));
   for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    const p = spawnSync("/usr/bin/time", ["-f", "%M", ...cmd], { encoding: "utf8", maxBuffer: 1 << 30, stdio: ["ignore", "ignore", "pipe"] });
-    const dt = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (p.status !== 0) throw new Error(`${cmd.join(" ")} failed: ${p.stderr.slice(0, 500)}`);
-    const lines = p.stderr.trim().split("\n");
-    rss = Math.max(rss, Number(lines[lines.length - 1]) / 1024);
-    best = Math.min(best, dt);
+    cmds.forEach((cmd, i) => {
+      const m = runOnce(cmd);
+      out[i].time = Math.min(out[i].time, m.time);
+      out[i].rss = Math.max(out[i].rss, m.rss);
+    });
   }
-  return { time: best, rss };
+  return out;
 }
 
 const files = generate(join(root, "bench/out"), sizes);
@@ -36,8 +46,7 @@ const haveMlir = existsSync(MLIR_OPT);
 for (const f of files) {
   for (const generic of [false, true]) {
     const flags = [...(f.unregistered ? ["--allow-unregistered-dialect"] : []), ...(generic ? ["--mlir-print-op-generic"] : []), f.path, "-o", "/dev/null"];
-    const ours = measure(["node", ALLO_OPT, ...flags]);
-    const theirs = haveMlir ? measure([MLIR_OPT, ...flags]) : null;
+    const [ours, theirs = null] = measure([["node", ALLO_OPT, ...flags], ...(haveMlir ? [[MLIR_OPT, ...flags]] : [])]);
     const mb = f.bytes / 1e6;
     rows.push({ input: `${f.kind} ${f.mb} MB`, output: generic ? "generic" : "custom", ours, theirs, mb });
     console.log(f.path, generic ? "generic" : "custom", ours, theirs);
@@ -57,6 +66,12 @@ let results = existsSync(resultsPath) ? readFileSync(resultsPath, "utf8") : "# B
 const start = results.indexOf("## Parse, verify, print");
 if (start >= 0) {
   const end = results.indexOf("\n## ", start + 1);
-  results = results.slice(0, start) + section + (end >= 0 ? results.slice(end + 1) : "");
+  const old = results.slice(start, end >= 0 ? end + 1 : undefined);
+  // Keep what follows the old table (the analysis): everything after its last `|` line.
+  const lines = old.split("\n");
+  let last = -1;
+  lines.forEach((l, i) => { if (l.startsWith("|")) last = i; });
+  const after = last >= 0 ? lines.slice(last + 1).join("\n") : "";
+  results = results.slice(0, start) + section + after + (after.endsWith("\n") || after === "" ? "" : "\n") + (end >= 0 ? results.slice(end + 1) : "");
 } else results += "\n" + section;
 writeFileSync(resultsPath, results);

@@ -51,12 +51,18 @@ for (const [flag, timer] of passes) {
   console.log(flag, ours, theirs);
 }
 const node = execFileSync("node", ["--version"], { encoding: "utf8" }).trim();
-const section = `## Passes\n\nMeasured ${new Date().toISOString().slice(0, 10)} with \`node bench/passes/run.mjs\` on a generated ${fmt(size, 1)} MB affine file (\`bench/passes/gen.mjs\`: kernels with duplicated expressions, constant chains, dead ops, a constant-condition \`scf.if\` and small loops), best of ${runs} runs, node ${node}. "pass s" is the pass's row of \`--mlir-timing\` (mlir-opt-19 runs functions on 2 threads: its wall column is used); "total s" is the whole process (start-up, parse, verify, pass, print).\n\n${table}`;
+const section = `## Passes
+
+Measured ${new Date().toISOString().slice(0, 10)} with \`node bench/passes/run.mjs\` on a generated ${fmt(size, 1)} MB affine file (\`bench/passes/gen.mjs\`: kernels with duplicated expressions, constant chains, dead ops, a constant-condition \`scf.if\` and small loops), best of ${runs} runs, node ${node}, 2 cores shared with other jobs. "pass s" is the pass's row of \`--mlir-timing\`, which includes the verification after the pass (mlir-opt-19 runs functions on 2 threads: its wall column is used); "total s" is the whole process (start-up, parse, verify, pass, print).
+
+${table}
+What bounds the pass rows: the work is MLIR's (per greedy iteration a seeding walk, the worklist with folders and patterns, and region DCE; CSE's scoped hash table; unrolling's clones and cleanup loops; the verifier after each pass, a fifth of the canonicalize and unroll rows and close to half of the CSE row) without redundant walks or quadratic steps, so what remains is its cost per op: each walk pays memory latency on ops spread over the heap as separate objects (op, operand, result and region objects), and the affine folders and patterns build maps and operand lists where C++ uses the stack (results for operands that cannot change them are cached per map). --affine-loop-unroll triples the op count, and garbage collection of the new ops (young-generation scavenges) is a good part of its row; mlir-opt-19 also runs function passes on two threads. The peak RSS is that of parsing and printing the file (allo-opt without a pass needs as much), i.e. the size of the IR objects, and for unrolling of the larger output.
+`;
 const resultsPath = join(root, "bench/RESULTS.md");
 let results = existsSync(resultsPath) ? readFileSync(resultsPath, "utf8") : "# Benchmark results\n\nEach section says how to rerun it.\n\n";
 const start = results.indexOf("## Passes");
 if (start >= 0) {
   const end = results.indexOf("\n## ", start + 1);
-  results = results.slice(0, start) + section + (end >= 0 ? results.slice(end + 1) : "");
+  results = results.slice(0, start) + section + (end >= 0 ? "\n" + results.slice(end + 1) : "");
 } else results += "\n" + section;
 writeFileSync(resultsPath, results);

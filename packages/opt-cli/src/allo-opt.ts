@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// allo-opt: parse, verify, transform and print MLIR, with mlir-opt's flags.
+// allo-opt: parse, verify, transform and print MLIR, with mlir-opt's flags. A plain command line runs without
+// loading the full option parser (yargs), which is a tenth of the start-up.
 import "./dialects.js";
 import "@allo/passes";
-import { alloOptMain } from "./allo-opt-main.js";
+import { normalizeArgs } from "./io.js";
+import { runAlloOpt } from "./opt-flags.js";
+import { parseSimpleArgs } from "./simple-args.js";
 
-const r = alloOptMain(process.argv.slice(2));
+const args = process.argv.slice(2);
+const simple = parseSimpleArgs(normalizeArgs(args));
+const r = simple !== null ? runAlloOpt(simple, []) : (await import("./allo-opt-main.js")).alloOptMain(args);
 process.stderr.write(r.stderr);
 process.stdout.write(r.stdout);
 process.exitCode = r.exitCode;

@@ -6,4 +6,5 @@ export * from "./split-input.js";
 export * from "./verify-diagnostics.js";
 export * from "./translate-main.js";
 export * from "./allo-opt-main.js";
+export * from "./opt-flags.js";
 export * from "./pass-cli.js";

@@ -1,5 +1,5 @@
 // File input and atomic output for the CLIs.
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 
 /// Reads a file (or stdin for `-`); returns null and a message if it cannot be read.
@@ -13,22 +13,34 @@ export function readInput(path: string): { name: string; text: string } | { erro
   }
 }
 
-/// Writes `data` to `path` atomically (temp file + rename); `-` writes stdout.
-export function writeOutputAtomic(path: string, data: string | Uint8Array): string | null {
-  if (path === "-") { process.stdout.write(data); return null; }
+/// Writes `data` (text, bytes, or chunks of bytes) to `path` atomically (temp file + rename); `-` writes stdout.
+export function writeOutputAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): string | null {
+  if (path === "-") {
+    if (typeof data === "string" || data instanceof Uint8Array) process.stdout.write(data);
+    else for (const c of data) process.stdout.write(c);
+    return null;
+  }
   // Devices and pipes (`-o /dev/null`) are written in place: renaming over them would replace them.
   if (existsSync(path) && !statSync(path).isFile()) {
-    try { writeFileSync(path, data); return null; } catch (e) { return `could not write output file '${path}': ${(e as Error).message}`; }
+    try { writeData(path, data); return null; } catch (e) { return `could not write output file '${path}': ${(e as Error).message}`; }
   }
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
-    writeFileSync(tmp, data);
+    writeData(tmp, data);
     renameSync(tmp, path);
     return null;
   } catch (e) {
     rmSync(tmp, { force: true });
     return `could not write output file '${path}': ${(e as Error).message}`;
   }
+}
+
+function writeData(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
+  if (typeof data === "string" || data instanceof Uint8Array) { writeFileSync(path, data); return; }
+  const fd = openSync(path, "w");
+  try {
+    for (const c of data) for (let at = 0; at < c.length;) at += writeSync(fd, c, at);
+  } finally { closeSync(fd); }
 }
 
 /// mlir-opt accepts `-flag` and `--flag`; yargs wants `--flag` for long names.

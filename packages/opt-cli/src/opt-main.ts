@@ -1,6 +1,6 @@
 // The allo-opt driver: read, split, parse, verify, transform, print — with mlir-opt's diagnostics.
 import {
-  DiagnosticError, parseSource, printOp, printOpGeneric, SourceBuffer, Timer, timingReport, verify, type Diagnostic,
+  AsmPrinter, DiagnosticError, parseSource, printOpGeneric, SourceBuffer, Timer, timingReport, verify, type Diagnostic,
   type Operation, type TimingDisplay,
 } from "@allo/ir-core";
 import { renderWithSources, resolveLocations } from "./render.js";
@@ -35,13 +35,24 @@ export interface OptOptions {
   readonly timing?: TimingDisplay | null;
 }
 
-/// What a run produced: the text for stdout/-o, the text for stderr, and the exit code.
-export interface OptResult { output: string; errors: string; exitCode: number }
+/// Text for stdout/-o: a string, or chunks of UTF-8 bytes (printed IR, which a file takes as it is).
+export type OptOutput = string | readonly Uint8Array[];
+
+/// What a run produced: the output, the text for stderr, and the exit code.
+export interface OptResult { output: OptOutput; errors: string; exitCode: number }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/// `output` as a string.
+export function outputText(output: OptOutput): string {
+  return typeof output === "string" ? output : output.map((c) => decoder.decode(c)).join("");
+}
 
 /// Processes the input as mlir-opt does.
 export function runOpt(o: OptOptions): OptResult {
   const buffers = o.splitInputFile ? splitInput(o.inputName, o.inputText) : [new SourceBuffer(o.inputName, o.inputText)];
-  const outputs: string[] = [];
+  const outputs: OptOutput[] = [];
   let errors = "";
   let failed = false;
   for (const buf of buffers) {
@@ -50,10 +61,18 @@ export function runOpt(o: OptOptions): OptResult {
     errors += r.errors;
     failed ||= r.failed;
   }
-  return { output: outputs.join(splitMarker + "\n"), errors, exitCode: failed ? 1 : 0 };
+  return { output: joinOutputs(outputs, splitMarker + "\n"), errors, exitCode: failed ? 1 : 0 };
 }
 
-function processBuffer(buf: SourceBuffer, o: OptOptions): { output: string; errors: string; failed: boolean } {
+/// The outputs of the buffers, separated by `sep`.
+function joinOutputs(outputs: readonly OptOutput[], sep: string): OptOutput {
+  if (outputs.length === 1) return outputs[0];
+  if (outputs.every((x) => typeof x === "string")) return outputs.join(sep);
+  const sepBytes = encoder.encode(sep);
+  return outputs.flatMap((x, i) => [...(i ? [sepBytes] : []), ...(typeof x === "string" ? [encoder.encode(x)] : x)]);
+}
+
+function processBuffer(buf: SourceBuffer, o: OptOptions): { output: OptOutput; errors: string; failed: boolean } {
   const diags: Diagnostic[] = [];
   // stderr in order: diagnostics (rendered at the end, or checked under --verify-diagnostics) and raw text.
   const stderr: (Diagnostic | string)[] = [];
@@ -61,7 +80,7 @@ function processBuffer(buf: SourceBuffer, o: OptOptions): { output: string; erro
   const root = o.timing ? new Timer("root") : null;
   root?.start();
   const hooks: TransformHooks = { timer: root, write: (t) => { stderr.push(t); } };
-  let output = "";
+  let output: OptOutput = "";
   let ok = true;
   try {
     const parser = root?.nest("Parser", "Parser") ?? null;
@@ -77,7 +96,7 @@ function processBuffer(buf: SourceBuffer, o: OptOptions): { output: string; erro
     if (ok) {
       const out = root?.nest("Output", "Output") ?? null;
       out?.start();
-      output = o.emit !== null ? o.emit(op) : printOp(op, { generic: o.printGeneric, debugInfo: o.debugInfo }) + "\n";
+      output = o.emit !== null ? o.emit(op) : new AsmPrinter({ generic: o.printGeneric, debugInfo: o.debugInfo }).printTopLevelBytes(op, "\n");
       out?.stop();
     }
   } catch (e) {

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  definePass, lookupPassPipeline, opt, parsePassPipeline, parseString, PassManager, registerPass, registerPassPipeline,
-  registeredPasses, renderDiagnostic, walk, type Diagnostic,
+  definePass, lookupPassPipeline, OpPassManager, opt, parsePassPipeline, parseString, Pass, PassManager, registerPass,
+  registerPassPipeline, registeredPasses, registry, renderDiagnostic, walk, type Diagnostic,
 } from "@allo/ir-core";
 import { alloOptMain } from "@allo/opt-cli";
 import "./support.js";
@@ -136,6 +136,35 @@ describe("pass manager", () => {
     const diags: Diagnostic[] = [];
     expect(new PassManager().setPipeline(p.pm).run(parsed.op, (d) => diags.push(d))).to.equal(false);
     expect(diags.map((d) => renderDiagnostic(d)).join("")).to.contain("pass test-boom failed: kaboom");
+  });
+
+  it("does not verify again after a pass that changes IR only through pipelines that left it verified", () => {
+    // The `tverify` dialect counts the verifications of ops carrying `tverify.mark`.
+    let checks = 0;
+    if (!registry.hasDialect("tverify")) registry.register({ name: "tverify", ops: [], verifyOperationAttribute: () => { checks++; return null; } });
+    const Touch = definePass({ argument: "test-touch", summary: "Changes nothing but does not say so", anchor: null, run() {} });
+    const through = (nested: string) => definePass({
+      argument: "test-through", summary: "Runs a nested pipeline", anchor: "builtin.module", changesOnlyThroughPipelines: true,
+      run(m, ctx) {
+        const p = parsePassPipeline(nested);
+        if (!p.ok) throw new Error(p.error.message);
+        ctx.runPipeline(p.pm, m);
+      },
+    });
+    registerPass(Touch);
+    const count = (nested: string): number => {
+      const parsed = parseString(`module attributes {tverify.mark} {\n  func.func @f() attributes {tverify.mark} {\n    return\n  }\n}\n`);
+      if (!parsed.ok) throw new Error("parse");
+      const pm = new PassManager().setPipeline(new OpPassManager("builtin.module"));
+      pm.addPass(new Pass(through(nested)));
+      checks = 0;
+      expect(pm.run(parsed.op, () => {})).to.equal(true);
+      return checks;
+    };
+    // The nested test-touch verifies the module (2 marked ops); the outer pass adds nothing.
+    expect(count("builtin.module(test-touch)")).to.equal(2);
+    // A nested pipeline ending with a pass on functions verifies only them: the module is verified after the pass.
+    expect(count("builtin.module(test-touch,func.func(test-touch))")).to.equal(2 + 1 + 2);
   });
 
   it("rejects unknown flags and extra positional arguments with a message, not a stack trace", () => {

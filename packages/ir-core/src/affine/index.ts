@@ -63,9 +63,11 @@ export {
 } from './simplify.js';
 export {
   type AffineNameFn,
+  type AffineTextSink,
   printAffineConstraint,
   printAffineExpr,
   printAffineMap,
   printAffineMapResults,
   printIntegerSet,
+  writeAffineExpr,
 } from './print.js';

@@ -15,6 +15,7 @@ import {
 } from './expr.js';
 import { printAffineMap } from './print.js';
 import { simplifyAffineExpr } from './simplify.js';
+import { hashMix, hashSeed, HashBuckets, sameElements } from '../support/intern.js';
 
 const CONSTRUCT_TOKEN: unique symbol = Symbol('AffineMap');
 const EMPTY_EXPRS: readonly AffineExpr[] = Object.freeze([]);
@@ -250,14 +251,17 @@ export class AffineMap {
 }
 
 let nextMapId = 0;
-const mapTable = new Map<string, AffineMap>();
+const mapTable = new HashBuckets<AffineMap>();
+function sameMap(m: AffineMap, numDims: number, numSymbols: number, results: readonly AffineExpr[]): boolean {
+  return m.numDims === numDims && m.numSymbols === numSymbols && sameElements(m.results, results);
+}
 
 /// The interned map `(numDims)[numSymbols] -> (results)`. Throws if a result uses a dim or
 /// symbol position out of range.
 export function getAffineMap(numDims: number, numSymbols: number, results: readonly AffineExpr[]): AffineMap {
-  let key = `${numDims},${numSymbols}:`;
-  for (let i = 0; i < results.length; i++) key += i === 0 ? `${results[i]!.id}` : `,${results[i]!.id}`;
-  let m = mapTable.get(key);
+  let h = hashMix(hashMix(hashMix(hashSeed, numDims), numSymbols), results.length);
+  for (let i = 0; i < results.length; i++) h = hashMix(h, results[i]!.id);
+  let m = mapTable.find(h, sameMap, numDims, numSymbols, results, null);
   if (m === undefined) {
     if (!Number.isInteger(numDims) || numDims < 0 || !Number.isInteger(numSymbols) || numSymbols < 0)
       throw new RangeError(`invalid affine map arity (${numDims}, ${numSymbols})`);
@@ -274,7 +278,7 @@ export function getAffineMap(numDims: number, numSymbols: number, results: reado
       numSymbols,
       results.length === 0 ? EMPTY_EXPRS : Object.freeze(results.slice()),
     );
-    mapTable.set(key, m);
+    mapTable.add(h, m);
   }
   return m;
 }

@@ -7,6 +7,17 @@ import type { IntegerSet } from './set.js';
 /// Names an operand by position (e.g. `(i) => '%arg' + i` for the custom forms of affine ops).
 export type AffineNameFn = (pos: number) => string;
 
+/// Where printed text goes (a printer, or a list of parts joined afterwards).
+export interface AffineTextSink {
+  write(s: string): void;
+}
+
+class Parts implements AffineTextSink {
+  readonly parts: string[] = [];
+  write(s: string): void { this.parts.push(s); }
+  text(): string { return this.parts.join(''); }
+}
+
 // Binding strength of the context an expression is printed in (MLIR BindingStrength).
 const WEAK = 0;
 const STRONG = 1;
@@ -35,7 +46,7 @@ function binopSpelling(kind: AffineExprKind): string {
 
 // Port of AsmPrinter::Impl::printAffineExprInternal: appends the pieces to `out`.
 function printInternal(
-  out: string[],
+  out: AffineTextSink,
   expr: AffineExpr,
   enclosing: number,
   dimName: AffineNameFn,
@@ -43,13 +54,13 @@ function printInternal(
 ): void {
   switch (expr.kind) {
     case AffineExprKind.SymbolId:
-      out.push(symName(expr.value));
+      out.write(symName(expr.value));
       return;
     case AffineExprKind.DimId:
-      out.push(dimName(expr.value));
+      out.write(dimName(expr.value));
       return;
     case AffineExprKind.Constant:
-      out.push(String(expr.value));
+      out.write(String(expr.value));
       return;
     default:
       break;
@@ -59,61 +70,66 @@ function printInternal(
   const paren = enclosing === STRONG;
 
   if (expr.kind !== AffineExprKind.Add) {
-    if (paren) out.push('(');
+    if (paren) out.write('(');
     if (expr.kind === AffineExprKind.Mul && rhs.isConstantValue(-1)) {
       // e * -1 prints as -e.
-      out.push('-');
+      out.write('-');
       printInternal(out, lhs, STRONG, dimName, symName);
     } else {
       printInternal(out, lhs, STRONG, dimName, symName);
-      out.push(binopSpelling(expr.kind));
+      out.write(binopSpelling(expr.kind));
       printInternal(out, rhs, STRONG, dimName, symName);
     }
-    if (paren) out.push(')');
+    if (paren) out.write(')');
     return;
   }
 
-  if (paren) out.push('(');
+  if (paren) out.write('(');
   // a + b * -1 prints as a - b; a + b * -c (c > 1) as a - b * c.
   if (rhs.kind === AffineExprKind.Mul && rhs.rhs!.kind === AffineExprKind.Constant) {
     const c = rhs.rhs!.value;
     if (c === -1) {
       printInternal(out, lhs, WEAK, dimName, symName);
-      out.push(' - ');
+      out.write(' - ');
       const negated = rhs.lhs!;
       printInternal(out, negated, negated.kind === AffineExprKind.Add ? STRONG : WEAK, dimName, symName);
-      if (paren) out.push(')');
+      if (paren) out.write(')');
       return;
     }
     if (c < -1) {
       printInternal(out, lhs, WEAK, dimName, symName);
-      out.push(' - ');
+      out.write(' - ');
       printInternal(out, rhs.lhs!, STRONG, dimName, symName);
-      out.push(' * ' + String(-c));
-      if (paren) out.push(')');
+      out.write(' * ' + String(-c));
+      if (paren) out.write(')');
       return;
     }
   }
   // a + -c prints as a - c.
   if (rhs.kind === AffineExprKind.Constant && rhs.value < 0) {
     printInternal(out, lhs, WEAK, dimName, symName);
-    out.push(' - ' + String(-rhs.value));
-    if (paren) out.push(')');
+    out.write(' - ' + String(-rhs.value));
+    if (paren) out.write(')');
     return;
   }
   printInternal(out, lhs, WEAK, dimName, symName);
-  out.push(' + ');
+  out.write(' + ');
   printInternal(out, rhs, WEAK, dimName, symName);
-  if (paren) out.push(')');
+  if (paren) out.write(')');
 }
 
 /// Prints an expression as mlir-opt does (`d0 * 4 + s0 - 1`, `-d0 + 63`, `(d0 + 1) floordiv 2`).
 /// Dims / symbols are named `d<i>` / `s<i>` unless name callbacks are given (e.g. SSA names for
 /// the custom form of affine ops: `%i * 4 + %j`).
 export function printAffineExpr(e: AffineExpr, dimNames?: AffineNameFn, symNames?: AffineNameFn): string {
-  const out: string[] = [];
+  const out = new Parts();
   printInternal(out, e, WEAK, dimNames ?? defaultDimName, symNames ?? defaultSymbolName);
-  return out.join('');
+  return out.text();
+}
+
+/// Writes `e` to `out` as printAffineExpr prints it.
+export function writeAffineExpr(out: AffineTextSink, e: AffineExpr, dimNames: AffineNameFn, symNames: AffineNameFn): void {
+  printInternal(out, e, WEAK, dimNames, symNames);
 }
 
 /// Prints `e >= 0` or `e == 0` (MLIR printAffineConstraint).
@@ -126,54 +142,54 @@ export function printAffineConstraint(
   return printAffineExpr(e, dimNames, symNames) + (isEq ? ' == 0' : ' >= 0');
 }
 
-function printIdLists(out: string[], numDims: number, numSymbols: number): void {
-  out.push('(');
-  for (let i = 0; i < numDims; i++) out.push(i === 0 ? 'd' + i : ', d' + i);
-  out.push(')');
+function printIdLists(out: AffineTextSink, numDims: number, numSymbols: number): void {
+  out.write('(');
+  for (let i = 0; i < numDims; i++) out.write(i === 0 ? 'd' + i : ', d' + i);
+  out.write(')');
   if (numSymbols !== 0) {
-    out.push('[');
-    for (let i = 0; i < numSymbols; i++) out.push(i === 0 ? 's' + i : ', s' + i);
-    out.push(']');
+    out.write('[');
+    for (let i = 0; i < numSymbols; i++) out.write(i === 0 ? 's' + i : ', s' + i);
+    out.write(']');
   }
 }
 
 /// Prints a map without the `affine_map<...>` wrapper: `(d0, d1)[s0] -> (d0 + s0, d1)`.
 export function printAffineMap(m: AffineMap): string {
-  const out: string[] = [];
+  const out = new Parts();
   printIdLists(out, m.numDims, m.numSymbols);
-  out.push(' -> (');
+  out.write(' -> (');
   const results = m.results;
   for (let i = 0; i < results.length; i++) {
-    if (i !== 0) out.push(', ');
+    if (i !== 0) out.write(', ');
     printInternal(out, results[i]!, WEAK, defaultDimName, defaultSymbolName);
   }
-  out.push(')');
-  return out.join('');
+  out.write(')');
+  return out.text();
 }
 
 /// Prints a set without the `affine_set<...>` wrapper: `(d0)[s0] : (d0 - s0 >= 0, d0 == 0)`.
 export function printIntegerSet(s: IntegerSet): string {
-  const out: string[] = [];
+  const out = new Parts();
   printIdLists(out, s.numDims, s.numSymbols);
-  out.push(' : (');
+  out.write(' : (');
   const constraints = s.constraints;
   for (let i = 0; i < constraints.length; i++) {
-    if (i !== 0) out.push(', ');
+    if (i !== 0) out.write(', ');
     printInternal(out, constraints[i]!, WEAK, defaultDimName, defaultSymbolName);
-    out.push(s.eqFlags[i] ? ' == 0' : ' >= 0');
+    out.write(s.eqFlags[i] ? ' == 0' : ' >= 0');
   }
-  out.push(')');
-  return out.join('');
+  out.write(')');
+  return out.text();
 }
 
 /// Prints the results of `m` with operand names instead of d/s ids, as in the custom form of
 /// affine ops: `printAffineMapResults(m, dimName, symName)` -> `%i * 4 + %j, %k`.
 export function printAffineMapResults(m: AffineMap, dimNames: AffineNameFn, symNames: AffineNameFn): string {
-  const out: string[] = [];
+  const out = new Parts();
   const results = m.results;
   for (let i = 0; i < results.length; i++) {
-    if (i !== 0) out.push(', ');
+    if (i !== 0) out.write(', ');
     printInternal(out, results[i]!, WEAK, dimNames, symNames);
   }
-  return out.join('');
+  return out.text();
 }

@@ -1,5 +1,6 @@
 // Builtin attributes (incl. locations): immutable, interned (compare with ===), numeric kind tag.
 import type { AffineMap, IntegerSet } from "../affine/index.js";
+import { hashMix, hashNumber, hashSeed, hashString, HashBuckets, sameElements, sameNumbers } from "../support/intern.js";
 import { Builtin, paramKey, Signedness, type DialectParam, type IntegerType, type ShapedType, type Type, type FloatType, TypeKind } from "./types.js";
 
 /// Discriminates the attribute classes.
@@ -10,14 +11,28 @@ export enum AttrKind {
 }
 
 let nextAttrId = 0;
-const attrTable = new Map<string, Attribute>();
+/// Attributes of the rarer kinds, interned by a key string.
+const keyedAttrs = new Map<string, Attribute>();
 
 function intern<T extends Attribute>(key: string, make: (id: number) => T): T {
-  const found = attrTable.get(key);
+  const found = keyedAttrs.get(key);
   if (found !== undefined) return found as T;
   const a = make(nextAttrId++);
-  attrTable.set(key, a);
+  keyedAttrs.set(key, a);
   return a;
+}
+
+/// The map of `outer` under `k`, created on first use (two-level interning tables).
+function inner<K, K2, V>(outer: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
+  let m = outer.get(k);
+  if (m === undefined) { m = new Map(); outer.set(k, m); }
+  return m;
+}
+
+function hashIds(h: number, xs: readonly { id: number }[]): number {
+  h = hashMix(h, xs.length);
+  for (let i = 0; i < xs.length; i++) h = hashMix(h, xs[i].id);
+  return h;
 }
 
 /// Renders an attribute as MLIR text; installed by the printer module.
@@ -29,8 +44,8 @@ export function setAttrStringifier(f: (a: Attribute) => string): void {
 
 /// Base of every attribute.
 export abstract class Attribute {
-  readonly kind: AttrKind;
-  readonly id: number;
+  declare readonly kind: AttrKind;
+  declare readonly id: number;
   protected constructor(kind: AttrKind, id: number) {
     this.kind = kind;
     this.id = id;
@@ -42,8 +57,8 @@ export abstract class Attribute {
 
 /// An integer (or bool: `i1`) attribute. `value` is a number when |v| < 2^53, else a bigint.
 export class IntegerAttr extends Attribute {
-  readonly type: Type;
-  readonly value: number | bigint;
+  declare readonly type: Type;
+  declare readonly value: number | bigint;
   constructor(id: number, type: Type, value: number | bigint) {
     super(AttrKind.Integer, id);
     this.type = type;
@@ -73,10 +88,14 @@ function normInt(type: Type, v: number | bigint): number | bigint {
   return b >= -(2n ** 53n) + 1n && b <= 2n ** 53n - 1n ? Number(b) : b;
 }
 
+const integerAttrs = new Map<Type, Map<number | bigint, IntegerAttr>>();
 /// The integer attribute of `type` holding `value` (wrapped into the type's width).
 export function getIntegerAttr(type: Type, value: number | bigint): IntegerAttr {
   const v = normInt(type, value);
-  return intern(`i:${type.id}:${v}`, (id) => new IntegerAttr(id, type, v));
+  const byValue = inner(integerAttrs, type);
+  let a = byValue.get(v); // a Map compares bigints by value
+  if (a === undefined) { a = new IntegerAttr(nextAttrId++, type, v); byValue.set(v, a); }
+  return a;
 }
 /// `true` / `false` (an `i1` integer attribute).
 export function getBoolAttr(b: boolean): IntegerAttr {
@@ -120,35 +139,43 @@ export function roundToBits(v: number, precision: number, expBits: number): numb
 
 /// A float attribute (value already rounded to the type).
 export class FloatAttr extends Attribute {
-  readonly type: FloatType;
-  readonly value: number;
+  declare readonly type: FloatType;
+  declare readonly value: number;
   constructor(id: number, type: FloatType, value: number) {
     super(AttrKind.Float, id);
     this.type = type;
     this.value = value;
   }
 }
+const floatAttrs = new Map<Type, Map<number | string, FloatAttr>>();
 /// The float attribute of `type` with `value` rounded to the type's precision.
 export function getFloatAttr(type: FloatType, value: number): FloatAttr {
   // All NaNs share one attribute; store the canonical quiet NaN so its printed bits never depend on which NaN came first.
   const v = Number.isNaN(value) ? Number.NaN : roundToFloatType(type, value);
-  const key = Object.is(v, -0) ? "-0" : Number.isNaN(v) ? "nan" : String(v);
-  return intern(`f:${type.id}:${key}`, (id) => new FloatAttr(id, type, v));
+  const key = Object.is(v, -0) ? "-0" : v; // a Map key: -0 would find 0; NaN finds NaN
+  const byValue = inner(floatAttrs, type);
+  let a = byValue.get(key);
+  if (a === undefined) { a = new FloatAttr(nextAttrId++, type, v); byValue.set(key, a); }
+  return a;
 }
 
 /// `"text"` with an optional type (`"x" : i32`).
 export class StringAttr extends Attribute {
-  readonly value: string;
-  readonly type: Type | null;
+  declare readonly value: string;
+  declare readonly type: Type | null;
   constructor(id: number, value: string, type: Type | null) {
     super(AttrKind.String, id);
     this.value = value;
     this.type = type;
   }
 }
+const stringAttrs = new Map<Type | null, Map<string, StringAttr>>();
 /// A string attribute.
 export function getStringAttr(value: string, type: Type | null = null): StringAttr {
-  return intern(`s:${type?.id ?? ""}:${value}`, (id) => new StringAttr(id, value, type));
+  const byValue = inner(stringAttrs, type);
+  let a = byValue.get(value);
+  if (a === undefined) { a = new StringAttr(nextAttrId++, value, type); byValue.set(value, a); }
+  return a;
 }
 
 /// `unit`.
@@ -158,20 +185,17 @@ export class UnitAttr extends Attribute {
 /// The unit attribute.
 export const unitAttr: UnitAttr = intern("unit", (id) => new UnitAttr(id));
 
-function ids(xs: readonly { id: number }[]): string {
-  let s = "";
-  for (let i = 0; i < xs.length; i++) s += xs[i].id + ",";
-  return s;
-}
-
 /// `[a, b, c]`.
 export class ArrayAttr extends Attribute {
-  readonly elements: readonly Attribute[];
+  declare readonly elements: readonly Attribute[];
   constructor(id: number, elements: readonly Attribute[]) { super(AttrKind.Array, id); this.elements = elements; }
 }
+const arrayAttrs = new HashBuckets<ArrayAttr>();
+function sameArray(a: ArrayAttr, elements: readonly Attribute[]): boolean { return sameElements(a.elements, elements); }
 /// An array attribute.
 export function getArrayAttr(elements: readonly Attribute[]): ArrayAttr {
-  return intern(`a:${ids(elements)}`, (id) => new ArrayAttr(id, elements.slice()));
+  const h = hashIds(hashSeed, elements);
+  return arrayAttrs.find(h, sameArray, elements, null, null, null) ?? arrayAttrs.add(h, new ArrayAttr(nextAttrId++, elements.slice()));
 }
 
 /// A name and its attribute value.
@@ -179,7 +203,7 @@ export interface NamedAttribute { readonly name: string; readonly value: Attribu
 
 /// `{a = 1 : i32, b}`: entries sorted by name, names unique.
 export class DictionaryAttr extends Attribute {
-  readonly entries: readonly NamedAttribute[];
+  declare readonly entries: readonly NamedAttribute[];
   constructor(id: number, entries: readonly NamedAttribute[]) { super(AttrKind.Dictionary, id); this.entries = entries; }
   /// The value of `name`, or null.
   get(name: string): Attribute | null {
@@ -200,8 +224,18 @@ function cmpNames(a: NamedAttribute, b: NamedAttribute): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+const dictAttrs = new HashBuckets<DictionaryAttr>();
+function sameDict(d: DictionaryAttr, es: readonly NamedAttribute[]): boolean {
+  const ds = d.entries;
+  if (ds.length !== es.length) return false;
+  for (let i = 0; i < es.length; i++) if (ds[i].value !== es[i].value || ds[i].name !== es[i].name) return false;
+  return true;
+}
+/// The empty dictionary.
+export const emptyDict: DictionaryAttr = dictAttrs.add(hashMix(hashSeed, 0), new DictionaryAttr(nextAttrId++, []));
 /// A dictionary attribute from entries in any order (the last of duplicate names wins).
 export function getDictionaryAttr(entries: readonly NamedAttribute[]): DictionaryAttr {
+  if (entries.length === 0) return emptyDict;
   let sorted = true;
   for (let i = 1; i < entries.length; i++) if (entries[i - 1].name >= entries[i].name) { sorted = false; break; }
   let es = entries;
@@ -210,21 +244,19 @@ export function getDictionaryAttr(entries: readonly NamedAttribute[]): Dictionar
     for (const e of entries) m.set(e.name, e.value);
     es = [...m].map(([name, value]) => ({ name, value })).sort(cmpNames);
   }
-  let key = "d:";
-  for (let i = 0; i < es.length; i++) key += es[i].name + "\u0000" + es[i].value.id + ",";
-  return intern(key, (id) => new DictionaryAttr(id, es.slice()));
+  let h = hashMix(hashSeed, es.length);
+  for (let i = 0; i < es.length; i++) h = hashMix(hashString(h, es[i].name), es[i].value.id);
+  return dictAttrs.find(h, sameDict, es, null, null, null) ?? dictAttrs.add(h, new DictionaryAttr(nextAttrId++, es.slice()));
 }
-/// The empty dictionary.
-export const emptyDict: DictionaryAttr = getDictionaryAttr([]);
 
 /// Values of a dense elements attribute: numbers (ints, floats), bigints beyond 2^53, or [re, im] pairs.
 export type DenseValue = number | bigint | string;
 
 /// `dense<...> : tensor<...>`; `splat` means one value for every element.
 export class DenseElementsAttr extends Attribute {
-  readonly type: ShapedType;
-  readonly splat: boolean;
-  readonly values: readonly DenseValue[];
+  declare readonly type: ShapedType;
+  declare readonly splat: boolean;
+  declare readonly values: readonly DenseValue[];
   constructor(id: number, type: ShapedType, splat: boolean, values: readonly DenseValue[]) {
     super(AttrKind.DenseElements, id);
     this.type = type;
@@ -249,9 +281,9 @@ export function getDenseElementsAttr(type: ShapedType, values: readonly DenseVal
 
 /// `dense<"a"> : tensor<2x!foo.string>`: string elements of a shaped type whose element type is not a number.
 export class DenseStringElementsAttr extends Attribute {
-  readonly type: ShapedType;
-  readonly splat: boolean;
-  readonly values: readonly string[];
+  declare readonly type: ShapedType;
+  declare readonly splat: boolean;
+  declare readonly values: readonly string[];
   constructor(id: number, type: ShapedType, splat: boolean, values: readonly string[]) {
     super(AttrKind.DenseStringElements, id);
     this.type = type;
@@ -270,9 +302,9 @@ export function getDenseStringElementsAttr(type: ShapedType, values: readonly st
 
 /// `sparse<indices, values> : type`: `indices` is an i64 tensor of shape [N, rank], `values` has N elements.
 export class SparseElementsAttr extends Attribute {
-  readonly type: ShapedType;
-  readonly indices: DenseElementsAttr;
-  readonly values: DenseElementsAttr | DenseStringElementsAttr;
+  declare readonly type: ShapedType;
+  declare readonly indices: DenseElementsAttr;
+  declare readonly values: DenseElementsAttr | DenseStringElementsAttr;
   constructor(id: number, type: ShapedType, indices: DenseElementsAttr, values: DenseElementsAttr | DenseStringElementsAttr) {
     super(AttrKind.SparseElements, id);
     this.type = type;
@@ -290,8 +322,8 @@ export interface ResourceBlob { readonly alignment: number; readonly data: Uint8
 
 /// A named handle into the builtin dialect's resources; its blob is known once the file metadata is parsed.
 export class DenseResourceHandle {
-  readonly key: string;
-  blob: ResourceBlob | null;
+  declare readonly key: string;
+  declare blob: ResourceBlob | null;
   constructor(key: string) {
     this.key = key;
     this.blob = null;
@@ -300,8 +332,8 @@ export class DenseResourceHandle {
 
 /// `dense_resource<key> : type`.
 export class DenseResourceElementsAttr extends Attribute {
-  readonly type: ShapedType;
-  readonly handle: DenseResourceHandle;
+  declare readonly type: ShapedType;
+  declare readonly handle: DenseResourceHandle;
   constructor(id: number, type: ShapedType, handle: DenseResourceHandle) {
     super(AttrKind.DenseResourceElements, id);
     this.type = type;
@@ -319,7 +351,7 @@ export function getDenseResourceElementsAttr(type: ShapedType, handle: DenseReso
 
 /// `distinct[N]<attr>`: an attribute equal only to itself, referencing `referenced` (MLIR's DistinctAttr).
 export class DistinctAttr extends Attribute {
-  readonly referenced: Attribute;
+  declare readonly referenced: Attribute;
   constructor(id: number, referenced: Attribute) {
     super(AttrKind.Distinct, id);
     this.referenced = referenced;
@@ -332,17 +364,23 @@ export function createDistinctAttr(referenced: Attribute): DistinctAttr {
 
 /// `array<i32: 1, 2>`.
 export class DenseArrayAttr extends Attribute {
-  readonly elementType: Type;
-  readonly values: readonly number[];
+  declare readonly elementType: Type;
+  declare readonly values: readonly number[];
   constructor(id: number, elementType: Type, values: readonly number[]) {
     super(AttrKind.DenseArray, id);
     this.elementType = elementType;
     this.values = values;
   }
 }
+const denseArrayAttrs = new HashBuckets<DenseArrayAttr>();
+function sameDenseArray(a: DenseArrayAttr, elementType: Type, values: readonly number[]): boolean {
+  return a.elementType === elementType && sameNumbers(a.values, values);
+}
 /// A dense array attribute.
 export function getDenseArrayAttr(elementType: Type, values: readonly number[]): DenseArrayAttr {
-  return intern(`da:${elementType.id}:${values.join(",")}`, (id) => new DenseArrayAttr(id, elementType, values.slice()));
+  let h = hashMix(hashMix(hashSeed, elementType.id), values.length);
+  for (let i = 0; i < values.length; i++) h = hashNumber(h, values[i]);
+  return denseArrayAttrs.find(h, sameDenseArray, elementType, values, null, null) ?? denseArrayAttrs.add(h, new DenseArrayAttr(nextAttrId++, elementType, values.slice()));
 }
 /// `array<i32: ...>`, the common case.
 export function getDenseI32ArrayAttr(values: readonly number[]): DenseArrayAttr { return getDenseArrayAttr(Builtin.i32, values); }
@@ -351,8 +389,8 @@ export function getDenseI64ArrayAttr(values: readonly number[]): DenseArrayAttr 
 
 /// `@root::@nested`.
 export class SymbolRefAttr extends Attribute {
-  readonly root: string;
-  readonly nested: readonly string[];
+  declare readonly root: string;
+  declare readonly nested: readonly string[];
   constructor(id: number, root: string, nested: readonly string[]) {
     super(AttrKind.SymbolRef, id);
     this.root = root;
@@ -361,45 +399,58 @@ export class SymbolRefAttr extends Attribute {
   /// The last name of the reference.
   get leaf(): string { return this.nested.length ? this.nested[this.nested.length - 1] : this.root; }
 }
+const flatSymbolRefs = new Map<string, SymbolRefAttr>();
 /// A (possibly nested) symbol reference.
 export function getSymbolRefAttr(root: string, nested: readonly string[] = []): SymbolRefAttr {
-  return intern(`sr:${root}\u0000${nested.join("\u0000")}`, (id) => new SymbolRefAttr(id, root, nested.slice()));
+  if (nested.length !== 0) return intern(`sr:${root}\u0000${nested.join("\u0000")}`, (id) => new SymbolRefAttr(id, root, nested.slice()));
+  let a = flatSymbolRefs.get(root);
+  if (a === undefined) { a = new SymbolRefAttr(nextAttrId++, root, []); flatSymbolRefs.set(root, a); }
+  return a;
 }
 
 /// A type used as an attribute.
 export class TypeAttr extends Attribute {
-  readonly type: Type;
+  declare readonly type: Type;
   constructor(id: number, type: Type) { super(AttrKind.TypeAttr, id); this.type = type; }
 }
+const typeAttrs = new Map<Type, TypeAttr>();
 /// The type attribute of `type`.
 export function getTypeAttr(type: Type): TypeAttr {
-  return intern(`ty:${type.id}`, (id) => new TypeAttr(id, type));
+  let a = typeAttrs.get(type);
+  if (a === undefined) { a = new TypeAttr(nextAttrId++, type); typeAttrs.set(type, a); }
+  return a;
 }
 
 /// `affine_map<...>`.
 export class AffineMapAttr extends Attribute {
-  readonly map: AffineMap;
+  declare readonly map: AffineMap;
   constructor(id: number, map: AffineMap) { super(AttrKind.AffineMap, id); this.map = map; }
 }
+const affineMapAttrs = new Map<AffineMap, AffineMapAttr>();
 /// The attribute of an affine map.
 export function getAffineMapAttr(map: AffineMap): AffineMapAttr {
-  return intern(`am:${map.id}`, (id) => new AffineMapAttr(id, map));
+  let a = affineMapAttrs.get(map);
+  if (a === undefined) { a = new AffineMapAttr(nextAttrId++, map); affineMapAttrs.set(map, a); }
+  return a;
 }
 
 /// `affine_set<...>`.
 export class IntegerSetAttr extends Attribute {
-  readonly set: IntegerSet;
+  declare readonly set: IntegerSet;
   constructor(id: number, set: IntegerSet) { super(AttrKind.IntegerSet, id); this.set = set; }
 }
+const integerSetAttrs = new Map<IntegerSet, IntegerSetAttr>();
 /// The attribute of an integer set.
 export function getIntegerSetAttr(set: IntegerSet): IntegerSetAttr {
-  return intern(`is:${set.id}`, (id) => new IntegerSetAttr(id, set));
+  let a = integerSetAttrs.get(set);
+  if (a === undefined) { a = new IntegerSetAttr(nextAttrId++, set); integerSetAttrs.set(set, a); }
+  return a;
 }
 
 /// `strided<[s0, s1], offset: o>` (kDynamic for `?`).
 export class StridedLayoutAttr extends Attribute {
-  readonly offset: number;
-  readonly strides: readonly number[];
+  declare readonly offset: number;
+  declare readonly strides: readonly number[];
   constructor(id: number, offset: number, strides: readonly number[]) {
     super(AttrKind.StridedLayout, id);
     this.offset = offset;
@@ -413,8 +464,8 @@ export function getStridedLayoutAttr(offset: number, strides: readonly number[])
 
 /// An attribute of an unregistered dialect, kept verbatim: `#foo.bar<...>`.
 export class OpaqueAttr extends Attribute {
-  readonly dialect: string;
-  readonly data: string;
+  declare readonly dialect: string;
+  declare readonly data: string;
   constructor(id: number, dialect: string, data: string) { super(AttrKind.Opaque, id); this.dialect = dialect; this.data = data; }
 }
 /// An opaque attribute.
@@ -427,8 +478,8 @@ export interface DialectAttrDef { readonly name: string }
 
 /// An attribute defined by a dialect (`#df.layout<[S0, R]>`).
 export class DialectAttr extends Attribute {
-  readonly def: DialectAttrDef;
-  readonly params: readonly DialectParam[];
+  declare readonly def: DialectAttrDef;
+  declare readonly params: readonly DialectParam[];
   constructor(id: number, def: DialectAttrDef, params: readonly DialectParam[]) {
     super(AttrKind.Dialect, id);
     this.def = def;
@@ -454,9 +505,9 @@ export const unknownLoc: UnknownLoc = intern("loc?", (id) => new UnknownLoc(id))
 
 /// `loc("file":line:col)`; `offset` is the buffer offset when known (for carets), else -1.
 export class FileLineColLoc extends Attribute {
-  readonly file: string;
-  readonly line: number;
-  readonly col: number;
+  declare readonly file: string;
+  declare readonly line: number;
+  declare readonly col: number;
   constructor(id: number, file: string, line: number, col: number) {
     super(AttrKind.FileLineColLoc, id);
     this.file = file;
@@ -464,46 +515,91 @@ export class FileLineColLoc extends Attribute {
     this.col = col;
   }
 }
+/// The locations of one file, indexed by line: one location or the list of those of the same line.
+interface FileLocs { readonly name: string; readonly lines: (FileLineColLoc | FileLineColLoc[] | undefined)[] }
+const fileLocs = new Map<string, FileLocs>();
+let lastFileLocs: FileLocs | null = null;
 /// A file:line:col location.
 export function getFileLineColLoc(file: string, line: number, col: number): FileLineColLoc {
-  return intern(`lf:${file}\u0000${line}:${col}`, (id) => new FileLineColLoc(id, file, line, col));
+  let f: FileLocs | null | undefined = lastFileLocs;
+  if (f === null || file !== f.name) {
+    f = fileLocs.get(file);
+    // Locations of one file share the file name string of the first one.
+    if (f === undefined) { f = { name: file, lines: [] }; fileLocs.set(file, f); }
+    lastFileLocs = f;
+  }
+  const e = f.lines[line];
+  if (e !== undefined) {
+    if (!Array.isArray(e)) { if (e.col === col) return e; }
+    else for (let i = 0; i < e.length; i++) if (e[i].col === col) return e[i];
+  }
+  const l = new FileLineColLoc(nextAttrId++, f.name, line, col);
+  if (e === undefined) f.lines[line] = l;
+  else if (Array.isArray(e)) e.push(l);
+  else f.lines[line] = [e, l];
+  return l;
 }
 
 /// `loc("name"(child))`.
 export class NameLoc extends Attribute {
-  readonly name: string;
-  readonly child: Location;
+  declare readonly name: string;
+  declare readonly child: Location;
   constructor(id: number, name: string, child: Location) { super(AttrKind.NameLoc, id); this.name = name; this.child = child; }
 }
+const nameLocs = new Map<Location, Map<string, NameLoc>>();
 /// A name location.
 export function getNameLoc(name: string, child: Location = unknownLoc): NameLoc {
-  return intern(`ln:${name}\u0000${child.id}`, (id) => new NameLoc(id, name, child));
+  const byName = inner(nameLocs, child);
+  let l = byName.get(name);
+  if (l === undefined) { l = new NameLoc(nextAttrId++, name, child); byName.set(name, l); }
+  return l;
 }
 
 /// `loc(callsite(callee at caller))`.
 export class CallSiteLoc extends Attribute {
-  readonly callee: Location;
-  readonly caller: Location;
+  declare readonly callee: Location;
+  declare readonly caller: Location;
   constructor(id: number, callee: Location, caller: Location) { super(AttrKind.CallSiteLoc, id); this.callee = callee; this.caller = caller; }
 }
+const callSiteLocs = new Map<Location, Map<Location, CallSiteLoc>>();
 /// A call-site location.
 export function getCallSiteLoc(callee: Location, caller: Location): CallSiteLoc {
-  return intern(`lc:${callee.id}:${caller.id}`, (id) => new CallSiteLoc(id, callee, caller));
+  const byCaller = inner(callSiteLocs, callee);
+  let l = byCaller.get(caller);
+  if (l === undefined) { l = new CallSiteLoc(nextAttrId++, callee, caller); byCaller.set(caller, l); }
+  return l;
 }
 
 /// `loc(fused<meta>[a, b])`.
 export class FusedLoc extends Attribute {
-  readonly locations: readonly Location[];
-  readonly metadata: Attribute | null;
+  declare readonly locations: readonly Location[];
+  declare readonly metadata: Attribute | null;
   constructor(id: number, locations: readonly Location[], metadata: Attribute | null) {
     super(AttrKind.FusedLoc, id);
     this.locations = locations;
     this.metadata = metadata;
   }
 }
-/// A fused location.
-export function getFusedLoc(locations: readonly Location[], metadata: Attribute | null = null): FusedLoc {
-  return intern(`lu:${ids(locations)}:${metadata?.id ?? ""}`, (id) => new FusedLoc(id, locations.slice(), metadata));
+const fusedLocs = new HashBuckets<FusedLoc>();
+function sameFused(f: FusedLoc, locs: readonly Location[], metadata: Attribute | null): boolean {
+  return f.metadata === metadata && sameElements(f.locations, locs);
+}
+/// A fused location, simplified as MLIR's FusedLoc::get: nested fused locations with the same metadata are
+/// flattened, unknown and repeated locations dropped; none left gives `unknown` (or `fused<meta>[unknown]`), one
+/// without metadata gives that location.
+export function getFusedLoc(locations: readonly Location[], metadata: Attribute | null = null): Location {
+  const locs: Location[] = [];
+  const add = (l: Location): void => { if (l.kind !== AttrKind.UnknownLoc && !locs.includes(l)) locs.push(l); };
+  for (const l of locations) {
+    if (l.kind === AttrKind.FusedLoc && (l as FusedLoc).metadata === metadata) (l as FusedLoc).locations.forEach(add);
+    else add(l);
+  }
+  if (locs.length === 0) {
+    if (metadata === null) return unknownLoc;
+    locs.push(unknownLoc);
+  } else if (locs.length === 1 && metadata === null) return locs[0];
+  const h = hashMix(hashIds(hashSeed, locs), metadata?.id ?? -1);
+  return fusedLocs.find(h, sameFused, locs, metadata, null, null) ?? fusedLocs.add(h, new FusedLoc(nextAttrId++, locs, metadata));
 }
 
 /// True for location attributes.

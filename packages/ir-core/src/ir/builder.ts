@@ -18,7 +18,14 @@ export interface CreateOptions {
 function dict(r: Readonly<Record<string, Attribute | null | undefined>> | undefined) {
   if (r === undefined) return emptyDict;
   const es: NamedAttribute[] = [];
-  for (const k of Object.keys(r)) { const v = r[k]; if (v !== null && v !== undefined) es.push({ name: k, value: v }); }
+  for (const k of Object.keys(r)) {
+    const v = r[k];
+    if (v === null || v === undefined) continue;
+    // Insert in name order (the keys are distinct), so the dictionary need not be sorted again.
+    let i = es.length;
+    es.push({ name: k, value: v });
+    for (; i > 0 && es[i - 1].name > k; i--) { const t = es[i]; es[i] = es[i - 1]; es[i - 1] = t; }
+  }
   return getDictionaryAttr(es);
 }
 
@@ -81,20 +88,38 @@ export class OpBuilder {
 
 /// Deep-copies `op` (regions included); `mapping` maps old values/blocks to new ones and is extended.
 export function cloneOp(op: Operation, mapping: Map<Value | Block, Value | Block> = new Map()): Operation {
-  const operands = op.operandValues().map((v) => (mapping.get(v) as Value | undefined) ?? v);
-  const successors = op.successors.map((b) => (mapping.get(b) as Block | undefined) ?? b);
+  const operands: Value[] = [];
+  for (let i = 0; i < op.operands.length; i++) {
+    const v = op.operands[i].value;
+    operands.push((mapping.get(v) as Value | undefined) ?? v);
+  }
+  let successors: Block[] | undefined;
+  if (op.successors.length !== 0) {
+    successors = [];
+    for (let i = 0; i < op.successors.length; i++) {
+      const b = op.successors[i];
+      successors.push((mapping.get(b) as Block | undefined) ?? b);
+    }
+  }
+  const resultTypes: Type[] = [];
+  for (let i = 0; i < op.results.length; i++) resultTypes.push(op.results[i].type);
   const copy = new Operation({
-    name: op.name, def: op.def, operands, resultTypes: op.results.map((r) => r.type), props: op.props, attrs: op.attrs,
+    name: op.name, def: op.def, operands, resultTypes, props: op.props, attrs: op.attrs,
     regions: op.regions.length, successors, loc: op.loc,
   });
-  op.results.forEach((r, i) => { mapping.set(r, copy.results[i]); copy.results[i].sourceName = r.sourceName; });
-  op.regions.forEach((r, i) => cloneRegionInto(r, copy.regions[i], mapping));
+  for (let i = 0; i < op.results.length; i++) {
+    const r = op.results[i];
+    mapping.set(r, copy.results[i]);
+    copy.results[i].sourceName = r.sourceName;
+  }
+  for (let i = 0; i < op.regions.length; i++) cloneRegionInto(op.regions[i], copy.regions[i], mapping);
   return copy;
 }
 
 /// Copies the blocks of `src` to the end of `dest`.
 export function cloneRegionInto(src: Region, dest: Region, mapping: Map<Value | Block, Value | Block>): void {
-  const blocks: [Block, Block][] = [];
+  // Blocks (and their arguments) first, so that ops may refer to any block or argument of the region.
+  const first = dest.lastBlock;
   for (let b = src.firstBlock; b !== null; b = b.next) {
     const nb = dest.appendBlock(new Block());
     for (const a of b.args) {
@@ -103,7 +128,9 @@ export function cloneRegionInto(src: Region, dest: Region, mapping: Map<Value | 
       mapping.set(a, na);
     }
     mapping.set(b, nb);
-    blocks.push([b, nb]);
   }
-  for (const [b, nb] of blocks) for (let o = b.firstOp; o !== null; o = o.next) nb.append(cloneOp(o, mapping));
+  let nb = first === null ? dest.firstBlock : first.next;
+  for (let b = src.firstBlock; b !== null && nb !== null; b = b.next, nb = nb.next) {
+    for (let o = b.firstOp; o !== null; o = o.next) nb.append(cloneOp(o, mapping));
+  }
 }

@@ -1,6 +1,6 @@
 // The IR graph: values with use-lists, operations in intrusive block lists, blocks, regions.
 import { InternalError } from "../diag/diagnostic.js";
-import { emptyDict, unknownLoc, type Attribute, type DictionaryAttr, type Location } from "./attrs.js";
+import { emptyDict, getDictionaryAttr, unknownLoc, type Attribute, type DictionaryAttr, type Location, type NamedAttribute } from "./attrs.js";
 import type { Type } from "./types.js";
 import type { OpDef } from "./opdef.js";
 
@@ -15,11 +15,16 @@ export abstract class Value {
   /// The name the value had in the parsed source (`A` for `%A`, `x#1` for the second result of
   /// `%x:2`), or null; set by the parser, ignored by the printer (tools use it to name arguments).
   sourceName: string | null;
+  /// Scratch slots of the printer: the name it gave the value, valid while `printStamp` is that printer's stamp.
+  printName: string;
+  printStamp: number;
   protected constructor(kind: ValueKind, type: Type) {
     this.valueKind = kind;
     this.type = type;
     this.firstUse = null;
     this.sourceName = null;
+    this.printName = "";
+    this.printStamp = 0;
   }
   /// The defining operation, or null for block arguments.
   abstract get definingOp(): Operation | null;
@@ -148,6 +153,23 @@ function withDefaultProps(def: OpDef | null, props: DictionaryAttr): DictionaryA
   return out;
 }
 
+/// `dict.with(name, value)`, with the entries built in name order (so the dictionary is not sorted again).
+function dictWith(dict: DictionaryAttr, name: string, value: Attribute | null): DictionaryAttr {
+  const out: NamedAttribute[] = [];
+  let placed = value === null;
+  for (const e of dict.entries) {
+    if (!placed && e.name > name) { out.push({ name, value: value! }); placed = true; }
+    if (e.name !== name) out.push(e);
+  }
+  if (!placed) out.push({ name, value: value! });
+  return getDictionaryAttr(out);
+}
+
+// Shared by the ops without results or successors (most ops have no successors): these lists never change after
+// creation, and frozen they fail loudly if something tries.
+const noResults = Object.freeze([]) as unknown as OpResult[];
+const noSuccessors = Object.freeze([]) as unknown as Block[];
+
 /// The one operation class: name, operands, results, properties, attributes, regions, successors.
 export class Operation {
   readonly name: string;
@@ -166,28 +188,35 @@ export class Operation {
   next: Operation | null;
   /// Position key within the parent block, valid while the block's order is not invalidated.
   orderIndex: number;
+  /// Scratch slot of the greedy rewrite driver (the op's position in its worklist); meaningless elsewhere.
+  worklistIndex: number;
+  /// Scratch slot of region dead-code elimination (the stamp of the run that proved the op live); meaningless elsewhere.
+  liveStamp: number;
 
   constructor(init: OperationInit) {
     this.name = init.name;
     this.def = init.def;
     this.operands = [];
-    this.results = [];
+    this.results = noResults;
     this.props = withDefaultProps(init.def, init.props ?? emptyDict);
     this.attrs = init.attrs ?? emptyDict;
     this.regions = [];
-    this.successors = init.successors ? init.successors.slice() : [];
+    this.successors = init.successors !== undefined && init.successors.length !== 0 ? init.successors.slice() : noSuccessors;
     this.loc = init.loc ?? unknownLoc;
     this.parent = null;
     this.prev = null;
     this.next = null;
     this.orderIndex = -1;
-    const ops = init.operands ?? [];
-    for (let i = 0; i < ops.length; i++) this.operands.push(new OpOperand(this, i, ops[i]));
-    const rts = init.resultTypes ?? [];
-    for (let i = 0; i < rts.length; i++) this.results.push(new OpResult(this, i, rts[i]));
+    this.worklistIndex = -1;
+    this.liveStamp = 0;
+    // Operand, result and region arrays of their exact size (an array grown by push keeps spare capacity).
+    const ops = init.operands;
+    if (ops !== undefined && ops.length !== 0) this.operands = ops.map((v, i) => new OpOperand(this, i, v));
+    const rts = init.resultTypes;
+    if (rts !== undefined && rts.length !== 0) this.results = rts.map((t, i) => new OpResult(this, i, t));
     const rs = init.regions ?? 0;
-    if (typeof rs === "number") for (let i = 0; i < rs; i++) this.regions.push(new Region(this));
-    else for (const r of rs) { r.parent = this; this.regions.push(r); }
+    if (typeof rs === "number") { if (rs !== 0) this.regions = Array.from({ length: rs }, () => new Region(this)); }
+    else if (rs.length !== 0) this.regions = rs.map((r) => { r.parent = this; return r; });
   }
 
   /// The dialect prefix of the name.
@@ -210,9 +239,9 @@ export class Operation {
   /// Property `name`.
   prop(name: string): Attribute | null { return this.props.get(name); }
   /// Sets (or with null removes) property `name`.
-  setProp(name: string, value: Attribute | null): void { this.props = this.props.with(name, value); }
+  setProp(name: string, value: Attribute | null): void { this.props = dictWith(this.props, name, value); }
   /// Sets (or with null removes) discardable attribute `name`.
-  setAttr(name: string, value: Attribute | null): void { this.attrs = this.attrs.with(name, value); }
+  setAttr(name: string, value: Attribute | null): void { this.attrs = dictWith(this.attrs, name, value); }
   /// True if the op has trait `t` (registered ops only).
   hasTrait(t: number): boolean { return this.def !== null && (this.def.traitBits & (1 << t)) !== 0; }
 
@@ -483,14 +512,16 @@ export function walk(root: Operation, visit: (op: Operation) => void, order: "pr
     }
     return;
   }
-  const stack: [Operation, boolean][] = [[root, false]];
+  // `expanded[i]`: the children of `stack[i]` are on the stack above it (visit it when it is on top again).
+  const stack: Operation[] = [root];
+  const expanded: boolean[] = [false];
   while (stack.length) {
-    const top = stack.pop()!;
-    if (top[1]) { visit(top[0]); continue; }
-    stack.push([top[0], true]);
-    const op = top[0];
+    const op = stack.pop()!;
+    if (expanded.pop()!) { visit(op); continue; }
+    stack.push(op);
+    expanded.push(true);
     for (let r = op.regions.length - 1; r >= 0; r--) {
-      for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) for (let o = b.lastOp; o !== null; o = o.prev) stack.push([o, false]);
+      for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) for (let o = b.lastOp; o !== null; o = o.prev) { stack.push(o); expanded.push(false); }
     }
   }
 }

@@ -1,5 +1,6 @@
 // Builtin types: immutable, interned (compare with ===), with a numeric kind tag.
 import { InternalError } from "../diag/diagnostic.js";
+import { hashMix, hashNumber, hashSeed, HashBuckets, sameElements, sameNumbers } from "../support/intern.js";
 import type { Attribute } from "./attrs.js";
 
 /// Discriminates the builtin type classes.
@@ -9,6 +10,7 @@ export enum TypeKind { Integer, Index, Float, None, Function, MemRef, UnrankedMe
 export const kDynamic = Number.MIN_SAFE_INTEGER;
 
 let nextTypeId = 0;
+/// Types of the rarer kinds, interned by a key string.
 const typeTable = new Map<string, Type>();
 
 function intern<T extends Type>(key: string, make: (id: number) => T): T {
@@ -28,8 +30,8 @@ export function setTypeStringifier(f: (t: Type) => string): void {
 
 /// Base of every type. Types are created only by the `get*` factories below.
 export abstract class Type {
-  readonly kind: TypeKind;
-  readonly id: number;
+  declare readonly kind: TypeKind;
+  declare readonly id: number;
   protected constructor(kind: TypeKind, id: number) {
     this.kind = kind;
     this.id = id;
@@ -44,8 +46,8 @@ export enum Signedness { Signless, Signed, Unsigned }
 
 /// `iN`, `siN`, `uiN`.
 export class IntegerType extends Type {
-  readonly width: number;
-  readonly signedness: Signedness;
+  declare readonly width: number;
+  declare readonly signedness: Signedness;
   constructor(id: number, width: number, signedness: Signedness) {
     super(TypeKind.Integer, id);
     this.width = width;
@@ -81,7 +83,7 @@ export interface FloatSemantics { readonly name: string; readonly width: number;
 
 /// A builtin float type (`f16`, `bf16`, `f32`, `f64`, `f80`, `f128`, `tf32`, f8 variants).
 export class FloatType extends Type {
-  readonly semantics: FloatSemantics;
+  declare readonly semantics: FloatSemantics;
   constructor(id: number, semantics: FloatSemantics) {
     super(TypeKind.Float, id);
     this.semantics = semantics;
@@ -90,7 +92,7 @@ export class FloatType extends Type {
   get width(): number { return this.semantics.width; }
 }
 
-const floatSemantics: Record<string, FloatSemantics> = {
+const floatSemantics: Readonly<Record<string, FloatSemantics>> = {
   f16: { name: "f16", width: 16, precision: 11, exponentBits: 5 },
   bf16: { name: "bf16", width: 16, precision: 8, exponentBits: 8 },
   tf32: { name: "tf32", width: 19, precision: 11, exponentBits: 8 },
@@ -106,17 +108,16 @@ const floatSemantics: Record<string, FloatSemantics> = {
   f8E4M3: { name: "f8E4M3", width: 8, precision: 4, exponentBits: 4 },
 };
 
+const floatTypes = new Map<string, FloatType>(Object.values(floatSemantics).map((sem) => [sem.name, new FloatType(nextTypeId++, sem)]));
 /// The float type named `name`, or null if `name` is not a builtin float keyword.
 export function getFloatType(name: string): FloatType | null {
-  const sem = floatSemantics[name];
-  if (sem === undefined) return null;
-  return intern(`f:${name}`, (id) => new FloatType(id, sem));
+  return floatTypes.get(name) ?? null;
 }
 
 /// `(inputs) -> results`.
 export class FunctionType extends Type {
-  readonly inputs: readonly Type[];
-  readonly results: readonly Type[];
+  declare readonly inputs: readonly Type[];
+  declare readonly results: readonly Type[];
   constructor(id: number, inputs: readonly Type[], results: readonly Type[]) {
     super(TypeKind.Function, id);
     this.inputs = inputs;
@@ -130,14 +131,31 @@ function ids(ts: readonly { id: number }[]): string {
   return s;
 }
 
+function hashIds(h: number, xs: readonly { id: number }[]): number {
+  h = hashMix(h, xs.length);
+  for (let i = 0; i < xs.length; i++) h = hashMix(h, xs[i].id);
+  return h;
+}
+
+function hashShape(h: number, shape: readonly number[]): number {
+  h = hashMix(h, shape.length);
+  for (let i = 0; i < shape.length; i++) h = hashNumber(h, shape[i]);
+  return h;
+}
+
+const functionTypes = new HashBuckets<FunctionType>();
+function sameFunction(f: FunctionType, inputs: readonly Type[], results: readonly Type[]): boolean {
+  return sameElements(f.inputs, inputs) && sameElements(f.results, results);
+}
 /// The function type from `inputs` to `results`.
 export function getFunctionType(inputs: readonly Type[], results: readonly Type[]): FunctionType {
-  return intern(`fn:${ids(inputs)}>${ids(results)}`, (id) => new FunctionType(id, inputs.slice(), results.slice()));
+  const h = hashIds(hashIds(hashSeed, inputs), results);
+  return functionTypes.find(h, sameFunction, inputs, results, null, null) ?? functionTypes.add(h, new FunctionType(nextTypeId++, inputs.slice(), results.slice()));
 }
 
 /// Common base of shaped types.
 export abstract class ShapedType extends Type {
-  readonly elementType: Type;
+  declare readonly elementType: Type;
   protected constructor(kind: TypeKind, id: number, elementType: Type) {
     super(kind, id);
     this.elementType = elementType;
@@ -157,9 +175,9 @@ export abstract class ShapedType extends Type {
 
 /// `memref<4x?xf32, layout, memspace>`.
 export class MemRefType extends ShapedType {
-  readonly shape: readonly number[];
-  readonly layout: Attribute | null;
-  readonly memorySpace: Attribute | null;
+  declare readonly shape: readonly number[];
+  declare readonly layout: Attribute | null;
+  declare readonly memorySpace: Attribute | null;
   constructor(id: number, shape: readonly number[], elementType: Type, layout: Attribute | null, memorySpace: Attribute | null) {
     super(TypeKind.MemRef, id, elementType);
     this.shape = shape;
@@ -169,13 +187,18 @@ export class MemRefType extends ShapedType {
   get hasRank(): boolean { return true; }
 }
 
+const memRefTypes = new HashBuckets<MemRefType>();
+function sameMemRef(m: MemRefType, shape: readonly number[], elementType: Type, layout: Attribute | null, memorySpace: Attribute | null): boolean {
+  return m.elementType === elementType && m.layout === layout && m.memorySpace === memorySpace && sameNumbers(m.shape, shape);
+}
 /// A memref type; `layout` null means the identity layout.
 export function getMemRefType(shape: readonly number[], elementType: Type, layout: Attribute | null = null, memorySpace: Attribute | null = null): MemRefType {
   // As MLIR's MemRefType::get, an identity affine-map layout is the default layout.
   if ((layout as { map?: { isIdentity(): boolean } } | null)?.map?.isIdentity() === true) layout = null;
   memorySpace = skipDefaultMemorySpace(memorySpace);
-  return intern(`m:${shape.join("x")}:${elementType.id}:${layout?.id ?? ""}:${memorySpace?.id ?? ""}`,
-    (id) => new MemRefType(id, shape.slice(), elementType, layout, memorySpace));
+  const h = hashMix(hashMix(hashMix(hashShape(hashSeed, shape), elementType.id), layout?.id ?? -1), memorySpace?.id ?? -1);
+  return memRefTypes.find(h, sameMemRef, shape, elementType, layout, memorySpace) ??
+    memRefTypes.add(h, new MemRefType(nextTypeId++, shape.slice(), elementType, layout, memorySpace));
 }
 
 // As MLIR, an integer memory space 0 is the default memory space.
@@ -186,7 +209,7 @@ function skipDefaultMemorySpace(ms: Attribute | null): Attribute | null {
 
 /// `memref<*xf32>`.
 export class UnrankedMemRefType extends ShapedType {
-  readonly memorySpace: Attribute | null;
+  declare readonly memorySpace: Attribute | null;
   constructor(id: number, elementType: Type, memorySpace: Attribute | null) {
     super(TypeKind.UnrankedMemRef, id, elementType);
     this.memorySpace = memorySpace;
@@ -202,8 +225,8 @@ export function getUnrankedMemRefType(elementType: Type, memorySpace: Attribute 
 
 /// `tensor<4x?xf32, encoding>`.
 export class RankedTensorType extends ShapedType {
-  readonly shape: readonly number[];
-  readonly encoding: Attribute | null;
+  declare readonly shape: readonly number[];
+  declare readonly encoding: Attribute | null;
   constructor(id: number, shape: readonly number[], elementType: Type, encoding: Attribute | null) {
     super(TypeKind.Tensor, id, elementType);
     this.shape = shape;
@@ -211,9 +234,15 @@ export class RankedTensorType extends ShapedType {
   }
   get hasRank(): boolean { return true; }
 }
+const tensorTypes = new HashBuckets<RankedTensorType>();
+function sameTensor(t: RankedTensorType, shape: readonly number[], elementType: Type, encoding: Attribute | null): boolean {
+  return t.elementType === elementType && t.encoding === encoding && sameNumbers(t.shape, shape);
+}
 /// A ranked tensor type.
 export function getTensorType(shape: readonly number[], elementType: Type, encoding: Attribute | null = null): RankedTensorType {
-  return intern(`t:${shape.join("x")}:${elementType.id}:${encoding?.id ?? ""}`, (id) => new RankedTensorType(id, shape.slice(), elementType, encoding));
+  const h = hashMix(hashMix(hashShape(hashSeed, shape), elementType.id), encoding?.id ?? -1);
+  return tensorTypes.find(h, sameTensor, shape, elementType, encoding, null) ??
+    tensorTypes.add(h, new RankedTensorType(nextTypeId++, shape.slice(), elementType, encoding));
 }
 
 /// `tensor<*xf32>`.
@@ -229,8 +258,8 @@ export function getUnrankedTensorType(elementType: Type): UnrankedTensorType {
 
 /// `vector<4x[8]xf32>` (bracketed dims are scalable).
 export class VectorType extends ShapedType {
-  readonly shape: readonly number[];
-  readonly scalableDims: readonly boolean[];
+  declare readonly shape: readonly number[];
+  declare readonly scalableDims: readonly boolean[];
   constructor(id: number, shape: readonly number[], elementType: Type, scalableDims: readonly boolean[]) {
     super(TypeKind.Vector, id, elementType);
     this.shape = shape;
@@ -246,7 +275,7 @@ export function getVectorType(shape: readonly number[], elementType: Type, scala
 
 /// `tuple<i32, f32>`.
 export class TupleType extends Type {
-  readonly types: readonly Type[];
+  declare readonly types: readonly Type[];
   constructor(id: number, types: readonly Type[]) { super(TypeKind.Tuple, id); this.types = types; }
 }
 /// A tuple type.
@@ -256,7 +285,7 @@ export function getTupleType(types: readonly Type[]): TupleType {
 
 /// `complex<f32>`.
 export class ComplexType extends Type {
-  readonly elementType: Type;
+  declare readonly elementType: Type;
   constructor(id: number, elementType: Type) { super(TypeKind.Complex, id); this.elementType = elementType; }
 }
 /// A complex type.
@@ -266,9 +295,9 @@ export function getComplexType(elementType: Type): ComplexType {
 
 /// A type of an unregistered dialect, kept verbatim: `!foo.bar<...>` or `opaque<"foo", "bar">`.
 export class OpaqueType extends Type {
-  readonly dialect: string;
+  declare readonly dialect: string;
   /// Everything after `dialect.` (pretty form) — e.g. `bar<1, 2>`.
-  readonly data: string;
+  declare readonly data: string;
   constructor(id: number, dialect: string, data: string) { super(TypeKind.Opaque, id); this.dialect = dialect; this.data = data; }
 }
 /// An opaque (unregistered dialect) type.
@@ -287,8 +316,8 @@ export interface DialectTypeDef {
 
 /// A type defined by a dialect: its definition and parameters.
 export class DialectType extends Type {
-  readonly def: DialectTypeDef;
-  readonly params: readonly DialectParam[];
+  declare readonly def: DialectTypeDef;
+  declare readonly params: readonly DialectParam[];
   constructor(id: number, def: DialectTypeDef, params: readonly DialectParam[]) {
     super(TypeKind.Dialect, id);
     this.def = def;

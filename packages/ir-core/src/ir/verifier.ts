@@ -47,8 +47,56 @@ export function verify(root: Operation, options: VerifyOptions = {}): Diagnostic
   return v.errors;
 }
 
+/// The context an op record's verifier reports through; one per Verifier, pointed at the op being verified.
+class VerifyContext implements OpVerifyContext {
+  op: Operation | null = null;
+  constructor(private readonly report: (at: Operation, d: Diagnostic) => false) {}
+  error(message: string, code?: number): false { return this.report(this.op!, opError(this.op!, message, code)); }
+  plainError(message: string, code: number = DiagMessages.OpVerify.code): false {
+    return this.report(this.op!, new Diagnostic(Severity.Error, code, message, diagLocOf(this.op!.loc)));
+  }
+  plainErrorAt(at: Operation, message: string, code: number = DiagMessages.OpVerify.code): false {
+    return this.report(at, new Diagnostic(Severity.Error, code, message, diagLocOf(at.loc)));
+  }
+  errorWithNote(message: string, note: string, noteOp: Operation | null, code?: number): false {
+    const d = opError(this.op!, message, code);
+    d.attachNote(note, noteOp !== null ? diagLocOf(noteOp.loc) : unknownDiagLoc);
+    return this.report(this.op!, d);
+  }
+}
+
+/// The operand checks of the ops verified under one root, done while the ops are verified (one pass over the operands):
+/// `isolationSuspect` is set if an operand may come from outside an isolated root, `dominanceSuspect` if one may not
+/// dominate its use. Only then do the exact walks run (usesFromAbove, verifyDominance), which find and report the
+/// same first error as always; valid IR never needs them.
+class UseChecks {
+  isolationSuspect = false;
+  dominanceSuspect = false;
+  private readonly isolated: boolean;
+  private dom: DominanceInfo | null = null;
+  constructor(private readonly root: Operation) {
+    this.isolated = root.def !== null && hasTrait(root.def, Trait.IsolatedFromAbove);
+  }
+
+  /// Checks the operands of `op`, an op in the root's regions (not inside a nested op isolated from above).
+  check(op: Operation): void {
+    let graphParent: boolean | null = null;
+    for (let i = 0; i < op.operands.length; i++) {
+      const val = op.operands[i].value;
+      if (definedEarlierInBlock(val, op)) continue;
+      if (this.isolated && !this.isolationSuspect && !definedInside(val, this.root)) this.isolationSuspect = true;
+      if (this.dominanceSuspect) continue;
+      if (graphParent === null) graphParent = isGraphRegionOwner(op.parentOp);
+      if (graphParent) continue;
+      if (this.dom === null) this.dom = new DominanceInfo();
+      if (!this.dom.dominates(val, op)) this.dominanceSuspect = true;
+    }
+  }
+}
+
 class Verifier {
   readonly errors: Diagnostic[] = [];
+  private readonly context = new VerifyContext((at, d) => this.report(at, d));
   constructor(private readonly printOp: OpPrinterFn | null) {}
 
   private report(op: Operation, d: Diagnostic): false {
@@ -68,30 +116,39 @@ class Verifier {
   }
 
   private verifyOpAndDominance(op: Operation): boolean {
-    if (!this.verifyOperation(op)) return false;
-    return op.regions.length === 0 || this.verifyDominance(op);
+    const uses = new UseChecks(op);
+    if (!this.verifyOperation(op, uses)) return false;
+    return op.regions.length === 0 || !uses.dominanceSuspect || this.verifyDominance(op);
   }
 
-  private verifyOperation(root: Operation): boolean {
+  /// Verifies `root` and the ops nested in it that are not isolated from above (those are verified on their own when
+  /// their parent is exited); `uses` collects, on the way, whether the dominance and isolation walks are needed.
+  private verifyOperation(root: Operation, uses: UseChecks): boolean {
+    // Each op and block is pushed once (by its parent); `entered[i]` says whether `work[i]` was entered already.
     const work: (Operation | Block)[] = [root];
-    const seen = new Set<Operation | Block>();
+    const entered: boolean[] = [false];
     while (work.length) {
-      const top = work[work.length - 1];
+      const at = work.length - 1;
+      const top = work[at];
       const isBlock = top instanceof Block;
-      if (seen.has(top)) {
+      if (entered[at]) {
         work.pop();
-        if (!(isBlock ? this.exitBlock(top) : this.exitOp(top as Operation))) return false;
+        entered.pop();
+        if (!(isBlock ? this.exitBlock(top) : this.exitOp(top as Operation, uses))) return false;
         continue;
       }
-      seen.add(top);
+      entered[at] = true;
       if (isBlock) {
         if (!this.enterBlock(top)) return false;
-        for (let o = top.lastOp; o !== null; o = o.prev) if (!isIsolated(o)) work.push(o);
+        for (let o = top.lastOp; o !== null; o = o.prev) {
+          if (!isIsolated(o)) { work.push(o); entered.push(false); } else uses.check(o);
+        }
         continue;
       }
       const op = top as Operation;
       if (!this.verifyOp(op)) return false;
-      for (let r = op.regions.length - 1; r >= 0; r--) for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) work.push(b);
+      if (op !== root) uses.check(op);
+      for (let r = op.regions.length - 1; r >= 0; r--) for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) { work.push(b); entered.push(false); }
     }
     return true;
   }
@@ -117,7 +174,7 @@ class Verifier {
     return true;
   }
 
-  private exitOp(op: Operation): boolean {
+  private exitOp(op: Operation, uses: UseChecks): boolean {
     let ok = true;
     for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) {
       if (isIsolated(o) && !this.verifyOpAndDominance(o)) ok = false;
@@ -129,7 +186,6 @@ class Verifier {
       if (registry.hasDialect(d) && registry.dialect(d)!.allowUnknownOps !== true) return this.ctx(op).error(`unregistered operation found in dialect ('${d}') that does not allow unknown operations`);
       return true;
     }
-    const v = this.ctx(op);
     if (def.implicitTerminator !== null) {
       for (const r of op.regions) {
         const last = r.firstBlock?.lastOp ?? null;
@@ -138,26 +194,19 @@ class Verifier {
         }
       }
     }
-    if (hasTrait(def, Trait.IsolatedFromAbove)) {
+    if (hasTrait(def, Trait.IsolatedFromAbove) && uses.isolationSuspect) {
       for (const r of op.regions) {
         const bad = usesFromAbove(r, op);
         if (bad !== null) return this.ctx(bad.user).errorWithNote("using value defined outside the region", "required by region isolation constraints", op);
       }
     }
-    return def.verifyRegions === null || def.verifyRegions(op, v);
+    return def.verifyRegions === null || def.verifyRegions(op, this.ctx(op));
   }
 
+  /// The (shared) context for `op`; valid until the next call.
   private ctx(op: Operation): OpVerifyContext {
-    return {
-      error: (message: string, code?: number) => this.report(op, opError(op, message, code)),
-      plainError: (message: string, code: number = DiagMessages.OpVerify.code) => this.report(op, new Diagnostic(Severity.Error, code, message, diagLocOf(op.loc))),
-      plainErrorAt: (at: Operation, message: string, code: number = DiagMessages.OpVerify.code) => this.report(at, new Diagnostic(Severity.Error, code, message, diagLocOf(at.loc))),
-      errorWithNote: (message: string, note: string, noteOp: Operation | null, code?: number) => {
-        const d = opError(op, message, code);
-        d.attachNote(note, noteOp !== null ? diagLocOf(noteOp.loc) : unknownDiagLoc);
-        return this.report(op, d);
-      },
-    };
+    this.context.op = op;
+    return this.context;
   }
 
   private verifyOp(op: Operation): boolean {
@@ -186,7 +235,7 @@ class Verifier {
       }
     }
     for (const r of op.regions) {
-      if (r.firstBlock !== null && r.firstBlock.predecessors().length) return this.report(op, new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, "entry block of region may not have predecessors", diagLocOf(op.loc)));
+      if (r.firstBlock !== null && hasPredecessor(r.firstBlock)) return this.report(op, new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, "entry block of region may not have predecessors", diagLocOf(op.loc)));
     }
     return true;
   }
@@ -222,73 +271,50 @@ class Verifier {
 
   /// ODS's count traits (NRegions, NResults, NSuccessors, NOperands and their variadic forms), in ODS's order.
   private verifyCountTraits(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
-    const counted = (defs: readonly { arity?: Arity; variadic?: boolean }[]) => {
-      let fixed = 0, variable = 0;
-      for (const d of defs) if (d.variadic === true || (d.arity !== undefined && d.arity !== Arity.Single)) variable++; else fixed++;
-      return { fixed, variable };
-    };
-    const rg = counted(def.regions), n = op.regions.length;
-    if (rg.variable === 0) {
-      if (rg.fixed === 0 && n !== 0) return v.error("requires zero regions");
-      if (rg.fixed === 1 && n !== 1) return v.error("requires one region");
-      if (rg.fixed > 1 && n !== rg.fixed) return v.error(`expected ${rg.fixed} regions`);
-    } else if (rg.fixed > 0 && n < rg.fixed) return v.error(`expected ${rg.fixed} or more regions`);
-    const rs = counted(def.results), nr = op.results.length;
-    if (rs.variable === 0) {
-      if (rs.fixed === 0 && nr !== 0) return v.error("requires zero results");
-      if (rs.fixed === 1 && nr !== 1) return v.error("requires one result");
-      if (rs.fixed > 1 && nr !== rs.fixed) return v.error(`expected ${rs.fixed} results`);
-    } else if (rs.fixed > 0 && nr < rs.fixed) return v.error(`expected ${rs.fixed} or more results`);
-    const ss = counted(def.successors), ns = op.successors.length;
-    if (ss.variable === 0) {
-      if (ns !== ss.fixed) return v.error(`requires ${ss.fixed} successor${ss.fixed === 1 ? "" : "s"} but found ${ns}`);
-    } else if (ss.fixed > 0 && ns < ss.fixed) return v.error(`requires at least ${ss.fixed} successors but found ${ns}`);
-    const os = counted(def.operands), no = op.operands.length;
-    if (os.variable === 0) {
-      if (os.fixed === 0 && no !== 0) return v.error("requires zero operands");
-      if (os.fixed === 1 && no !== 1) return v.error("requires a single operand");
-      if (os.fixed > 1 && no !== os.fixed) return v.error(`expected ${os.fixed} operands, but found ${no}`);
-    } else if (os.fixed > 0 && no < os.fixed) return v.error(`expected ${os.fixed} or more operands, but found ${no}`);
+    let fixed = countFixed(def.regions), variable = def.regions.length - fixed;
+    const n = op.regions.length;
+    if (variable === 0) {
+      if (fixed === 0 && n !== 0) return v.error("requires zero regions");
+      if (fixed === 1 && n !== 1) return v.error("requires one region");
+      if (fixed > 1 && n !== fixed) return v.error(`expected ${fixed} regions`);
+    } else if (fixed > 0 && n < fixed) return v.error(`expected ${fixed} or more regions`);
+    fixed = countFixed(def.results), variable = def.results.length - fixed;
+    const nr = op.results.length;
+    if (variable === 0) {
+      if (fixed === 0 && nr !== 0) return v.error("requires zero results");
+      if (fixed === 1 && nr !== 1) return v.error("requires one result");
+      if (fixed > 1 && nr !== fixed) return v.error(`expected ${fixed} results`);
+    } else if (fixed > 0 && nr < fixed) return v.error(`expected ${fixed} or more results`);
+    fixed = countFixed(def.successors), variable = def.successors.length - fixed;
+    const ns = op.successors.length;
+    if (variable === 0) {
+      if (ns !== fixed) return v.error(`requires ${fixed} successor${fixed === 1 ? "" : "s"} but found ${ns}`);
+    } else if (fixed > 0 && ns < fixed) return v.error(`requires at least ${fixed} successors but found ${ns}`);
+    fixed = countFixed(def.operands), variable = def.operands.length - fixed;
+    const no = op.operands.length;
+    if (variable === 0) {
+      if (fixed === 0 && no !== 0) return v.error("requires zero operands");
+      if (fixed === 1 && no !== 1) return v.error("requires a single operand");
+      if (fixed > 1 && no !== fixed) return v.error(`expected ${fixed} operands, but found ${no}`);
+    } else if (fixed > 0 && no < fixed) return v.error(`expected ${fixed} or more operands, but found ${no}`);
     return true;
   }
 
   private verifyCounts(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
-    const check = (what: "operand" | "result", values: readonly Value[], defs: OpDef["operands"], segments: string): boolean => {
-      const fixed = defs.filter((d) => d.arity === Arity.Single).length;
-      const variadic = defs.length - fixed;
-      const seg = op.props.get(segments);
-      if (seg !== null && seg.kind === AttrKind.DenseArray) {
-        const sizes = (seg as unknown as { values: readonly number[] }).values;
-        if (sizes.length !== defs.length) return v.error(`'${segments}' attribute for specifying ${what} segments must have ${defs.length} elements, but got ${sizes.length}`);
-        const total = sizes.reduce((a, b) => a + b, 0);
-        if (total !== values.length) return v.error(`${what} count (${values.length}) does not match with the total size (${total}) specified in attribute '${segments}'`);
-      } else if (variadic === 0 && values.length !== fixed) return v.error(`requires ${fixed} ${what}${fixed === 1 ? "" : "s"} but found ${values.length}`);
-      else if (variadic > 0 && values.length < fixed) return v.error(`requires at least ${fixed} ${what}${fixed === 1 ? "" : "s"} but found ${values.length}`);
-      let idx = 0;
-      for (let i = 0; i < defs.length; i++) {
-        const d = defs[i];
-        let n = 1;
-        if (seg !== null && seg.kind === AttrKind.DenseArray) n = (seg as unknown as { values: readonly number[] }).values[i];
-        else if (d.arity !== Arity.Single) n = variadic === 1 ? values.length - fixed : Math.min(1, values.length - fixed);
-        for (let k = 0; k < n; k++, idx++) {
-          const t = values[idx]?.type;
-          if (t !== undefined && !d.constraint.check(t)) return v.error(`${what} #${idx} must be ${d.arity === Arity.Variadic ? "variadic of " : ""}${d.constraint.desc}, but got '${String(t)}'`);
-        }
-      }
-      return true;
-    };
-    if (!check("operand", op.operandValues(), def.operands, "operandSegmentSizes")) return false;
-    if (!check("result", op.results, def.results, "resultSegmentSizes")) return false;
+    if (!checkValues(op, v, true, def.operands, "operandSegmentSizes")) return false;
+    if (!checkValues(op, v, false, def.results, "resultSegmentSizes")) return false;
     for (const names of def.allTypesMatch) {
-      const ts = names.map((n) => namedType(op, def, n));
-      if (ts.some((t) => t !== ts[0])) return v.error(`failed to verify that all of {${names.join(", ")}} have same type`);
+      const first = namedType(op, def, names[0]);
+      for (let i = 1; i < names.length; i++) {
+        if (namedType(op, def, names[i]) !== first) return v.error(`failed to verify that all of {${names.join(", ")}} have same type`);
+      }
     }
-    const variadicRegions = def.regions.some((r) => r.variadic);
+    const variadicRegions = countFixed(def.regions) !== def.regions.length;
     if (!variadicRegions && op.regions.length !== def.regions.length) return v.error(`requires ${def.regions.length} region${def.regions.length === 1 ? "" : "s"}`);
     for (let i = 0; i < def.regions.length && i < op.regions.length; i++) {
       if (def.regions[i].sized && !op.regions[i].hasOneBlock) return v.error(`region #${i} ('${def.regions[i].name}') failed to verify constraint: region with 1 blocks`);
     }
-    const variadicSucc = def.successors.some((s) => s.variadic);
+    const variadicSucc = countFixed(def.successors) !== def.successors.length;
     if (!variadicSucc && op.successors.length !== def.successors.length) return v.error(`requires ${def.successors.length} successor${def.successors.length === 1 ? "" : "s"} but found ${op.successors.length}`);
     return true;
   }
@@ -307,12 +333,16 @@ class Verifier {
 
   private verifyTraits(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
     if (hasTrait(def, Trait.SameOperandsAndResultType)) {
-      const ts = [...op.operandValues().map((x) => x.type), ...op.results.map((r) => r.type)];
-      if (ts.some((t) => t !== ts[0])) return v.error("requires the same type for all operands and results");
+      const first = op.operands.length ? op.operands[0].value.type : op.results.length ? op.results[0].type : null;
+      let same = true;
+      for (let i = 0; i < op.operands.length && same; i++) same = op.operands[i].value.type === first;
+      for (let i = 0; i < op.results.length && same; i++) same = op.results[i].type === first;
+      if (!same) return v.error("requires the same type for all operands and results");
     }
     if (hasTrait(def, Trait.SameTypeOperands)) {
-      const ts = op.operandValues().map((x) => x.type);
-      if (ts.some((t) => t !== ts[0])) return v.error("requires all operands to have the same type");
+      for (let i = 1; i < op.operands.length; i++) {
+        if (op.operands[i].value.type !== op.operands[0].value.type) return v.error("requires all operands to have the same type");
+      }
     }
     if (hasTrait(def, Trait.Symbol) && !this.verifySymbol(op, def, v)) return false;
     return true;
@@ -353,6 +383,7 @@ class Verifier {
       if (!graphParent) {
         for (let i = 0; i < op.operands.length; i++) {
           const val = op.operands[i].value;
+          if (definedEarlierInBlock(val, op)) continue;
           if (!dom.dominates(val, op)) {
             const d = opError(op, `operand #${i} does not dominate this use`);
             const defOp = val.definingOp;
@@ -365,6 +396,75 @@ class Verifier {
     }
     return true;
   }
+}
+
+/// The operand (`isOperand`) or result counts and type constraints of `op` against `defs` (ODS's generated checks).
+function checkValues(op: Operation, v: OpVerifyContext, isOperand: boolean, defs: OpDef["operands"], segments: string): boolean {
+  const what = isOperand ? "operand" : "result";
+  const count = isOperand ? op.operands.length : op.results.length;
+  const fixed = countSingle(defs);
+  const variadic = defs.length - fixed;
+  const seg = op.props.get(segments);
+  const sizes = seg !== null && seg.kind === AttrKind.DenseArray ? (seg as unknown as { values: readonly number[] }).values : null;
+  if (sizes !== null) {
+    if (sizes.length !== defs.length) return v.error(`'${segments}' attribute for specifying ${what} segments must have ${defs.length} elements, but got ${sizes.length}`);
+    let total = 0;
+    for (let i = 0; i < sizes.length; i++) total += sizes[i];
+    if (total !== count) return v.error(`${what} count (${count}) does not match with the total size (${total}) specified in attribute '${segments}'`);
+  } else if (variadic === 0 && count !== fixed) return v.error(`requires ${fixed} ${what}${fixed === 1 ? "" : "s"} but found ${count}`);
+  else if (variadic > 0 && count < fixed) return v.error(`requires at least ${fixed} ${what}${fixed === 1 ? "" : "s"} but found ${count}`);
+  let idx = 0;
+  for (let i = 0; i < defs.length; i++) {
+    const d = defs[i];
+    let n = 1;
+    if (sizes !== null) n = sizes[i];
+    else if (d.arity !== Arity.Single) n = variadic === 1 ? count - fixed : Math.min(1, count - fixed);
+    for (let k = 0; k < n; k++, idx++) {
+      if (idx >= count) continue;
+      const t = isOperand ? op.operands[idx].value.type : op.results[idx].type;
+      if (!d.constraint.check(t)) return v.error(`${what} #${idx} must be ${d.arity === Arity.Variadic ? "variadic of " : ""}${d.constraint.desc}, but got '${String(t)}'`);
+    }
+  }
+  return true;
+}
+
+/// The common case of dominance: `val` is an argument of `user`'s block or the result of an op before it there.
+function definedEarlierInBlock(val: Value, user: Operation): boolean {
+  if (val.valueKind === ValueKind.BlockArgument) return (val as BlockArgument).owner === user.parent;
+  if (val.valueKind !== ValueKind.OpResult) return false;
+  const d = (val as OpResult).owner;
+  return d !== user && d.parent === user.parent && d.isBeforeInBlock(user);
+}
+
+/// False if `val` is defined outside the regions of `owner` (as usesFromAbove judges it; values without a block are
+/// inside).
+function definedInside(val: Value, owner: Operation): boolean {
+  const pb = val.parentBlock;
+  if (pb === null) return true;
+  let x: Region | null = pb.parent;
+  while (x !== null && x.parent !== owner) x = x.parent === null ? null : x.parent.parentRegion;
+  return x !== null;
+}
+
+/// How many of `defs` bind exactly one value, region or successor (neither optional nor variadic).
+function countFixed(defs: readonly { readonly arity?: Arity; readonly variadic?: boolean }[]): number {
+  let fixed = 0;
+  for (let i = 0; i < defs.length; i++) {
+    const d = defs[i];
+    if (!(d.variadic === true || (d.arity !== undefined && d.arity !== Arity.Single))) fixed++;
+  }
+  return fixed;
+}
+
+/// True if some block of `b`'s region branches to `b` (`b.predecessors().length > 0` without the list).
+function hasPredecessor(b: Block): boolean {
+  const r = b.parent;
+  if (r === null) return false;
+  for (let x = r.firstBlock; x !== null; x = x.next) {
+    const t = x.lastOp;
+    if (t !== null) for (let i = 0; i < t.successors.length; i++) if (t.successors[i] === b) return true;
+  }
+  return false;
 }
 
 function relation(val: Value, user: Operation): string {
@@ -382,26 +482,36 @@ function relation(val: Value, user: Operation): string {
 
 /// The type of the operand, result or typed property `name` of `op` (the first value of a variadic group).
 function namedType(op: Operation, def: OpDef, name: string): unknown {
-  const first = (values: readonly Value[], defs: OpDef["operands"], segName: string): unknown => {
-    const k = defs.findIndex((d) => d.name === name);
-    const seg = op.props.get(segName);
-    const sizes = seg !== null && seg.kind === AttrKind.DenseArray ? (seg as unknown as { values: readonly number[] }).values : null;
-    const fixed = defs.filter((d) => d.arity === Arity.Single).length, variadic = defs.length - fixed;
-    let at = 0;
-    for (let i = 0; i < k; i++) {
-      at += sizes !== null ? sizes[i] : defs[i].arity === Arity.Single ? 1 : variadic === 1 ? values.length - fixed : Math.min(1, values.length - fixed);
-    }
-    return values[at]?.type;
-  };
-  if (def.operands.some((o) => o.name === name)) return first(op.operandValues(), def.operands, "operandSegmentSizes");
-  if (def.results.some((o) => o.name === name)) return first(op.results, def.results, "resultSegmentSizes");
+  for (let k = 0; k < def.operands.length; k++) if (def.operands[k].name === name) return slotType(op, true, def.operands, k, "operandSegmentSizes");
+  for (let k = 0; k < def.results.length; k++) if (def.results[k].name === name) return slotType(op, false, def.results, k, "resultSegmentSizes");
   const a = op.props.get(name);
   return a === null ? undefined : (a as { type?: unknown }).type;
 }
 
+/// The type of the first operand (`isOperand`) or result bound by slot `k` of `defs`, or undefined.
+function slotType(op: Operation, isOperand: boolean, defs: OpDef["operands"], k: number, segName: string): unknown {
+  const count = isOperand ? op.operands.length : op.results.length;
+  const seg = op.props.get(segName);
+  const sizes = seg !== null && seg.kind === AttrKind.DenseArray ? (seg as unknown as { values: readonly number[] }).values : null;
+  const fixed = countSingle(defs), variadic = defs.length - fixed;
+  let at = 0;
+  for (let i = 0; i < k; i++) {
+    at += sizes !== null ? sizes[i] : defs[i].arity === Arity.Single ? 1 : variadic === 1 ? count - fixed : Math.min(1, count - fixed);
+  }
+  if (!(at >= 0 && at < count)) return undefined;
+  return isOperand ? op.operands[at].value.type : op.results[at].type;
+}
+
+/// How many of `defs` have arity Single.
+function countSingle(defs: OpDef["operands"]): number {
+  let n = 0;
+  for (let i = 0; i < defs.length; i++) if (defs[i].arity === Arity.Single) n++;
+  return n;
+}
+
 /// An op whose regions are verified on their own (MLIR verifies them in parallel at the parent's exit).
 function isIsolated(op: Operation): boolean {
-  return op.regions.length !== 0 && hasTrait(op.def, Trait.IsolatedFromAbove);
+  return hasTrait(op.def, Trait.IsolatedFromAbove) && op.regions.length !== 0;
 }
 
 /// MLIR's mayBeValidWithoutTerminator: a lone block of an op that may have the NoTerminator trait (unregistered
@@ -424,20 +534,23 @@ function isGraphRegionOwner(op: Operation | null): boolean {
   return op.def === null || hasTrait(op.def, Trait.GraphRegion);
 }
 
+/// The first op in `r` (not inside nested ops isolated from above, which are checked on their own first) that uses a
+/// value defined outside `owner`'s regions (MLIR's verifyIsolatedFromAbove).
 function usesFromAbove(r: Region, owner: Operation): { user: Operation } | null {
   const stack: Region[] = [r];
   while (stack.length) {
     const reg = stack.pop()!;
     for (let b = reg.firstBlock; b !== null; b = b.next) {
       for (let op = b.firstOp; op !== null; op = op.next) {
-        for (const o of op.operands) {
-          const pb = o.value.parentBlock;
+        for (let i = 0; i < op.operands.length; i++) {
+          const pb = op.operands[i].value.parentBlock;
           if (pb === null) continue;
-          let inside = false;
-          for (let x: Region | null = pb.parent; x !== null; x = x.parent?.parentRegion ?? null) if (x.parent === owner) { inside = true; break; }
-          if (!inside) return { user: op };
+          let x: Region | null = pb.parent;
+          if (x === reg || x === r) continue;
+          while (x !== null && x.parent !== owner) x = x.parent === null ? null : x.parent.parentRegion;
+          if (x === null) return { user: op };
         }
-        for (const rr of op.regions) stack.push(rr);
+        if (op.regions.length !== 0 && !isIsolated(op)) for (const rr of op.regions) stack.push(rr);
       }
     }
   }

@@ -162,6 +162,9 @@ export class PassManager extends OpPassManager {
   stopAtFirstFailure: boolean;
   readonly instrumentor: PassInstrumentor;
   private emitFn: (d: Diagnostic) => void;
+  /// True if the op the last pass ran on is verified as that pass left it (verified after it, or after the last
+  /// pass that changed it); false when unknown (not verified, or an adaptor ran passes on nested ops).
+  private leftVerified = false;
 
   constructor(anchor: string | null = "builtin.module", nesting: Nesting = Nesting.Explicit, options: PassManagerOptions = {}) {
     super(anchor, nesting);
@@ -224,11 +227,12 @@ export class PassManager extends OpPassManager {
     inst.runBeforePass(e, op);
     let failed = false;
     let preserved = false;
+    let verifiedByPipeline = false;
     if (e instanceof OpToOpPassAdaptor) {
       failed = !this.runAdaptor(e, op);
     } else {
       const note = this.printOpOnDiagnostic;
-      const { ctx, state } = makeRunContext(e, this.emitFn, (pm, target) => this.runNested(pm as OpPassManager, target), note === null ? null : (o) => seeCurrentOperation(note(o)));
+      const { ctx, state } = makeRunContext(e, op, this.emitFn, (pm, target) => this.runNested(pm as OpPassManager, target), note === null ? null : (o) => seeCurrentOperation(note(o)));
       try {
         e.def.run(op, ctx as never);
       } catch (x) {
@@ -239,8 +243,11 @@ export class PassManager extends OpPassManager {
       }
       failed = state.failed;
       preserved = state.preserved;
+      // A pass that changes IR only through its pipelines leaves the op as the last of them did; if that one left it
+      // verified, verifying it again cannot fail.
+      verifiedByPipeline = e.def.changesOnlyThroughPipelines && state.verifiedByPipeline;
     }
-    if (!failed && this.verifyEach && e instanceof Pass && !preserved) {
+    if (!failed && this.verifyEach && e instanceof Pass && !preserved && !verifiedByPipeline) {
       const errs = verify(op, { printOpOnDiagnostic: this.printOpOnDiagnostic });
       if (errs.length) {
         if (this.annotateVerifierFailures) errs[errs.length - 1].attachNote(`IR failed to verify after pass '${e.name}' (${e.argument})`, diagLocOf(op.loc));
@@ -248,6 +255,8 @@ export class PassManager extends OpPassManager {
         failed = true;
       }
     }
+    if (!(e instanceof Pass)) this.leftVerified = false;
+    else if (!preserved) this.leftVerified = this.verifyEach || verifiedByPipeline;
     if (failed) inst.runAfterPassFailed(e, op);
     else inst.runAfterPass(e, op, preserved);
     return !failed;
@@ -273,14 +282,16 @@ export class PassManager extends OpPassManager {
     return ok;
   }
 
-  /// A pipeline a pass runs dynamically on `op` (an op it owns or itself).
-  private runNested(pm: OpPassManager, op: Operation): boolean {
-    if (!pm.canScheduleOn(op) && pm.anchor !== null) return false;
+  /// A pipeline a pass runs dynamically on `op` (an op it owns or itself); says whether it succeeded and whether its
+  /// passes left `op` verified.
+  private runNested(pm: OpPassManager, op: Operation): { ok: boolean; verified: boolean } {
+    if (!pm.canScheduleOn(op) && pm.anchor !== null) return { ok: false, verified: false };
     pm.finalize();
     this.instrumentor.runBeforePipeline(pm, null);
+    this.leftVerified = false;
     const ok = this.runPipelineOn(pm, op);
     this.instrumentor.runAfterPipeline(pm, null);
-    return ok;
+    return { ok, verified: this.leftVerified };
   }
 }
 

@@ -53,6 +53,9 @@ export interface PassDef<S extends OptionsSchema = OptionsSchema, K extends stri
   readonly statistics: Readonly<Record<K, StatisticSpec>>;
   /// True if the pass may run on ops named `name` with record `def` (op-agnostic passes restrict themselves here).
   canScheduleOn(name: string, def: OpDef | null): boolean;
+  /// True if the pass changes IR only through the pipelines it runs on its op (its own code only reads and reports):
+  /// when the last of them left the op verified, it is not verified again after the pass.
+  readonly changesOnlyThroughPipelines: boolean;
   run(op: Operation, ctx: PassRunContext<OptionValues<S>, K>): void;
 }
 
@@ -67,6 +70,8 @@ export interface PassSpec<S extends OptionsSchema, T extends StatisticsSchema> {
   options?: S;
   statistics?: T;
   canScheduleOn?: (name: string, def: OpDef | null) => boolean;
+  /// See PassDef.changesOnlyThroughPipelines (default false).
+  changesOnlyThroughPipelines?: boolean;
   run(op: Operation, ctx: PassRunContext<OptionValues<S>, Extract<keyof T, string>>): void;
 }
 
@@ -88,6 +93,7 @@ export function definePass<S extends OptionsSchema = Record<never, never>, T ext
     options: (spec.options ?? {}) as S,
     statistics: stats as Record<Extract<keyof T, string>, StatisticSpec>,
     canScheduleOn: spec.canScheduleOn ?? ((name: string) => anchor === null || name === anchor),
+    changesOnlyThroughPipelines: spec.changesOnlyThroughPipelines ?? false,
     run: spec.run,
   };
 }
@@ -130,12 +136,21 @@ export class Pass {
   clone(): Pass { return new Pass(this.def, this.options, this.explicit); }
 }
 
-/// Builds the context object `run` receives. `noteFor` renders the `see current operation` note of op errors (or null).
+/// What a pass run did besides its effect on the IR.
+export interface PassRunState {
+  failed: boolean;
+  preserved: boolean;
+  /// True if the last nested pipeline the pass ran was on its own op and left that op verified.
+  verifiedByPipeline: boolean;
+}
+
+/// Builds the context object `run` receives for a run on `op`. `runNested` runs a pipeline and says whether it
+/// succeeded and left the op it ran on verified; `noteFor` renders the `see current operation` note of op errors (or null).
 export function makeRunContext(
-  pass: Pass, emitDiag: (d: Diagnostic) => void, runNested: (pm: PipelineRunner, op: Operation) => boolean,
-  noteFor: ((op: Operation) => string) | null,
-): { ctx: PassRunContext<Record<string, unknown>, string>; state: { failed: boolean; preserved: boolean } } {
-  const state = { failed: false, preserved: false };
+  pass: Pass, op: Operation, emitDiag: (d: Diagnostic) => void,
+  runNested: (pm: PipelineRunner, op: Operation) => { ok: boolean; verified: boolean }, noteFor: ((op: Operation) => string) | null,
+): { ctx: PassRunContext<Record<string, unknown>, string>; state: PassRunState } {
+  const state: PassRunState = { failed: false, preserved: false, verifiedByPipeline: false };
   const withNote = (op: Operation, d: Diagnostic): void => {
     if (noteFor !== null) d.attachNote(noteFor(op), diagLocOf(op.loc));
     emitDiag(d);
@@ -149,9 +164,11 @@ export function makeRunContext(
     emitError: (op, message) => withNote(op, new Diagnostic(Severity.Error, DiagMessages.PassError.code, message, diagLocOf(op.loc))),
     signalPassFailure: () => { state.failed = true; },
     markAllAnalysesPreserved: () => { state.preserved = true; },
-    runPipeline: (pm, op) => {
-      if (pm.anchor !== null && pm.anchor !== op.name) throw new InternalError(`nested pipeline on '${pm.anchor}' run on '${op.name}'`);
-      return runNested(pm, op);
+    runPipeline: (pm, target) => {
+      if (pm.anchor !== null && pm.anchor !== target.name) throw new InternalError(`nested pipeline on '${pm.anchor}' run on '${target.name}'`);
+      const r = runNested(pm, target);
+      state.verifiedByPipeline = r.ok && r.verified && target === op;
+      return r.ok;
     },
   };
   return { ctx, state };

@@ -4,12 +4,13 @@
 // mlir-opt, so the order of every step here is part of the contract.
 import { unknownLoc, type Attribute } from "../ir/attrs.js";
 import type { OpBuilder } from "../ir/builder.js";
-import { Operation, ValueKind, type Block, type Region, type Value } from "../ir/ir.js";
+import { Operation, Value, ValueKind, type Block, type Region } from "../ir/ir.js";
 import { hasTrait, registry, Trait } from "../ir/opdef.js";
 import type { Type } from "../ir/types.js";
 import { PatternRewriter, type FoldResult, type RewriteListener, type RewritePattern } from "./pattern.js";
 import { simplifyRegions } from "./region-utils.js";
 import { isOpTriviallyDead } from "./side-effects.js";
+import { Worklist } from "./worklist.js";
 
 /// How much region simplification runs after each iteration (canonicalize's `region-simplify`).
 export type RegionSimplifyLevel = "disabled" | "normal" | "aggressive";
@@ -68,12 +69,14 @@ export function canonicalizationPatterns(): RewritePattern[] {
 
 // ---- constants and folding ----
 
+const noOperands: readonly (Attribute | null)[] = [];
+
 /// The value of a ConstantLike op (its fold result, or its `value` property), or null.
 export function constantValueOf(op: Operation): Attribute | null {
   const def = op.def;
   if (def === null || !hasTrait(def, Trait.ConstantLike)) return null;
   if (def.fold !== null) {
-    const r = def.fold(op, op.operands.map(() => null));
+    const r = def.fold(op, op.operands.length === 0 ? noOperands : op.operands.map(() => null));
     if (r !== null && r.length === 1 && !isValue(r[0])) return r[0] as Attribute;
     return null;
   }
@@ -87,7 +90,7 @@ export function matchConstant(v: Value): Attribute | null {
 }
 
 function isValue(x: Attribute | Value): x is Value {
-  return (x as Value).valueKind !== undefined && (x as { firstUse?: unknown }).firstUse !== undefined;
+  return x instanceof Value;
 }
 
 /// Folds `op` as MLIR's Operation::fold: the record's folder, then (if that fails or is in place) the trait folders
@@ -96,8 +99,12 @@ function isValue(x: Attribute | Value): x is Value {
 export function foldOperation(op: Operation): FoldResult {
   const def = op.def;
   if (def === null) return null;
-  const constants = op.operands.map((o) => matchConstant(o.value));
-  let r: FoldResult = def.fold !== null ? def.fold(op, constants) : null;
+  let r: FoldResult = null;
+  if (def.fold !== null) {
+    const constants: (Attribute | null)[] = [];
+    for (let i = 0; i < op.operands.length; i++) constants.push(matchConstant(op.operands[i].value));
+    r = def.fold(op, constants);
+  }
   let inPlace = false;
   if (r !== null) {
     inPlace = r.length === 0 || (r.length === op.results.length && r.every((x, i) => x === op.results[i]));
@@ -108,10 +115,25 @@ export function foldOperation(op: Operation): FoldResult {
   return inPlace ? [] : null;
 }
 
+/// True if some constant operand comes before a non-constant one (the Commutative folder would reorder them).
+function constantBeforeNonConstant(op: Operation): boolean {
+  let seenConstant = false;
+  for (let i = 0; i < op.operands.length; i++) {
+    if (matchConstant(op.operands[i].value) !== null) seenConstant = true;
+    else if (seenConstant) return true;
+  }
+  return false;
+}
+
+/// The traits foldTraits acts on, as a mask of `OpDef.traitBits`.
+const foldingTraits = (1 << Trait.Commutative) | (1 << Trait.Idempotent) | (1 << Trait.Involution);
+
 function foldTraits(op: Operation): FoldResult {
   const def = op.def!;
+  if ((def.traitBits & foldingTraits) === 0) return null;
   for (const trait of def.traits) {
     if (trait === Trait.Commutative && op.operands.length >= 2) {
+      if (!constantBeforeNonConstant(op)) continue;
       const vals = op.operandValues();
       const isConst = vals.map((v) => matchConstant(v) !== null);
       const first = isConst.indexOf(true);
@@ -164,7 +186,8 @@ export function constantInsertionRegion(block: Block): Region {
 /// Constant uniquing and hoisting while the worklist is seeded (MLIR's OperationFolder::insertKnownConstant).
 class KnownConstants {
   private readonly owned = new Set<Operation>();
-  private readonly scopes = new Map<Region, Map<string, Operation>>();
+  /// Per insertion region: the constants by value (a list when constants of one value differ in type or dialect).
+  private readonly scopes = new Map<Region, Map<Attribute, Operation | Operation[]>>();
   constructor(private readonly rw: PatternRewriter) {}
 
   /// Records constant `op`; returns false if it was replaced by an equal constant (and erased).
@@ -177,8 +200,8 @@ class KnownConstants {
     const region = constantInsertionRegion(block);
     let m = this.scopes.get(region);
     if (m === undefined) this.scopes.set(region, (m = new Map()));
-    const key = `${op.dialect}\u0000${value.id}\u0000${op.results[0].type.id}`;
-    const existing = m.get(key);
+    const entry = m.get(value);
+    const existing = entry === undefined ? undefined : findConstant(entry, op);
     if (existing !== undefined) {
       this.rw.replaceOp(op, existing.results);
       if (existing.loc !== op.loc) existing.loc = unknownLoc;
@@ -189,50 +212,29 @@ class KnownConstants {
       op.moveBefore(insertBlock.firstOp!);
       op.loc = unknownLoc;
     }
-    m.set(key, op);
+    m.set(value, entry === undefined ? op : Array.isArray(entry) ? (entry.push(op), entry) : [entry, op]);
     this.owned.add(op);
     return true;
   }
 }
 
-// ---- the driver ----
-
-/// The LIFO worklist with set semantics and O(1) removal (erased slots become null).
-class Worklist {
-  list: (Operation | null)[] = [];
-  readonly map = new Map<Operation, number>();
-  clear(): void { this.list = []; this.map.clear(); }
-  get empty(): boolean { return this.map.size === 0; }
-  push(op: Operation): void {
-    if (this.map.has(op)) return;
-    this.map.set(op, this.list.length);
-    this.list.push(op);
-  }
-  pop(): Operation {
-    const l = this.list;
-    while (l[l.length - 1] === null) l.pop();
-    const op = l.pop()!;
-    this.map.delete(op);
-    while (l.length && l[l.length - 1] === null) l.pop();
-    return op;
-  }
-  remove(op: Operation): void {
-    const i = this.map.get(op);
-    if (i === undefined) return;
-    this.list[i] = null;
-    this.map.delete(op);
-  }
-  reverse(): void {
-    this.list.reverse();
-    for (let i = 0; i < this.list.length; i++) { const op = this.list[i]; if (op !== null) this.map.set(op, i); }
-  }
+/// The constant in `entry` of `op`'s dialect and result type (the value is the same), if any.
+function findConstant(entry: Operation | Operation[], op: Operation): Operation | undefined {
+  const type = op.results[0].type, dialect = op.def!.dialect;
+  if (!Array.isArray(entry)) return entry.results[0].type === type && entry.def!.dialect === dialect ? entry : undefined;
+  for (const c of entry) if (c.results[0].type === type && c.def!.dialect === dialect) return c;
+  return undefined;
 }
+
+// ---- the driver ----
 
 class GreedyDriver implements RewriteListener {
   readonly rewriter = new PatternRewriter();
   readonly worklist = new Worklist();
   readonly strict: Set<Operation> | null;
   scope: Region | null = null;
+  /// True while the worklist is seeded (ops are only added, never popped).
+  private seeding = false;
 
   constructor(readonly patterns: FrozenRewritePatternSet, readonly config: GreedyRewriteConfig) {
     this.rewriter.listener = this;
@@ -245,14 +247,23 @@ class GreedyDriver implements RewriteListener {
 
   /// Adds `op` and its ancestors up to the scope region (nothing if `op` is outside the scope).
   addToWorklist(op: Operation): void {
-    const ancestors: Operation[] = [];
+    // While seeding nothing leaves the worklist, so an op's parent being listed means all its ancestors are.
+    if (this.seeding) {
+      const p = op.parentOp;
+      if (p !== null && this.worklist.contains(p)) { this.addSingleOpToWorklist(op); return; }
+    }
+    // Find the scope first, then add the ops on the way (op first).
     let o: Operation | null = op;
-    while (o !== null) {
-      ancestors.push(o);
+    for (;;) {
+      if (o === null) return;
       const region: Region | null = o.parentRegion;
-      if (region === this.scope) { for (const a of ancestors) this.addSingleOpToWorklist(a); return; }
+      if (region === this.scope) break;
       if (region === null) return;
       o = region.parent;
+    }
+    for (let a = op; ; a = a.parentOp!) {
+      this.addSingleOpToWorklist(a);
+      if (a === o) return;
     }
   }
 
@@ -365,24 +376,31 @@ class GreedyDriver implements RewriteListener {
     const level = this.config.enableRegionSimplification ?? "normal";
     let iteration = 0;
     let again = false;
-    do {
-      if (++iteration > maxIterations && maxIterations >= 0) break;
-      this.worklist.clear();
-      const folder = new KnownConstants(this.rewriter);
-      const known = (op: Operation): boolean => {
-        if (!cse) return false;
-        const v = constantValueOf(op);
-        return v !== null && !folder.insert(op, v);
-      };
-      if (!topDown) {
-        walkRegion(region, (op) => { if (!known(op)) this.addToWorklist(op); return false; }, false);
-      } else {
-        walkRegion(region, (op) => { if (known(op)) return true; this.addToWorklist(op); return false; }, true);
-        this.worklist.reverse();
-      }
-      again = this.processWorklist();
-      if (level !== "disabled") again = simplifyRegions(this.rewriter, [region], level === "aggressive") || again;
-    } while (again);
+    this.worklist.claim();
+    try {
+      do {
+        if (++iteration > maxIterations && maxIterations >= 0) break;
+        this.worklist.clear();
+        const folder = new KnownConstants(this.rewriter);
+        const known = (op: Operation): boolean => {
+          if (!cse) return false;
+          const v = constantValueOf(op);
+          return v !== null && !folder.insert(op, v);
+        };
+        this.seeding = true;
+        if (!topDown) {
+          walkRegion(region, (op) => { if (!known(op)) this.addToWorklist(op); return false; }, false);
+        } else {
+          walkRegion(region, (op) => { if (known(op)) return true; this.addToWorklist(op); return false; }, true);
+          this.worklist.reverse();
+        }
+        this.seeding = false;
+        again = this.processWorklist();
+        if (level !== "disabled") again = simplifyRegions(this.rewriter, [region], level === "aggressive") || again;
+      } while (again);
+    } finally {
+      this.worklist.release();
+    }
     return { converged: !again, changed: iteration > 1 };
   }
 }
@@ -391,28 +409,44 @@ class GreedyDriver implements RewriteListener {
 /// so visiting may erase or move it). Pre-order: `visit` returning true skips the op's regions. Post-order: nested
 /// ops first. Uses an explicit stack.
 export function walkRegion(region: Region, visit: (op: Operation) => boolean, preOrder: boolean): void {
-  interface Frame { readonly op: Operation | null; readonly blocks: Block[]; bi: number; next: Operation | null }
-  const frame = (op: Operation | null, regions: readonly Region[]): Frame => {
-    const blocks: Block[] = [];
-    for (const r of regions) for (let b = r.firstBlock; b !== null; b = b.next) blocks.push(b);
-    return { op, blocks, bi: 0, next: blocks.length ? blocks[0].firstOp : null };
+  // frames[0..depth) is the stack; frames (and their block lists) are reused as the walk goes up and down.
+  const frames: WalkFrame[] = [];
+  let depth = 0;
+  const enter = (op: Operation | null, regions: readonly Region[]): void => {
+    let f = frames[depth];
+    if (f === undefined) frames.push((f = { op: null, blocks: [], numBlocks: 0, bi: 0, next: null }));
+    depth++;
+    f.op = op;
+    let n = 0;
+    for (let i = 0; i < regions.length; i++) {
+      for (let b = regions[i].firstBlock; b !== null; b = b.next) { if (n < f.blocks.length) f.blocks[n] = b; else f.blocks.push(b); n++; }
+    }
+    f.numBlocks = n;
+    f.bi = 0;
+    f.next = n !== 0 ? f.blocks[0].firstOp : null;
   };
-  const stack: Frame[] = [frame(null, [region])];
-  while (stack.length) {
-    const f = stack[stack.length - 1];
-    while (f.next === null && ++f.bi < f.blocks.length) f.next = f.blocks[f.bi].firstOp;
+  enter(null, [region]);
+  while (depth > 0) {
+    const f = frames[depth - 1];
+    while (f.next === null && ++f.bi < f.numBlocks) f.next = f.blocks[f.bi].firstOp;
     if (f.next === null) {
-      stack.pop();
-      if (!preOrder && f.op !== null) visit(f.op);
+      depth--;
+      const done = f.op;
+      f.op = null;
+      if (!preOrder && done !== null) visit(done);
       continue;
     }
     const op = f.next;
     f.next = op.next;
     if (preOrder && visit(op)) continue;
     if (op.regions.length === 0) { if (!preOrder) visit(op); continue; }
-    stack.push(frame(op, op.regions));
+    enter(op, op.regions);
   }
 }
+
+/// One level of walkRegion: the op whose regions are walked, a snapshot of their blocks (`blocks[0..numBlocks)`) and
+/// the next op to visit.
+interface WalkFrame { op: Operation | null; readonly blocks: Block[]; numBlocks: number; bi: number; next: Operation | null }
 
 /// Applies `patterns` (and folding) greedily to the regions of `op` (which should be isolated from above), each
 /// region separately as MLIR does. Returns whether every region converged, and whether anything changed.
@@ -437,9 +471,14 @@ export function applyOpPatternsAndFold(ops: readonly Operation[], patterns: Froz
   let scope: Region | null = ops[0].parentRegion;
   for (const op of ops) while (scope !== null && !scope.isAncestor(op.parentRegion)) scope = scope.parent?.parentRegion ?? null;
   d.scope = scope;
-  for (const op of ops) d.addSingleOpToWorklist(op);
-  const changed = d.processWorklist();
-  return { converged: d.worklist.empty, changed };
+  d.worklist.claim();
+  try {
+    for (const op of ops) d.addSingleOpToWorklist(op);
+    const changed = d.processWorklist();
+    return { converged: d.worklist.empty, changed };
+  } finally {
+    d.worklist.release();
+  }
 }
 
 /// Inserts `op` at `b` unless it folds (MLIR's OpBuilder::createOrFold): returns the values to use in its place.

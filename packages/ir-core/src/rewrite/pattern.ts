@@ -61,20 +61,23 @@ export class PatternRewriter extends OpBuilder {
     for (let ri = op.regions.length - 1; ri >= 0; ri--) {
       const r = op.regions[ri];
       while (r.firstBlock !== null) {
-        const order = postOrderBlocks(r.firstBlock);
-        for (const b of order) {
-          let o = b.lastOp;
+        const first = r.firstBlock;
+        const order = first.next === null ? null : postOrderBlocks(first);
+        const n = order === null ? 1 : order.length;
+        for (let i = 0; i < n; i++) {
+          let o = (order === null ? first : order[i]).lastOp;
           while (o !== null) { const p = o.prev; this.eraseTree(o); o = p; }
         }
-        for (const b of order) {
-          for (const a of b.args) while (a.firstUse !== null) a.firstUse.owner.dropAllReferences();
+        for (let i = 0; i < n; i++) {
+          const b = order === null ? first : order[i];
+          for (let k = 0; k < b.args.length; k++) { const a = b.args[k]; while (a.firstUse !== null) a.firstUse.owner.dropAllReferences(); }
           this.listener?.notifyBlockErased?.(b);
           b.remove();
         }
       }
     }
     this.listener?.notifyOperationErased?.(op);
-    for (const res of op.results) while (res.firstUse !== null) res.firstUse.owner.dropAllReferences();
+    for (let i = 0; i < op.results.length; i++) { const res = op.results[i]; while (res.firstUse !== null) res.firstUse.owner.dropAllReferences(); }
     op.erase();
   }
   /// Erases `block` and its ops (last op first); the block must have no predecessors.

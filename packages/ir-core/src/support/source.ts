@@ -7,32 +7,42 @@ export class SourceBuffer {
   /// Line number (1-based) of the first line of `text` in the original file (for split inputs).
   readonly firstLine: number;
   private lineStarts: number[] | null;
+  /// The line index found last: lookups mostly move forward a line or two (the parser's).
+  private lastLine: number;
 
   constructor(name: string, text: string, firstLine = 1) {
     this.name = name;
     this.text = text;
     this.firstLine = firstLine;
     this.lineStarts = null;
+    this.lastLine = 0;
   }
 
   private starts(): number[] {
     if (this.lineStarts !== null) return this.lineStarts;
     const s = [0];
     const t = this.text;
-    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) s.push(i + 1);
+    for (let i = t.indexOf("\n"); i >= 0; i = t.indexOf("\n", i + 1)) s.push(i + 1);
     return (this.lineStarts = s);
   }
 
   /// 0-based line index within this buffer of `offset`.
   lineIndex(offset: number): number {
     const s = this.starts();
+    let li = this.lastLine;
+    if (s[li] <= offset) {
+      for (let k = 0; k < 4; k++, li++) if (li + 1 >= s.length || s[li + 1] > offset) return (this.lastLine = li);
+    }
     let lo = 0, hi = s.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (s[mid] <= offset) lo = mid; else hi = mid - 1;
     }
-    return lo;
+    return (this.lastLine = lo);
   }
+
+  /// Offset of the start of the line of 0-based index `li`.
+  lineStart(li: number): number { return this.starts()[li]; }
 
   /// 1-based line and column of `offset`, as MLIR reports them.
   lineCol(offset: number): { line: number; col: number } {

@@ -15,10 +15,14 @@ import {
 export class AliasScan {
   /// Whether printing `op` itself (not its nested ops) may meet an attribute with an alias.
   opMayAlias(op: Operation): boolean {
-    if (this.attrMayAlias(op.props) || this.attrMayAlias(op.attrs)) return true;
-    for (const o of op.operands) if (this.typeMayAlias(o.value.type)) return true;
-    for (const r of op.results) if (this.typeMayAlias(r.type)) return true;
-    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (const a of b.args) if (this.typeMayAlias(a.type)) return true;
+    if ((op.props.size !== 0 && this.attrMayAlias(op.props)) || (op.attrs.size !== 0 && this.attrMayAlias(op.attrs))) return true;
+    const operands = op.operands;
+    for (let i = 0; i < operands.length; i++) if (this.typeMayAlias(operands[i].value.type)) return true;
+    const results = op.results;
+    for (let i = 0; i < results.length; i++) if (this.typeMayAlias(results[i].type)) return true;
+    for (const r of op.regions) {
+      for (let b = r.firstBlock; b !== null; b = b.next) for (let i = 0; i < b.args.length; i++) if (this.typeMayAlias(b.args[i].type)) return true;
+    }
     return false;
   }
 
@@ -47,9 +51,19 @@ export class AliasScan {
   }
 
   typeMayAlias(t: Type): boolean {
+    // Scalars, and memrefs of scalars with the default layout and memory space, answer without the cache.
+    switch (t.kind) {
+      case TypeKind.Integer: case TypeKind.Index: case TypeKind.Float: case TypeKind.None: return false;
+      case TypeKind.MemRef: {
+        const mt = t as MemRefType;
+        if (mt.layout === null && mt.memorySpace === null && isScalar(mt.elementType)) return false;
+        break;
+      }
+      default: break;
+    }
     let r = this.typeCache.get(t);
     if (r !== undefined) return r;
-    switch (t.kind) {
+    switch (t.kind as TypeKind) {
       case TypeKind.Integer: case TypeKind.Index: case TypeKind.Float: case TypeKind.None: case TypeKind.Opaque: r = false; break;
       case TypeKind.MemRef: {
         const mt = t as MemRefType;
@@ -83,4 +97,8 @@ export class AliasScan {
     }
     return false;
   }
+}
+
+function isScalar(t: Type): boolean {
+  return t.kind === TypeKind.Integer || t.kind === TypeKind.Index || t.kind === TypeKind.Float || t.kind === TypeKind.None;
 }

@@ -469,7 +469,26 @@ export function integerAttrFromLiteral(p: ParserBase, type: Type, neg: boolean, 
   if (neg && type.kind === TypeKind.Integer && (type as IntegerType).signedness === Signedness.Unsigned) {
     p.failWith(DiagMessages.NegativeUnsigned, p.locAt(offset));
   }
+  const small = smallDecimal(spelling);
+  const width = type.kind === TypeKind.Index ? 64 : (type as IntegerType).width;
+  if (small >= 0 && width > 0) {
+    // The common case without bigint arithmetic, with buildIntBits' range rules.
+    const signed = type.kind === TypeKind.Index || (type as IntegerType).signedness === Signedness.Signed;
+    const fits = neg ? small > 0 && small <= 2 ** (width - 1) : small < 2 ** (signed ? width - 1 : width);
+    if (!fits) p.failWith(DiagMessages.IntegerOutOfRange, p.locAt(offset));
+    return getIntegerAttr(type, neg ? -small : small);
+  }
   const bits = buildIntBits(type, neg, spelling);
   if (bits === null) p.failWith(DiagMessages.IntegerOutOfRange, p.locAt(offset));
   return getIntegerAttr(type, bits);
+}
+
+/// The value of a decimal literal of at most 15 digits (exact as a number), or -1.
+function smallDecimal(spelling: string): number {
+  if (spelling.length > 15) return -1;
+  for (let i = 0; i < spelling.length; i++) {
+    const c = spelling.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return spelling.length === 0 ? -1 : Number(spelling);
 }

@@ -4,6 +4,7 @@ import { getDenseI32ArrayAttr, unitAttr, type Attribute, type NamedAttribute } f
 import { Region, type Operation, type Value } from "../ir/ir.js";
 import { Arity, hasTrait, setFormatCompiler, Trait, type OpDef } from "../ir/opdef.js";
 import type { Type } from "../ir/types.js";
+import type { NamedAttrList } from "./attr-list.js";
 import type { OperationState, OpParser, UnresolvedOperand } from "./op-parser.js";
 import type { OpPrinter } from "./op-printer.js";
 
@@ -267,6 +268,26 @@ function segmentSizes(op: Operation, name: string): readonly number[] | null {
   return a !== null && "values" in a ? (a as { values: readonly number[] }).values : null;
 }
 
+/// Where each slot's values start among `count` values (as valueGroups splits them), then the end: slot `k` holds
+/// values `[b[k], b[k + 1])`. `slots` gives the arities.
+function slotBounds(count: number, slots: readonly { readonly arity: Arity }[], sizes: readonly number[] | null): number[] {
+  const b = new Array<number>(slots.length + 1);
+  let at = 0;
+  if (sizes !== null) {
+    for (let i = 0; i < slots.length; i++) { b[i] = Math.min(at, count); at += sizes[i] ?? 0; }
+  } else {
+    let fixed = 0, variable = 0;
+    for (let i = 0; i < slots.length; i++) if (slots[i].arity === Arity.Single) fixed++; else variable++;
+    const extra = count - fixed;
+    for (let i = 0; i < slots.length; i++) {
+      b[i] = Math.min(at, count);
+      at += slots[i].arity === Arity.Single ? 1 : variable === 1 ? Math.max(0, extra) : Math.max(0, Math.min(1, extra));
+    }
+  }
+  b[slots.length] = Math.min(at, count);
+  return b;
+}
+
 /// Splits `values` over slots of the given arities.
 export function valueGroups(values: readonly Value[], arities: readonly Arity[], sizes: readonly number[] | null): Value[][] {
   const out: Value[][] = [];
@@ -304,9 +325,22 @@ function printFormatRegion(p: OpPrinter, def: OpDef, r: Region): void {
   p.printRegion(r, true, printTerminator);
 }
 
-function isPresent(op: Operation, def: OpDef, d: Directive, groups: Value[][]): boolean {
+/// The operand and result slots of the op being printed: `operands[k]..operands[k + 1]` are the operands of slot `k`
+/// (results likewise, computed on first use).
+class PrintSlots {
+  readonly operands: number[];
+  private res: number[] | null = null;
+  constructor(readonly op: Operation, readonly def: OpDef) {
+    this.operands = slotBounds(op.operands.length, def.operands, segmentSizes(op, "operandSegmentSizes"));
+  }
+  get results(): number[] {
+    return this.res ??= slotBounds(this.op.results.length, this.def.results, segmentSizes(this.op, "resultSegmentSizes"));
+  }
+}
+
+function isPresent(op: Operation, def: OpDef, d: Directive, slots: PrintSlots): boolean {
   switch (d.kind) {
-    case Dir.Operand: return groups[d.slot].length > 0;
+    case Dir.Operand: return slots.operands[d.slot + 1] > slots.operands[d.slot];
     case Dir.Prop: {
       const pd = def.props[d.slot];
       const a = op.props.get(pd.name);
@@ -315,8 +349,8 @@ function isPresent(op: Operation, def: OpDef, d: Directive, groups: Value[][]): 
     case Dir.Region: return def.regions[d.slot].variadic ? regionGroup(op, def, d.slot).length > 0 : !op.regions[d.slot].empty;
     case Dir.Successor: return op.successors.length > 0;
     case Dir.Type:
-      if (d.typeRef === TypeRef.Operand) return groups[d.slot].length > 0;
-      if (d.typeRef === TypeRef.Result) return resultGroups(op, def)[d.slot].length > 0;
+      if (d.typeRef === TypeRef.Operand) return slots.operands[d.slot + 1] > slots.operands[d.slot];
+      if (d.typeRef === TypeRef.Result) return slots.results[d.slot + 1] > slots.results[d.slot];
       return d.typeRef === TypeRef.AllOperands ? op.operands.length > 0 : op.results.length > 0;
     case Dir.AllOperands: return op.operands.length > 0;
     case Dir.AllRegions: return op.regions.some((r) => !r.empty);
@@ -324,33 +358,65 @@ function isPresent(op: Operation, def: OpDef, d: Directive, groups: Value[][]): 
   }
 }
 
-function typesOf(op: Operation, def: OpDef, d: Directive, groups: Value[][]): Type[] {
+function typesOf(op: Operation, d: Directive, slots: PrintSlots): Type[] {
+  const out: Type[] = [];
   switch (d.typeRef) {
-    case TypeRef.Operand: return groups[d.slot].map((v) => v.type);
-    case TypeRef.Result: return resultGroups(op, def)[d.slot].map((v) => v.type);
-    case TypeRef.AllOperands: return op.operands.map((o) => o.value.type);
-    case TypeRef.AllResults: return op.results.map((r) => r.type);
+    case TypeRef.Operand: for (let j = slots.operands[d.slot]; j < slots.operands[d.slot + 1]; j++) out.push(op.operands[j].value.type); break;
+    case TypeRef.Result: for (let j = slots.results[d.slot]; j < slots.results[d.slot + 1]; j++) out.push(op.results[j].type); break;
+    case TypeRef.AllOperands: for (const o of op.operands) out.push(o.value.type); break;
+    case TypeRef.AllResults: for (const r of op.results) out.push(r.type); break;
+  }
+  return out;
+}
+
+/// Prints the types `type(...)` refers to, comma-separated.
+function printTypesOf(p: OpPrinter, op: Operation, d: Directive, slots: PrintSlots): void {
+  let from = 0, to: number, results = false;
+  switch (d.typeRef) {
+    case TypeRef.Operand: from = slots.operands[d.slot]; to = slots.operands[d.slot + 1]; break;
+    case TypeRef.Result: from = slots.results[d.slot]; to = slots.results[d.slot + 1]; results = true; break;
+    case TypeRef.AllOperands: to = op.operands.length; break;
+    case TypeRef.AllResults: to = op.results.length; results = true; break;
+  }
+  for (let j = from; j < to; j++) {
+    if (j !== from) p.write(", ");
+    p.printType(results ? op.results[j].type : op.operands[j].value.type);
   }
 }
 
-/// Attributes attr-dict prints: properties not printed elsewhere and not at their default, then discardable ones.
-export function attrDictEntries(op: Operation, def: OpDef, printed: readonly string[]): NamedAttribute[] {
-  const out: NamedAttribute[] = [];
-  for (const e of op.props.entries) {
-    if (printed.includes(e.name) || e.name === "operandSegmentSizes" || e.name === "resultSegmentSizes") continue;
-    const pd = def.props.find((p) => p.name === e.name);
-    if (pd !== undefined && pd.defaultValue === e.value) continue;
-    out.push(e);
+/// Prints the operands of slot `slot`, comma-separated.
+function printSlotOperands(p: OpPrinter, op: Operation, slots: PrintSlots, slot: number): void {
+  const from = slots.operands[slot], to = slots.operands[slot + 1];
+  for (let j = from; j < to; j++) {
+    if (j !== from) p.write(", ");
+    p.printOperand(op.operands[j].value);
   }
-  for (const e of op.attrs.entries) out.push(e);
+}
+
+const noEntries: readonly NamedAttribute[] = [];
+
+/// Attributes attr-dict prints: properties not printed elsewhere and not at their default, then discardable ones.
+export function attrDictEntries(op: Operation, def: OpDef, printed: readonly string[]): readonly NamedAttribute[] {
+  let out: NamedAttribute[] | null = null;
+  const props = op.props.entries;
+  for (let i = 0; i < props.length; i++) {
+    const e = props[i];
+    if (printed.includes(e.name) || e.name === "operandSegmentSizes" || e.name === "resultSegmentSizes") continue;
+    let dflt: Attribute | null = null;
+    for (const pd of def.props) if (pd.name === e.name) { dflt = pd.defaultValue; break; }
+    if (dflt === e.value) continue;
+    (out ??= []).push(e);
+  }
+  const attrs = op.attrs.entries;
+  if (out === null) return attrs.length === 0 ? noEntries : attrs;
+  for (const e of attrs) out.push(e);
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /// Prints `op` with its compiled format (after the op name).
 export function printWithFormat(p: OpPrinter, op: Operation, prog: FormatProgram): void {
   const def = op.def!;
-  const groups = operandGroups(op, def);
-  printDirectives(p, op, def, prog, prog.directives, groups);
+  printDirectives(p, op, def, prog, prog.directives, new PrintSlots(op, def));
 }
 
 // A unit attribute anchoring an optional group is not printed (`(`constant` $constant^)?` prints `constant`).
@@ -360,17 +426,17 @@ function withoutUnitAnchor(op: Operation, def: OpDef, d: Directive): readonly Di
   return d.group!.filter((x) => x !== a);
 }
 
-function printDirectives(p: OpPrinter, op: Operation, def: OpDef, prog: FormatProgram, ds: readonly Directive[], groups: Value[][]): void {
+function printDirectives(p: OpPrinter, op: Operation, def: OpDef, prog: FormatProgram, ds: readonly Directive[], slots: PrintSlots): void {
   for (let i = 0; i < ds.length; i++) {
     const d = ds[i];
     if (d.spaceBefore) p.write(" ");
     switch (d.kind) {
       case Dir.Literal: p.write(d.text); break;
       case Dir.Space: case Dir.Newline: if (d.kind === Dir.Newline) p.printNewline(); break;
-      case Dir.Operand: p.printOperands(groups[d.slot]); break;
+      case Dir.Operand: printSlotOperands(p, op, slots, d.slot); break;
       case Dir.AllOperands: p.printOperands(op.operandValues()); break;
-      case Dir.Type: p.printTypes(typesOf(op, def, d, groups)); break;
-      case Dir.FunctionalType: p.printFunctionalType(typesOf(op, def, d.args![0], groups), typesOf(op, def, d.args![1], groups)); break;
+      case Dir.Type: printTypesOf(p, op, d, slots); break;
+      case Dir.FunctionalType: p.printFunctionalType(typesOf(op, d.args![0], slots), typesOf(op, d.args![1], slots)); break;
       case Dir.Prop: {
         const pd = def.props[d.slot];
         const a = op.props.get(pd.name);
@@ -387,8 +453,8 @@ function printDirectives(p: OpPrinter, op: Operation, def: OpDef, prog: FormatPr
       case Dir.Successor: p.printSuccessor(op.successors[d.slot]); break;
       case Dir.AllSuccessors: op.successors.forEach((b, k) => { if (k) p.write(", "); p.printSuccessor(b); }); break;
       case Dir.Optional:
-        if (isPresent(op, def, d.group![d.anchor], groups)) printDirectives(p, op, def, prog, withoutUnitAnchor(op, def, d), groups);
-        else if (d.elseGroup !== null) printDirectives(p, op, def, prog, d.elseGroup, groups);
+        if (isPresent(op, def, d.group![d.anchor], slots)) printDirectives(p, op, def, prog, withoutUnitAnchor(op, def, d), slots);
+        else if (d.elseGroup !== null) printDirectives(p, op, def, prog, d.elseGroup, slots);
         break;
       case Dir.Custom: customDirectives.get(d.text)!.print(p, op, d.args!); break;
     }
@@ -420,9 +486,15 @@ export function parseWithFormat(p: OpParser, state: OperationState, prog: Format
   resolveFormatTypes(p, def, fs, start);
 }
 
+/// Whether a literal is a keyword (starts with a letter or `_`) rather than punctuation.
+function isKeywordLiteral(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20;
+  return (c >= 97 && c <= 122) || text.charCodeAt(0) === 95;
+}
+
 function startsHere(p: OpParser, def: OpDef, d: Directive): boolean {
   switch (d.kind) {
-    case Dir.Literal: return /^[A-Za-z_]/.test(d.text) ? p.atKeyword(d.text) : p.atPunct(d.text);
+    case Dir.Literal: return isKeywordLiteral(d.text) ? p.atKeyword(d.text) : p.atPunct(d.text);
     case Dir.Operand: case Dir.AllOperands: return p.atOperand();
     case Dir.Region: return p.atPunct("{");
     case Dir.Successor: return p.atSuccessor();
@@ -439,7 +511,7 @@ function parseDirectives(p: OpParser, def: OpDef, fs: FormatParseState, ds: read
   for (const d of ds) {
     switch (d.kind) {
       case Dir.Literal:
-        if (/^[A-Za-z_]/.test(d.text)) p.parseKeyword(d.text); else p.parsePunct(d.text);
+        if (isKeywordLiteral(d.text)) p.parseKeyword(d.text); else p.parsePunct(d.text);
         break;
       case Dir.Space: case Dir.Newline: break;
       case Dir.Operand: {
@@ -571,34 +643,47 @@ function assignTypes(def: OpDef, fs: FormatParseState, d: Directive, ts: Type[])
   }
 }
 
+const noOperands: readonly UnresolvedOperand[] = [];
+
+/// The first type of the first non-empty list.
+function firstType(lists: readonly (Type[] | null)[]): Type | null {
+  for (const ts of lists) if (ts !== null && ts.length) return ts[0];
+  return null;
+}
+
+/// Resolves `us` with `ts` into the operands of `state` (resolveOperands reports a count mismatch).
+function resolveInto(p: OpParser, state: OperationState, us: readonly UnresolvedOperand[], ts: readonly Type[], offset: number): void {
+  if (us.length === 0 && ts.length === 0) return;
+  if (us.length !== ts.length) p.resolveOperands(us, ts, offset);
+  for (let i = 0; i < us.length; i++) state.operands.push(p.resolveOperand(us[i], ts[i]));
+}
+
 /// Types a format leaves out, derived from traits and the op's `inferTypes` hook.
 export interface InferTypesContext {
   readonly operandTypes: (Type[] | null)[];
   readonly resultTypes: (Type[] | null)[];
   readonly operandCounts: number[];
-  readonly props: Map<string, Attribute>;
+  readonly props: NamedAttrList;
 }
 
 function resolveFormatTypes(p: OpParser, def: OpDef, fs: FormatParseState, start: number): void {
   const state = fs.state;
   const all = (fs as { allOperands?: UnresolvedOperand[] }).allOperands;
   const allTypes = (fs as { allOperandTypes?: Type[] }).allOperandTypes;
-  if (all !== undefined && allTypes !== undefined) {
-    state.operands.push(...p.resolveOperands(all, allTypes, start));
-  }
-  const counts = fs.operands.map((o) => (o === null ? 0 : o.length));
+  if (all !== undefined && allTypes !== undefined) resolveInto(p, state, all, allTypes, start);
+  const counts = new Array<number>(fs.operands.length);
+  for (let i = 0; i < counts.length; i++) counts[i] = fs.operands[i]?.length ?? 0;
   if (all === undefined && allTypes !== undefined) {
     // `type(operands)` / `functional-type(operands, ...)` over several operand slots: split by slot.
     let at = 0;
-    counts.forEach((n, i) => { fs.operandTypes[i] = allTypes.slice(at, at + n); at += n; });
+    for (let i = 0; i < counts.length; i++) { fs.operandTypes[i] = allTypes.slice(at, at + counts[i]); at += counts[i]; }
   }
-  const ctx: InferTypesContext = { operandTypes: fs.operandTypes, resultTypes: fs.resultTypes, operandCounts: counts, props: state.props };
-  if (hasTrait(def, Trait.SameOperandsAndResultType) || hasTrait(def, Trait.SameTypeOperands)) {
-    let known: Type | null = null;
-    for (const ts of [...fs.operandTypes, ...(hasTrait(def, Trait.SameOperandsAndResultType) ? fs.resultTypes : [])]) if (ts !== null && ts.length) { known = ts[0]; break; }
+  const sameAll = hasTrait(def, Trait.SameOperandsAndResultType);
+  if (sameAll || hasTrait(def, Trait.SameTypeOperands)) {
+    const known = firstType(fs.operandTypes) ?? (sameAll ? firstType(fs.resultTypes) : null);
     if (known !== null) {
-      fs.operandTypes.forEach((ts, i) => { if (ts === null) fs.operandTypes[i] = new Array<Type>(counts[i]).fill(known!); });
-      if (hasTrait(def, Trait.SameOperandsAndResultType)) fs.resultTypes.forEach((ts, i) => { if (ts === null) fs.resultTypes[i] = [known!]; });
+      for (let i = 0; i < counts.length; i++) if (fs.operandTypes[i] === null) fs.operandTypes[i] = new Array<Type>(counts[i]).fill(known);
+      if (sameAll) for (let i = 0; i < fs.resultTypes.length; i++) if (fs.resultTypes[i] === null) fs.resultTypes[i] = [known];
     }
   }
   for (let i = 0; i < def.operands.length; i++) {
@@ -610,21 +695,24 @@ function resolveFormatTypes(p: OpParser, def: OpDef, fs: FormatParseState, start
     if (fs.resultTypes[i] === null && b !== undefined && def.results[i].arity === Arity.Single) fs.resultTypes[i] = [b];
   }
   for (const name of def.typeSources) {
-    const i = def.operands.findIndex((o) => o.name === name);
-    for (const t of (i >= 0 ? fs.operandTypes[i] : null) ?? []) {
+    let i = 0;
+    while (i < def.operands.length && def.operands[i].name !== name) i++;
+    const ts = i < def.operands.length ? fs.operandTypes[i] : null;
+    if (ts === null) continue;
+    for (const t of ts) {
       if (!def.operands[i].constraint.check(t)) p.error(`'${name}' must be ${def.operands[i].constraint.desc}, but got '${String(t)}'`, fs.state.offset);
     }
   }
   if (def.inferTypes !== null) {
-    const err = def.inferTypes(ctx);
+    const err = def.inferTypes({ operandTypes: fs.operandTypes, resultTypes: fs.resultTypes, operandCounts: counts, props: state.props });
     if (err !== null) p.error(err, start);
   }
   if (all === undefined) {
     for (let i = 0; i < def.operands.length; i++) {
-      const us = fs.operands[i] ?? [];
+      const us = fs.operands[i];
       const ts = fs.operandTypes[i];
-      if (ts === null) { if (us.length) p.error(`cannot infer the type of operand '${def.operands[i].name}'`, start); continue; }
-      state.operands.push(...p.resolveOperands(us, ts, start));
+      if (ts === null) { if (us !== null && us.length) p.error(`cannot infer the type of operand '${def.operands[i].name}'`, start); continue; }
+      resolveInto(p, state, us ?? noOperands, ts, start);
     }
   }
   for (let i = 0; i < def.results.length; i++) {
@@ -633,10 +721,10 @@ function resolveFormatTypes(p: OpParser, def: OpDef, fs: FormatParseState, start
       if (def.results[i].arity === Arity.Single) p.error(`cannot infer the type of result '${def.results[i].name}'`, start);
       continue;
     }
-    state.resultTypes.push(...ts);
+    for (const t of ts) state.resultTypes.push(t);
   }
   let fixedRegions = 0;
   for (const r of def.regions) if (!r.variadic) fixedRegions++;
-  while (state.regions.length < fixedRegions) regionSlot(state, state.regions.length);
+  if (fixedRegions !== 0) while (state.regions.length < fixedRegions) regionSlot(state, state.regions.length);
   if (hasTrait(def, Trait.AttrSizedOperandSegments)) state.props.set("operandSegmentSizes", getDenseI32ArrayAttr(counts));
 }

@@ -31,6 +31,8 @@ export class Lexer {
   end: number;
   /// Message of an Error token.
   errorMessage: string;
+  /// The end offset of the body the last skipBalancedBody passed.
+  bodyEnd: number;
 
   constructor(buffer: SourceBuffer) {
     this.buffer = buffer;
@@ -40,6 +42,7 @@ export class Lexer {
     this.start = 0;
     this.end = 0;
     this.errorMessage = "";
+    this.bodyEnd = 0;
     this.next();
   }
 
@@ -183,9 +186,15 @@ export class Lexer {
 
   /// Scans a balanced `<...>` body starting at the current `<` token; returns its text (with brackets) and moves past it.
   scanBalancedBody(): string | null {
-    const s = this.src;
     const begin = this.start;
-    let p = begin;
+    return this.skipBalancedBody() ? this.src.slice(begin, this.bodyEnd) : null;
+  }
+
+  /// Moves past a balanced `<...>` body starting at the current `<` token (its end goes to `bodyEnd`); false if the
+  /// body is not closed (nothing moves then).
+  skipBalancedBody(): boolean {
+    const s = this.src;
+    let p = this.start;
     let depth = 0;
     const stack: number[] = [];
     while (p < s.length) {
@@ -200,14 +209,13 @@ export class Lexer {
       if (c === 62 || c === 41 || c === 93 || c === 125) {
         stack.pop();
         if (--depth === 0) {
-          this.pos = p;
-          const text = s.slice(begin, p);
+          this.pos = this.bodyEnd = p;
           this.next();
-          return text;
+          return true;
         }
       }
     }
-    return null;
+    return false;
   }
 
   /// The name of the current `@`-symbol token, decoded when quoted.

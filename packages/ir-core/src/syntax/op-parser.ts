@@ -4,6 +4,9 @@ import type { Attribute, Location } from "../ir/attrs.js";
 import type { Block, Region, Value } from "../ir/ir.js";
 import type { OpDef } from "../ir/opdef.js";
 import type { Type } from "../ir/types.js";
+import { NamedAttrList } from "./attr-list.js";
+
+export { NamedAttrList };
 
 /// An SSA use parsed before its type is known: `%name#number`.
 export interface UnresolvedOperand {
@@ -21,28 +24,47 @@ export interface ParsedArgument {
   loc: Location | null;
 }
 
-/// Everything an operation is created from; custom parsers fill it in.
+/// Where parsed named attributes go: an op's NamedAttrList, or a `Map`.
+export interface AttributeSink { set(name: string, value: Attribute): unknown }
+
+/// Everything an operation is created from; custom parsers fill it in. The lists are created on first use (most
+/// ops have no regions or successors).
 export class OperationState {
-  readonly name: string;
-  readonly def: OpDef | null;
-  loc: Location;
-  readonly operands: Value[] = [];
-  readonly resultTypes: Type[] = [];
-  /// Properties (inherent attributes), by name.
-  readonly props = new Map<string, Attribute>();
-  /// Discardable attributes, by name.
-  readonly attrs = new Map<string, Attribute>();
-  readonly regions: Region[] = [];
-  readonly successors: Block[] = [];
+  declare readonly name: string;
+  declare readonly def: OpDef | null;
+  declare loc: Location;
   /// Offset of the op in the source (for diagnostics).
-  readonly offset: number;
+  declare readonly offset: number;
+  /// The lists behind the getters below, null until first used (read them to build the op without allocating).
+  operandList: Value[] | null;
+  resultTypeList: Type[] | null;
+  propList: NamedAttrList | null;
+  attrList: NamedAttrList | null;
+  regionList: Region[] | null;
+  successorList: Block[] | null;
 
   constructor(name: string, def: OpDef | null, loc: Location, offset: number) {
     this.name = name;
     this.def = def;
     this.loc = loc;
     this.offset = offset;
+    this.operandList = null;
+    this.resultTypeList = null;
+    this.propList = null;
+    this.attrList = null;
+    this.regionList = null;
+    this.successorList = null;
   }
+
+  get operands(): Value[] { return this.operandList ??= []; }
+  get resultTypes(): Type[] { return this.resultTypeList ??= []; }
+  /// Properties (inherent attributes), by name.
+  get props(): NamedAttrList { return this.propList ??= new NamedAttrList(); }
+  /// Discardable attributes, by name.
+  get attrs(): NamedAttrList { return this.attrList ??= new NamedAttrList(); }
+  get regions(): Region[] { return this.regionList ??= []; }
+  get successors(): Block[] { return this.successorList ??= []; }
+
   /// Adds a new empty region and returns it.
   addRegion(r: Region): Region {
     this.regions.push(r);
@@ -72,6 +94,8 @@ export interface OpParser {
   /// True if the current token is keyword `kw`.
   atKeyword(kw: string): boolean;
   parseInteger(): number;
+  /// An optional `-` and an integer literal as a bigint (any size); null if no integer is here.
+  parseOptionalIntegerBig(): bigint | null;
   parseOptionalInteger(): number | null;
   parseString(): string;
   parseOptionalString(): string | null;
@@ -106,9 +130,9 @@ export interface OpParser {
   parseAttribute(type?: Type | null): Attribute;
   parseOptionalAttribute(type?: Type | null): Attribute | null;
   /// `{...}` into `into`, if present.
-  parseOptionalAttrDict(into: Map<string, Attribute>): void;
+  parseOptionalAttrDict(into: AttributeSink): void;
   /// `attributes {...}` into `into`, if present.
-  parseOptionalAttrDictWithKeyword(into: Map<string, Attribute>): void;
+  parseOptionalAttrDictWithKeyword(into: AttributeSink): void;
   parseOptionalLocationSpecifier(): Location | null;
 
   /// `%name` (with `: type` when `withType`).

@@ -18,6 +18,7 @@ import {
   getTupleType, getUnrankedMemRefType, getUnrankedTensorType, getVectorType, isFloat, kDynamic, Signedness, TypeKind,
   type FloatType, type IntegerType, type ShapedType, type Type,
 } from "../ir/types.js";
+import { TextMemo } from "../support/intern.js";
 import type { SourceBuffer } from "../support/source.js";
 import {
   floatFromIntegerLiteral, integerAttrFromLiteral, parseDenseArrayAttr, parseDenseElementsAttr, parseDenseResourceElementsAttr,
@@ -41,9 +42,17 @@ export class AliasTables {
   readonly distinct = new Map<string, Attribute>();
   /// `dense_resource<key>` handles by key; blobs are filled in by the `{-# dialect_resources #-}` section.
   readonly resourceHandles = new Map<string, DenseResourceHandle>();
+  /// Types by their source text (`memref<4xf32>`, `!df.stream<f32, 4>`), as parsed once in this input.
+  readonly typeMemo = new TextMemo<Type | Attribute>();
+  /// Affine maps and sets by their source text (`affine_map<(d0) -> (d0)>`), as parsed once in this input.
+  readonly attrMemo = new TextMemo<Type | Attribute>();
 }
 
-const intTypeRe = /^(si|ui|i)([0-9]+)$/;
+/// What parseMemoized parses.
+const enum Memoized { DialectType, BuiltinType, AffineMap, IntegerSet }
+
+/// Builtin type keywords that take a body in `<...>`: their types are remembered by source text (see typeMemo).
+const compositeTypeKeywords = ["memref", "tensor", "vector", "tuple", "complex", "opaque"];
 
 /// The grammar below operations: tokens, types, attributes, locations, affine maps and sets.
 export class ParserBase {
@@ -70,8 +79,9 @@ export class ParserBase {
   locAt(offset: number, end = offset): DiagLocation { return bufferLoc(this.buffer, offset, end); }
   /// The FileLineColLoc attribute of `offset`.
   fileLoc(offset: number): Location {
-    const { line, col } = this.buffer.lineCol(offset);
-    return getFileLineColLoc(this.buffer.name, line, col);
+    const b = this.buffer;
+    const li = b.lineIndex(offset);
+    return getFileLineColLoc(b.name, li + b.firstLine, offset - b.lineStart(li) + 1);
   }
 
   /// Throws a parse error at `loc` (the current token by default).
@@ -182,8 +192,17 @@ export class ParserBase {
     if (k === Tok.BangIdent || k === Tok.LParen) return true;
     if (k !== Tok.BareIdent) return false;
     const s = this.lex.spelling();
-    return intTypeRe.test(s) || getFloatType(s) !== null ||
-      ["index", "none", "memref", "tensor", "vector", "tuple", "complex", "opaque"].includes(s);
+    return this.integerTypePrefix() > 0 || getFloatType(s) !== null || s === "index" || s === "none" || compositeTypeKeywords.includes(s);
+  }
+
+  /// The length of the `i`/`si`/`ui` prefix when the current identifier spells an integer type (`i32`), else 0.
+  private integerTypePrefix(): number {
+    const lx = this.lex, src = lx.src, st = lx.start;
+    const c = src.charCodeAt(st);
+    const prefix = c === 105 ? 1 : (c === 115 || c === 117) && src.charCodeAt(st + 1) === 105 ? 2 : 0;
+    if (prefix === 0 || lx.end - st <= prefix) return 0;
+    for (let i = st + prefix; i < lx.end; i++) { const d = src.charCodeAt(i); if (d < 48 || d > 57) return 0; }
+    return prefix;
   }
 
   /// Parses a type if one starts here.
@@ -191,24 +210,104 @@ export class ParserBase {
     const lx = this.lex;
     switch (lx.kind) {
       case Tok.LParen: return this.parseFunctionType();
-      case Tok.BangIdent: return this.parseDialectType();
+      case Tok.BangIdent: return this.parseMemoizedType(true);
       case Tok.BareIdent: break;
       default: return null;
     }
-    const s = lx.spelling();
-    const m = intTypeRe.exec(s);
-    if (m !== null) {
-      const w = Number(m[2]);
+    const prefix = this.integerTypePrefix();
+    if (prefix > 0) {
+      const digits = lx.src.slice(lx.start + prefix, lx.end);
+      const w = digits.length > 10 ? Infinity : Number(digits);
       if (w > 4294967295) this.failWith(DiagMessages.InvalidIntWidth, this.here());
       if (w > 16777215) this.failWith(DiagMessages.IntWidthLimit, this.here());
+      const c = lx.src.charCodeAt(lx.start);
       this.consume();
-      return getIntegerType(w, m[1] === "si" ? Signedness.Signed : m[1] === "ui" ? Signedness.Unsigned : Signedness.Signless);
+      return getIntegerType(w, prefix === 1 ? Signedness.Signless : c === 115 ? Signedness.Signed : Signedness.Unsigned);
     }
-    const f = getFloatType(s);
+    if (this.consumeKeyword("index")) return Builtin.index;
+    for (const kw of compositeTypeKeywords) if (this.isKeyword(kw)) return this.parseMemoizedType(false);
+    return this.parseSimpleBuiltinType();
+  }
+
+  /// A float type or `none`, or null.
+  private parseSimpleBuiltinType(): Type | null {
+    const f = getFloatType(this.lex.spelling());
     if (f !== null) { this.consume(); return f; }
+    if (this.consumeKeyword("none")) return Builtin.none;
+    return null;
+  }
+
+  /// Parses the type starting here (a `!dialect` type, or a builtin type with a `<...>` body), reusing the type
+  /// parsed earlier from the same text (see parseMemoized).
+  private parseMemoizedType(dialect: boolean): Type | null {
+    return this.parseMemoized(this.aliases.typeMemo, dialect ? Memoized.DialectType : Memoized.BuiltinType, dialect) as Type | null;
+  }
+
+  /// Parses what starts here (a name, then a `<...>` body unless `bodyOptional` allows none), reusing the result of
+  /// parsing the same text earlier in this input: types and maps repeat throughout a file, and parsing them is
+  /// deterministic given the file's aliases. The body is found by a bracket scan; a result is remembered only when
+  /// its parse ended right there.
+  private parseMemoized(memo: TextMemo<Type | Attribute>, what: Memoized, bodyOptional: boolean): Type | Attribute | null {
+    const lx = this.lex, src = lx.src;
+    const start = lx.start, nameEnd = lx.end;
+    let end = -1;
+    if (src.charCodeAt(nameEnd) === 60) { // `<` right after the name
+      lx.resetTo(nameEnd);
+      if (lx.kind === Tok.Less && lx.skipBalancedBody()) {
+        end = lx.bodyEnd;
+        const known = memo.get(src, start, end);
+        if (known !== undefined) {
+          if ((lx.kind as Tok) === Tok.Error) this.fail(lx.errorMessage);
+          return known;
+        }
+      }
+      lx.resetTo(start);
+    } else if (bodyOptional) {
+      end = nameEnd;
+      const known = memo.get(src, start, end);
+      if (known !== undefined) { this.consume(); return known; }
+    }
+    const r = this.parseUnmemoized(what);
+    if (end >= 0 && r !== null && lx.start >= end && this.endsAt(end)) memo.set(src, start, end, r);
+    return r;
+  }
+
+  private parseUnmemoized(what: Memoized): Type | Attribute | null {
+    switch (what) {
+      case Memoized.DialectType: return this.parseDialectType();
+      case Memoized.BuiltinType: return this.parseBuiltinTypeWithBody();
+      case Memoized.AffineMap: {
+        this.consume();
+        this.expect(Tok.Less);
+        const m = this.parseAffineMapBody();
+        this.expect(Tok.Greater);
+        return getAffineMapAttr(m);
+      }
+      case Memoized.IntegerSet: {
+        this.consume();
+        this.expect(Tok.Less);
+        const st = this.parseIntegerSetBody();
+        this.expect(Tok.Greater);
+        return getIntegerSetAttr(st);
+      }
+    }
+  }
+
+  /// Whether the previous token ended at `offset` (the current token starts after it, past blanks and comments only).
+  private endsAt(offset: number): boolean {
+    const src = this.lex.src;
+    for (let i = offset; i < this.lex.start; i++) {
+      const c = src.charCodeAt(i);
+      if (c === 47 && src.charCodeAt(i + 1) === 47) { while (i < this.lex.start && src.charCodeAt(i) !== 10) i++; continue; }
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0) return false;
+    }
+    return true;
+  }
+
+  /// `memref<...>`, `tensor<...>`, `vector<...>`, `tuple<...>`, `complex<...>`, `opaque<...>` (the keyword is here).
+  private parseBuiltinTypeWithBody(): Type | null {
+    const s = this.lex.spelling();
     switch (s) {
-      case "index": this.consume(); return Builtin.index;
-      case "none": this.consume(); return Builtin.none;
       case "memref": return this.parseMemRefType();
       case "tensor": return this.parseTensorType();
       case "vector": return this.parseVectorType();
@@ -302,16 +401,16 @@ export class ParserBase {
 
   /// `memref<4x?xf32, layout, memory-space>` / `memref<*xf32, memory-space>` (the keyword is the current token).
   private parseMemRefType(): Type {
-    const loc = this.here();
+    const locAt = this.lex.start, locEnd = this.lex.end;
     this.consume();
     this.expect(Tok.Less, "'<' in memref type");
     const unranked = this.consumeIf(Tok.Star);
     let dims: number[] = [];
     if (unranked) this.parseXInDimensionList();
     else dims = this.parseDimensionListRanked();
-    const typeLoc = this.here();
+    const typeLocAt = this.lex.start, typeLocEnd = this.lex.end;
     const elem = this.parseType();
-    if (!isValidMemRefElementType(elem)) this.failWith(DiagMessages.InvalidMemRefElement, typeLoc);
+    if (!isValidMemRefElementType(elem)) this.failWith(DiagMessages.InvalidMemRefElement, this.locAt(typeLocAt, typeLocEnd));
     let layout: Attribute | null = null, ms: Attribute | null = null;
     if (!this.consumeIf(Tok.Greater)) {
       this.expect(Tok.Comma, "',' or '>' in memref type");
@@ -329,10 +428,10 @@ export class ParserBase {
     if (!unranked && layout !== null) {
       if (layout.kind === AttrKind.AffineMap) {
         const n = (layout as AffineMapAttr).map.numDims;
-        if (n !== dims.length) this.failWith(DiagMessages.LayoutRankMismatch, loc, dims.length, n);
-      } else if ((layout as StridedLayoutAttr).strides.length !== dims.length) this.failWith(DiagMessages.StridesRankMismatch, loc);
+        if (n !== dims.length) this.failWith(DiagMessages.LayoutRankMismatch, this.locAt(locAt, locEnd), dims.length, n);
+      } else if ((layout as StridedLayoutAttr).strides.length !== dims.length) this.failWith(DiagMessages.StridesRankMismatch, this.locAt(locAt, locEnd));
     }
-    if (ms !== null && !isSupportedMemorySpace(ms)) this.failWith(DiagMessages.UnsupportedMemorySpace, loc);
+    if (ms !== null && !isSupportedMemorySpace(ms)) this.failWith(DiagMessages.UnsupportedMemorySpace, this.locAt(locAt, locEnd));
     return unranked ? getUnrankedMemRefType(elem, ms) : getMemRefType(dims, elem, layout, ms);
   }
 
@@ -344,12 +443,12 @@ export class ParserBase {
     let dims: number[] = [];
     if (unranked) this.parseXInDimensionList();
     else dims = this.parseDimensionListRanked();
-    const typeLoc = this.here();
+    const typeLocAt = this.lex.start, typeLocEnd = this.lex.end;
     const elem = this.parseType();
     let encoding: Attribute | null = null;
     if (this.consumeIf(Tok.Comma)) encoding = this.parseOptionalAttribute();
     this.expect(Tok.Greater, "'>' in tensor type");
-    if (!isValidTensorElementType(elem)) this.failWith(DiagMessages.InvalidTensorElement, typeLoc);
+    if (!isValidTensorElementType(elem)) this.failWith(DiagMessages.InvalidTensorElement, this.locAt(typeLocAt, typeLocEnd));
     if (unranked) {
       if (encoding !== null) this.failWith(DiagMessages.UnrankedTensorEncoding, this.here());
       return getUnrankedTensorType(elem);
@@ -371,10 +470,10 @@ export class ParserBase {
       this.parseXInDimensionList();
     }
     if (dims.some((d) => d <= 0)) this.failWith(DiagMessages.VectorSizes, this.here());
-    const typeLoc = this.here();
+    const typeLocAt = this.lex.start, typeLocEnd = this.lex.end;
     const elem = this.parseType();
     this.expect(Tok.Greater, "'>' in vector type");
-    if (elem.kind !== TypeKind.Integer && elem.kind !== TypeKind.Index && elem.kind !== TypeKind.Float) this.failWith(DiagMessages.VectorElementType, typeLoc);
+    if (elem.kind !== TypeKind.Integer && elem.kind !== TypeKind.Index && elem.kind !== TypeKind.Float) this.failWith(DiagMessages.VectorElementType, this.locAt(typeLocAt, typeLocEnd));
     return getVectorType(dims, elem, scalable);
   }
 
@@ -449,20 +548,8 @@ export class ParserBase {
     switch (s) {
       case "true": case "false": this.consume(); return getBoolAttr(s === "true");
       case "unit": this.consume(); return unitAttr;
-      case "affine_map": {
-        this.consume();
-        this.expect(Tok.Less);
-        const m = this.parseAffineMapBody();
-        this.expect(Tok.Greater);
-        return getAffineMapAttr(m);
-      }
-      case "affine_set": {
-        this.consume();
-        this.expect(Tok.Less);
-        const st = this.parseIntegerSetBody();
-        this.expect(Tok.Greater);
-        return getIntegerSetAttr(st);
-      }
+      case "affine_map": return this.parseMemoized(this.aliases.attrMemo, Memoized.AffineMap, false) as Attribute;
+      case "affine_set": return this.parseMemoized(this.aliases.attrMemo, Memoized.IntegerSet, false) as Attribute;
       case "dense": return parseDenseElementsAttr(this, type);
       case "dense_resource": return parseDenseResourceElementsAttr(this, type, this.aliases.resourceHandles);
       case "sparse": return parseSparseElementsAttr(this, type);

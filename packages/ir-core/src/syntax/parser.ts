@@ -3,7 +3,7 @@ import { getAffineDimExpr, getAffineMap, getAffineSymbolExpr, type AffineExpr, t
 import { DiagnosticError, makeDiag, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import {
-  AttrKind, DenseResourceHandle, getDenseI32ArrayAttr, getDictionaryAttr, getFileLineColLoc, unknownLoc, type Attribute,
+  AttrKind, DenseResourceHandle, getDenseI32ArrayAttr, getDictionaryAttr, getFileLineColLoc, unknownLoc,
   type Location, type NamedAttribute, type ResourceBlob,
 } from "../ir/attrs.js";
 import { setExternalResources, type ExternalResourceGroup, type ResourceValue } from "../ir/file-metadata.js";
@@ -15,7 +15,7 @@ import type { SourceBuffer } from "../support/source.js";
 import { parseResourceKey } from "./elements-parser.js";
 import { parseWithFormat } from "./format.js";
 import { Tok } from "./lexer.js";
-import { OperationState, type OpParser, type ParsedArgument, type UnresolvedOperand } from "./op-parser.js";
+import { OperationState, type AttributeSink, type OpParser, type ParsedArgument, type UnresolvedOperand } from "./op-parser.js";
 import { AliasTables, ParserBase, type ParserConfig } from "./parser-base.js";
 
 const punct: Record<string, Tok> = {
@@ -333,11 +333,11 @@ export class Parser extends ParserBase implements OpParser {
     }
     if (this.is(Tok.LBrace)) this.parseOptionalAttrDict(state.attrs);
     this.expect(Tok.Colon, "':' followed by operation type");
-    const tloc = this.here();
+    const tAt = this.lex.start, tEnd = this.lex.end;
     const ft = this.parseType();
-    if (ft.kind !== TypeKind.Function) this.fail("expected function type", tloc);
+    if (ft.kind !== TypeKind.Function) this.fail("expected function type", this.locAt(tAt, tEnd));
     const fnt = ft as FunctionType;
-    if (fnt.inputs.length !== uses.length) this.failWith(DiagMessages.OperandCountMismatch, tloc, uses.length, uses.length === 1 ? "" : "s", fnt.inputs.length);
+    if (fnt.inputs.length !== uses.length) this.failWith(DiagMessages.OperandCountMismatch, this.locAt(tAt, tEnd), uses.length, uses.length === 1 ? "" : "s", fnt.inputs.length);
     state.operands.push(...uses.map((u, i) => this.resolveOperand(u, fnt.inputs[i])));
     state.resultTypes.push(...fnt.results);
     return this.createOperation(state);
@@ -381,17 +381,16 @@ export class Parser extends ParserBase implements OpParser {
   /// Builds the operation of `state`; inherent attributes given as discardable ones become properties.
   createOperation(state: OperationState): Operation {
     const def = state.def;
-    const props: NamedAttribute[] = [];
-    const attrs: NamedAttribute[] = [];
-    for (const [name, value] of state.props) props.push({ name, value });
-    for (const [name, value] of state.attrs) {
-      if (def !== null && (def.props.some((p) => p.name === name) || (name === "operandSegmentSizes" && hasTrait(def, Trait.AttrSizedOperandSegments)))) props.push({ name, value });
-      else attrs.push({ name, value });
+    let props = state.propList?.namedAttributes() ?? noNamedAttrs;
+    let attrs = state.attrList?.namedAttributes() ?? noNamedAttrs;
+    if (def !== null && attrs.length !== 0 && attrs.some((e) => isInherent(def, e.name))) {
+      props = [...props, ...attrs.filter((e) => isInherent(def, e.name))];
+      attrs = attrs.filter((e) => !isInherent(def, e.name));
     }
     return new Operation({
-      name: state.name, def, operands: state.operands, resultTypes: state.resultTypes,
-      props: getDictionaryAttr(props), attrs: getDictionaryAttr(attrs), regions: state.regions,
-      successors: state.successors, loc: state.loc,
+      name: state.name, def, operands: state.operandList ?? undefined, resultTypes: state.resultTypeList ?? undefined,
+      props: getDictionaryAttr(sortedByName(props)), attrs: getDictionaryAttr(sortedByName(attrs)), regions: state.regionList ?? undefined,
+      successors: state.successorList ?? undefined, loc: state.loc,
     });
   }
 
@@ -441,7 +440,7 @@ export class Parser extends ParserBase implements OpParser {
 
   private defineArgs(b: Block, args: readonly ParsedArgument[]): void {
     for (const a of args) {
-      const arg = b.addArgument(a.type ?? Builtin.none, a.loc ?? getFileLineColLoc(this.buffer.name, ...lc(this.buffer, a.offset)));
+      const arg = b.addArgument(a.type ?? Builtin.none, a.loc ?? this.fileLoc(a.offset));
       this.defineValues(a.name, [arg], a.offset);
     }
   }
@@ -618,12 +617,12 @@ export class Parser extends ParserBase implements OpParser {
     if (!this.consumeIf(Tok.Arrow)) return [];
     return this.parseFunctionResultTypes();
   }
-  parseOptionalAttrDict(into: Map<string, Attribute>): void {
+  parseOptionalAttrDict(into: AttributeSink): void {
     if (!this.is(Tok.LBrace)) return;
     const d = this.parseDictionary() as unknown as { entries: readonly NamedAttribute[] };
     for (const e of d.entries) into.set(e.name, e.value);
   }
-  parseOptionalAttrDictWithKeyword(into: Map<string, Attribute>): void {
+  parseOptionalAttrDictWithKeyword(into: AttributeSink): void {
     if (this.consumeKeyword("attributes")) {
       if (!this.is(Tok.LBrace)) this.fail("expected '{' in attribute dictionary");
       this.parseOptionalAttrDict(into);
@@ -646,8 +645,8 @@ export class Parser extends ParserBase implements OpParser {
       this.expect(Tok.Colon, "':'");
       arg.type = this.parseType();
       if (withAttrs && this.is(Tok.LBrace)) arg.attrs = this.parseDictionary();
-      arg.loc = this.parseOptionalLocationSpecifier();
     }
+    arg.loc = this.parseOptionalLocationSpecifier();
     return arg;
   }
   parseArgumentList(delimiter: "paren" | "square" | "none", withType: boolean, withAttrs = false): ParsedArgument[] {
@@ -721,9 +720,27 @@ export class Parser extends ParserBase implements OpParser {
   }
 }
 
-function lc(b: SourceBuffer, offset: number): [number, number] {
-  const { line, col } = b.lineCol(offset);
-  return [line, col];
+const noNamedAttrs: readonly NamedAttribute[] = [];
+
+/// Whether `name` is an inherent attribute (a property) of ops of `def`.
+function isInherent(def: OpDef, name: string): boolean {
+  return def.props.some((p) => p.name === name) || (name === "operandSegmentSizes" && hasTrait(def, Trait.AttrSizedOperandSegments));
+}
+
+/// `es` sorted by name (names are unique): itself when already sorted, else a sorted copy (an insertion sort:
+/// ops have few attributes).
+function sortedByName(es: readonly NamedAttribute[]): readonly NamedAttribute[] {
+  let i = 1;
+  while (i < es.length && es[i - 1].name < es[i].name) i++;
+  if (i >= es.length) return es;
+  const out = es.slice();
+  for (; i < out.length; i++) {
+    const e = out[i];
+    let j = i;
+    while (j > 0 && out[j - 1].name > e.name) { out[j] = out[j - 1]; j--; }
+    out[j] = e;
+  }
+  return out;
 }
 
 /// Options of `parseSource`.

@@ -1,5 +1,5 @@
 // The AsmPrinter: MLIR's custom and generic forms, SSA naming, aliases, regions and blocks.
-import { printAffineExpr, printAffineMap, printIntegerSet, type AffineExpr, type AffineMap } from "../affine/index.js";
+import { printAffineMap, printIntegerSet, writeAffineExpr, type AffineExpr, type AffineMap } from "../affine/index.js";
 import {
   AttrKind, setAttrStringifier, type AffineMapAttr, type ArrayAttr, Attribute, type CallSiteLoc, type DenseArrayAttr,
   type DenseElementsAttr, type DialectAttr, type DictionaryAttr, type FileLineColLoc, type FloatAttr, type FusedLoc,
@@ -8,18 +8,20 @@ import {
   type SparseElementsAttr, type DenseResourceElementsAttr, type DenseResourceHandle, isLocation,
 } from "../ir/attrs.js";
 import { externalResourcesOf } from "../ir/file-metadata.js";
-import { OpResult, ValueKind, type Block, type BlockArgument, type Operation, type Region, type Value } from "../ir/ir.js";
-import { hasTrait, registry, Trait } from "../ir/opdef.js";
+import type { Block, BlockArgument, Operation, Region, Value } from "../ir/ir.js";
+import { hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
 import {
   kDynamic, setTypeStringifier, Signedness, TypeKind, type ComplexType, type DialectType, type FloatType, type FunctionType,
   type IntegerType, type MemRefType, type OpaqueType, type RankedTensorType, type TupleType, type Type,
   type UnrankedMemRefType, type UnrankedTensorType, type VectorType,
 } from "../ir/types.js";
+import { TextBuffer } from "../support/text-buffer.js";
 import { AliasScan } from "./alias-scan.js";
 import { denseElementsText, denseStringText, fileMetadataText } from "./elements-print.js";
 import { formatFloat } from "./float-format.js";
-import { printWithFormat, resultGroups } from "./format.js";
+import { printWithFormat } from "./format.js";
 import type { OpPrinter } from "./op-printer.js";
+import { SsaNames } from "./ssa-names.js";
 
 /// Printer flags, after mlir-opt's.
 export interface PrintOptions {
@@ -50,91 +52,136 @@ export function symbolName(s: string): string { return "@" + (bareIdRe.test(s) ?
 
 const enum Elide { Never, May }
 
-class Scope {
-  readonly names = new Set<string>();
-  constructor(readonly parent: Scope | null) {}
-  has(n: string): boolean {
-    for (let s: Scope | null = this; s !== null; s = s.parent) if (s.names.has(n)) return true;
-    return false;
-  }
+/// An attribute or type met by the alias collection (MLIR's InProgressAliasInfo): `base` is its alias prefix (null:
+/// no alias), `depth` orders the definitions (one more than its deepest child alias), `deferrable` says whether the
+/// definition may follow the top-level op (only operation locations may), `children` are the entries met inside it.
+interface AliasEntry {
+  readonly sym: Attribute | Type;
+  readonly base: string | null;
+  depth: number;
+  readonly order: number;
+  deferrable: boolean;
+  readonly children: AliasEntry[];
 }
 
-const CHUNK = 1 << 16;
-
-/// An attribute met by the alias collection; `base` is its alias prefix (null: no alias).
-interface AliasEntry { readonly attr: Attribute; readonly base: string | null; depth: number; readonly order: number }
+/// Makes `e` and everything met inside it non-deferrable (MLIR's markAliasNonDeferrable).
+function markNonDeferrable(e: AliasEntry): void {
+  if (!e.deferrable) return;
+  e.deferrable = false;
+  for (const c of e.children) markNonDeferrable(c);
+}
 
 /// Prints operations, types and attributes.
 export class AsmPrinter implements OpPrinter {
   readonly generic: boolean;
   readonly debugInfo: boolean;
-  private buf = "";
-  private readonly chunks: string[] = [];
+  private readonly out = new TextBuffer(256);
   private indent = 0;
-  private readonly names = new Map<Value, string>();
-  private readonly blockNames = new Map<Block, { name: string; ordering: number }>();
-  private readonly resultGroups = new Map<Operation, number[]>();
+  private readonly names: SsaNames;
   /// Final alias names of attributes (MLIR's AliasState), known before the body is printed.
   private readonly aliasNames = new Map<Attribute, string>();
   /// Aliases in definition order.
   private aliasDefs: AliasEntry[] = [];
-  /// Every attribute (and type) the alias collection visited, as MLIR's AliasInitializer.
-  private readonly visited = new Map<Attribute, AliasEntry>();
-  private readonly visitedTypes = new Set<Type>();
+  /// Every attribute and type the alias collection visited, as MLIR's AliasInitializer.
+  private readonly visited = new Map<Attribute | Type, AliasEntry>();
   private readonly aliasScan = new AliasScan();
   /// Set during the alias collection pass: the printer walks what it would print and writes nothing.
   private collecting = false;
-  /// The deepest alias met while visiting the current attribute's children.
-  private depthAcc = 0;
+  /// During the collection: the entry whose children are being visited (null at op level), the deepest child
+  /// alias met so far, and whether those children may be deferred (they inherit it from their parent).
+  private parentEntry: AliasEntry | null = null;
+  private childDepth = 0;
+  private deferrable = false;
   /// `distinct[N]` numbers, assigned in print order.
   private readonly distinctIds = new Map<DistinctAttr, number>();
   /// Resource handles in the order they were printed (for the `{-# dialect_resources #-}` section).
   private readonly usedResources = new Set<DenseResourceHandle>();
   private readonly defaultDialects: string[] = ["builtin"];
+  /// Printed op names by default dialect and op record.
+  private readonly shortNames = new Map<string, Map<OpDef, string>>();
   /// When set, aliases are not used (a lone attribute, or an op printed in context).
   private noAliases = false;
+  /// The operands of the affine expression being printed, and the name callbacks reading them (made once).
+  private affineDims: readonly Value[] = [];
+  private affineSyms: readonly Value[] = [];
+  private affineSymBase = 0;
+  private readonly affineDimName = (i: number): string => this.valueName(this.affineDims[i]);
+  private readonly affineSymName = (i: number): string => "symbol(" + this.valueName(this.affineSyms[this.affineSymBase + i]) + ")";
 
   constructor(options: PrintOptions = {}) {
     this.generic = options.generic ?? false;
     this.debugInfo = options.debugInfo ?? false;
+    this.names = new SsaNames(this.generic);
   }
 
   // ---- output ----
 
   write(s: string): void {
-    if (this.collecting) return;
-    this.buf += s;
-    if (this.buf.length > CHUNK) { this.chunks.push(this.buf); this.buf = ""; }
+    if (!this.collecting) this.out.write(s);
   }
-  /// The printed text as chunks (the CLI streams them).
-  takeChunks(): string[] {
-    if (this.buf.length) this.chunks.push(this.buf);
-    this.buf = "";
-    return this.chunks.splice(0);
+  private writeIndent(): void {
+    if (!this.collecting) this.out.writeSpaces(this.indent);
   }
-  printNewline(): void { this.write("\n" + " ".repeat(this.indent)); }
+  /// The printed text (and a fresh start).
+  private takeText(): string {
+    const text = this.out.toString();
+    this.out.clear();
+    return text;
+  }
+  printNewline(): void {
+    this.write("\n");
+    this.writeIndent();
+  }
 
   // ---- entry points ----
 
-  /// Prints a top-level operation as mlir-opt does: alias definitions first, then the op and a newline.
+  /// Prints a top-level operation as mlir-opt does: alias definitions first, then the op and a newline (one string).
   printTopLevel(op: Operation): string[] {
-    this.numberRegionsOf(op);
-    this.initializeAliases(op);
-    this.printAliasDefs();
-    this.printFullOp(op);
-    this.write("\n");
-    this.printFileMetadata(op);
-    return this.takeChunks();
+    this.printTopLevelInto(op);
+    return [this.takeText()];
   }
 
-  /// Prints one op (without aliases header) with value names numbered from its top-level ancestor, as MLIR's Operation::print.
+  /// printTopLevel's text followed by `suffix`, as chunks of UTF-8 bytes (for writing to a file without building a
+  /// string).
+  printTopLevelBytes(op: Operation, suffix = ""): Uint8Array[] {
+    this.printTopLevelInto(op);
+    this.write(suffix);
+    return this.out.chunks();
+  }
+
+  private printTopLevelInto(op: Operation): void {
+    this.names.number(op);
+    this.initializeAliases(op);
+    this.printAliasDefs(false);
+    this.printFullOp(op);
+    this.write("\n");
+    this.printAliasDefs(true);
+    this.printFileMetadata(op);
+  }
+
+  /// Prints one op (without aliases; its location under debug info) with value names numbered from its top-level
+  /// ancestor, as MLIR's Operation::print.
   printInContext(op: Operation): string {
     let top = op;
     while (top.parentOp !== null) top = top.parentOp;
-    this.numberRegionsOf(top);
+    this.names.number(top);
     this.noAliases = true;
-    this.printOperation(op);
-    return this.takeChunks().join("");
+    this.printFullOp(op);
+    return this.takeText();
+  }
+
+  /// `t` alone, without aliases (diagnostics spell out layouts, as MLIR's).
+  typeText(t: Type): string {
+    this.noAliases = true;
+    this.printType(t);
+    return this.takeText();
+  }
+
+  /// `a` alone, without aliases.
+  attrText(a: Attribute): string {
+    this.noAliases = true;
+    this.printAttribute(a);
+    return this.takeText();
   }
 
   /// MLIR's AliasInitializer: walks what would be printed (custom printers included, writing nothing) and
@@ -142,7 +189,7 @@ export class AsmPrinter implements OpPrinter {
   private initializeAliases(op: Operation): void {
     if (this.noAliases) return;
     this.collecting = true;
-    this.printOperation(op);
+    this.printFullOp(op);
     this.collecting = false;
     const cands: AliasEntry[] = [];
     for (const e of this.visited.values()) if (e.base !== null) cands.push(e);
@@ -151,37 +198,50 @@ export class AsmPrinter implements OpPrinter {
     for (const e of cands) {
       const n = counts.get(e.base!) ?? 0;
       counts.set(e.base!, n + 1);
-      this.aliasNames.set(e.attr, n === 0 ? e.base! : e.base! + n);
+      this.aliasNames.set(e.sym as Attribute, n === 0 ? e.base! : e.base! + n);
     }
     this.aliasDefs = cands;
     this.visited.clear();
-    this.visitedTypes.clear();
   }
 
-  private printAliasDefs(): void {
+  /// The alias definitions that must precede the top-level op (`deferred` false) or may follow it (true).
+  private printAliasDefs(deferred: boolean): void {
     for (const e of this.aliasDefs) {
-      this.write(`#${this.aliasNames.get(e.attr)!} = `);
-      this.printAttrImpl(e.attr, Elide.Never, true);
+      if (e.deferrable !== deferred) continue;
+      this.write("#" + this.aliasNames.get(e.sym as Attribute)! + " = ");
+      this.printAttrImpl(e.sym as Attribute, Elide.Never, true);
       this.write("\n");
     }
   }
 
-  /// Visits `a` during the alias collection (first visit only), recording its alias depth.
-  private collectAttr(a: Attribute, elide: Elide): void {
-    const seen = this.visited.get(a);
-    if (seen !== undefined) {
-      if (seen.depth > this.depthAcc) this.depthAcc = seen.depth;
-      return;
+  /// Visits an attribute or type during the alias collection (MLIR's AliasInitializer::visit): the first visit
+  /// walks its children; a visit that may not be deferred makes the entry and its children non-deferrable.
+  private collect(sym: Attribute | Type, isType: boolean, elide: Elide, deferrable: boolean): void {
+    let e = this.visited.get(sym);
+    if (e === undefined) {
+      const base = isType ? null : this.aliasBase(sym as Attribute);
+      e = { sym, base, depth: base === null ? 0 : 1, order: this.visited.size, deferrable, children: [] };
+      this.visited.set(sym, e);
+      const parent = this.parentEntry, parentDepth = this.childDepth, parentDeferrable = this.deferrable;
+      this.parentEntry = e;
+      this.childDepth = 0;
+      this.deferrable = deferrable;
+      if (isType) this.printTypeImpl(sym as Type);
+      else this.printAttrImpl(sym as Attribute, elide, true);
+      if (this.childDepth > 0) e.depth = this.childDepth + 1;
+      this.parentEntry = parent;
+      this.childDepth = parentDepth;
+      this.deferrable = parentDeferrable;
+    } else if (!deferrable) markNonDeferrable(e);
+    if (this.parentEntry !== null) {
+      this.parentEntry.children.push(e);
+      if (e.depth > this.childDepth) this.childDepth = e.depth;
     }
-    const base = this.aliasBase(a);
-    const entry: AliasEntry = { attr: a, base, depth: base === null ? 0 : 1, order: this.visited.size };
-    this.visited.set(a, entry);
-    const saved = this.depthAcc;
-    this.depthAcc = 0;
-    this.printAttrImpl(a, elide, true);
-    const child = this.depthAcc;
-    if (base !== null && child > 0) entry.depth = child + 1;
-    this.depthAcc = Math.max(saved, base !== null ? entry.depth : child);
+  }
+
+  /// Visits a location printed after an op (`deferrable`) or an argument during the alias collection.
+  private collectLoc(loc: Location, deferrable: boolean): void {
+    this.collect(loc, false, Elide.Never, deferrable);
   }
 
   /// The alias name prefix MLIR's OpAsmDialectInterface gives `a`, or null.
@@ -200,118 +260,33 @@ export class AsmPrinter implements OpPrinter {
     this.write(fileMetadataText(this.usedResources, externalResourcesOf(op), escapeString));
   }
 
-  // ---- SSA names (MLIR's SSANameState) ----
-
-  private numberRegionsOf(top: Operation): void {
-    type Ctx = { region: Region; nextValue: number; nextArg: number; nextConflict: number; scope: Scope | null };
-    const stack: Ctx[] = [];
-    for (const r of top.regions) stack.push({ region: r, nextValue: 0, nextArg: 0, nextConflict: 0, scope: null });
-    // Regions are processed LIFO like MLIR; each child starts from its parent's counters, except in generic
-    // form, where MLIR prints unique SSA ids (OpPrintingFlags::shouldPrintUniqueSSAIDs): counters carry on.
-    const uniq = { nextValue: 0, nextArg: 0, nextConflict: 0 };
-    while (stack.length) {
-      const ctx = stack.pop()!;
-      const scope = new Scope(ctx.scope);
-      const st = this.generic ? { ...uniq, scope } : { nextValue: ctx.nextValue, nextArg: ctx.nextArg, nextConflict: ctx.nextConflict, scope };
-      this.numberRegion(ctx.region, st);
-      if (this.generic) { uniq.nextValue = st.nextValue; uniq.nextArg = st.nextArg; uniq.nextConflict = st.nextConflict; }
-      for (let b = ctx.region.firstBlock; b !== null; b = b.next) {
-        for (let op = b.firstOp; op !== null; op = op.next) {
-          for (const r of op.regions) stack.push({ region: r, nextValue: st.nextValue, nextArg: st.nextArg, nextConflict: st.nextConflict, scope });
-        }
-      }
-    }
-  }
-
-  private uniqueName(name: string, st: { nextConflict: number; scope: Scope }): string {
-    let n = sanitize(name);
-    if (st.scope.has(n)) {
-      const base = n + "_";
-      do n = base + st.nextConflict++; while (st.scope.has(n));
-    }
-    st.scope.names.add(n);
-    return n;
-  }
-
-  private numberRegion(region: Region, st: { nextValue: number; nextArg: number; nextConflict: number; scope: Scope }): void {
-    const parent = region.parent;
-    if (!this.generic && parent !== null && parent.def !== null && parent.def.blockArgNames !== null) {
-      parent.def.blockArgNames(parent, region, (i, name) => {
-        const a = region.firstBlock?.args[i];
-        if (a !== undefined) this.names.set(a, "%" + this.uniqueName(name, st));
-      });
-    }
-    let blockId = 0;
-    for (let b = region.firstBlock; b !== null; b = b.next) {
-      this.blockNames.set(b, { name: "^bb" + blockId, ordering: blockId });
-      blockId++;
-      const entry = b === region.firstBlock;
-      for (const a of b.args) {
-        if (this.names.has(a)) continue;
-        if (entry) this.names.set(a, "%" + this.uniqueName("arg" + st.nextArg++, st));
-        else this.names.set(a, "%" + st.nextValue++);
-      }
-      for (let op = b.firstOp; op !== null; op = op.next) {
-        if (op.results.length === 0) continue;
-        const groups = [0];
-        const def = op.def;
-        if (!this.generic && def !== null) {
-          const set = (i: number, name: string): void => {
-            const r = op.results[i];
-            if (r === undefined || this.names.has(r)) return;
-            this.names.set(r, "%" + this.uniqueName(name, st));
-            if (i !== 0) groups.push(i);
-          };
-          if (def.asmNames !== null) def.asmNames(op, set);
-          else if (def.results.length > 1) {
-            // ODS gives an op with several named results (and no OpAsmOpInterface) their names.
-            const gs = resultGroups(op, def);
-            for (let k = 0, at = 0; k < gs.length; at += gs[k].length, k++) if (gs[k].length) set(at, def.results[k].name);
-          }
-        }
-        if (!this.names.has(op.results[0])) this.names.set(op.results[0], "%" + st.nextValue++);
-        if (groups.length > 1) this.resultGroups.set(op, groups.sort((x, y) => x - y));
-      }
-    }
-  }
-
-  valueName(v: Value): string {
-    if (v.valueKind !== ValueKind.OpResult) return this.names.get(v) ?? "<<UNKNOWN SSA VALUE>>";
-    const r = v as OpResult;
-    const owner = r.owner;
-    if (owner.results.length === 1) return this.names.get(r) ?? "<<UNKNOWN SSA VALUE>>";
-    const groups = this.resultGroups.get(owner);
-    let start = 0, size = owner.results.length;
-    if (groups !== undefined) {
-      let k = groups.length - 1;
-      while (k > 0 && groups[k] > r.index) k--;
-      start = groups[k];
-      size = (k + 1 < groups.length ? groups[k + 1] : owner.results.length) - start;
-    }
-    const base = this.names.get(owner.results[start]) ?? "<<UNKNOWN SSA VALUE>>";
-    return size !== 1 ? `${base}#${r.index - start}` : base;
-  }
+  valueName(v: Value): string { return this.names.valueName(v); }
 
   // ---- operations ----
 
   private printFullOp(op: Operation): void {
+    if (this.collecting) {
+      if (this.debugInfo) this.collectLoc(op.loc, true);
+      this.printOperation(op);
+      return;
+    }
     this.printOperation(op);
-    if (this.debugInfo) this.printOptionalLocationSpecifier(op.loc);
+    if (this.debugInfo) this.printTrailingLoc(op.loc, true);
   }
 
   private printOperation(op: Operation): void {
     const n = op.results.length;
-    if (n > 0) {
-      const groups = this.resultGroups.get(op);
+    if (n > 0 && !this.collecting) {
+      const groups = this.names.resultGroupsOf(op);
       if (groups !== undefined) {
         for (let k = 0; k < groups.length; k++) {
           if (k) this.write(", ");
           const cnt = (k + 1 < groups.length ? groups[k + 1] : n) - groups[k];
-          this.write(this.names.get(op.results[groups[k]])!);
+          this.write(this.names.nameOf(op.results[groups[k]])!);
           if (cnt > 1) this.write(":" + cnt);
         }
       } else {
-        this.write(this.names.get(op.results[0]) ?? "<<UNKNOWN SSA VALUE>>");
+        this.write(this.names.nameOf(op.results[0]) ?? "<<UNKNOWN SSA VALUE>>");
         if (n > 1) this.write(":" + n);
       }
       this.write(" = ");
@@ -321,13 +296,16 @@ export class AsmPrinter implements OpPrinter {
     if (this.collecting) {
       // Only ops that may print an aliasable attribute matter to the collection; the rest are skipped (their
       // nested ops still visited in order), which keeps the extra pass cheap.
-      if (!this.aliasScan.opMayAlias(op)) { this.visitNestedOps(op); return; }
+      // Under --mlir-print-debuginfo the locations of an op's nested ops and block arguments print only where its
+      // custom printer prints them (an elided terminator's location does not): such ops are walked in full.
+      if (!(this.debugInfo && op.regions.length !== 0) && (!this.aliasScan.opMayAlias(op) || this.aliasesSeen(op))) {
+        this.visitNestedOps(op);
+        return;
+      }
       if (!custom) { this.visitGenericOp(op); return; }
     }
     if (custom) {
-      const dflt = this.defaultDialects[this.defaultDialects.length - 1];
-      const name = dflt !== "" && op.name.startsWith(dflt + ".") && op.name.indexOf(".", dflt.length + 1) < 0 ? op.name.slice(dflt.length + 1) : op.name;
-      this.write(name);
+      this.write(this.shortName(def, this.defaultDialects[this.defaultDialects.length - 1]));
       if (def.syntax !== null) def.syntax.print(this, op);
       else printWithFormat(this, op, def.format!);
       return;
@@ -335,9 +313,49 @@ export class AsmPrinter implements OpPrinter {
     this.printGenericOp(op);
   }
 
+  /// The name of a custom-form op of `def`: without the prefix of the default dialect `dflt` when that leaves a
+  /// name without dots (`return` in a `func.func`).
+  private shortName(def: OpDef, dflt: string): string {
+    if (dflt === "") return def.name;
+    let byDialect = this.shortNames.get(dflt);
+    if (byDialect === undefined) { byDialect = new Map(); this.shortNames.set(dflt, byDialect); }
+    let name = byDialect.get(def);
+    if (name === undefined) {
+      const n = def.name;
+      name = n.length > dflt.length && n.charCodeAt(dflt.length) === 46 && n.startsWith(dflt) && n.indexOf(".", dflt.length + 1) < 0 ? n.slice(dflt.length + 1) : n;
+      byDialect.set(def, name);
+    }
+    return name;
+  }
+
+  /// Whether every attribute and type `op` may print that may hold an alias was met already, on a visit that may
+  /// not be deferred: walking the op again would change nothing (custom printers print what the op holds).
+  private aliasesSeen(op: Operation): boolean {
+    const scan = this.aliasScan;
+    if (!this.entriesSeen(op.props.entries) || !this.entriesSeen(op.attrs.entries)) return false;
+    for (let i = 0; i < op.operands.length; i++) { const t = op.operands[i].value.type; if (scan.typeMayAlias(t) && !this.seenNonDeferrable(t)) return false; }
+    for (let i = 0; i < op.results.length; i++) { const t = op.results[i].type; if (scan.typeMayAlias(t) && !this.seenNonDeferrable(t)) return false; }
+    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) {
+      for (const a of b.args) if (scan.typeMayAlias(a.type) && !this.seenNonDeferrable(a.type)) return false;
+    }
+    return true;
+  }
+
+  private entriesSeen(es: readonly NamedAttribute[]): boolean {
+    for (let i = 0; i < es.length; i++) if (this.aliasScan.attrMayAlias(es[i].value) && !this.seenNonDeferrable(es[i].value)) return false;
+    return true;
+  }
+
+  private seenNonDeferrable(sym: Attribute | Type): boolean {
+    const e = this.visited.get(sym);
+    return e !== undefined && !e.deferrable;
+  }
+
   private printGenericOp(op: Operation): void {
-    this.write(escapeString(op.name) + "(");
-    this.printOperands(op.operandValues());
+    this.write(quotedOpName(op.name));
+    this.write("(");
+    const operands = op.operands;
+    for (let i = 0; i < operands.length; i++) { if (i) this.write(", "); this.printOperand(operands[i].value); }
     this.write(")");
     if (op.successors.length) {
       this.write("[");
@@ -355,8 +373,15 @@ export class AsmPrinter implements OpPrinter {
       this.write(")");
     }
     this.printOptionalAttrDict(op.attrs);
-    this.write(" : ");
-    this.printFunctionalType(op.operandValues().map((v) => v.type), op.results.map((r) => r.type));
+    // The functional type, as printFunctionalType prints it.
+    this.write(" : (");
+    for (let i = 0; i < operands.length; i++) { if (i) this.write(", "); this.printType(operands[i].value.type); }
+    this.write(") -> ");
+    const results = op.results;
+    const wrap = results.length !== 1 || results[0].type.kind === TypeKind.Function;
+    if (wrap) this.write("(");
+    for (let i = 0; i < results.length; i++) { if (i) this.write(", "); this.printType(results[i].type); }
+    if (wrap) this.write(")");
   }
 
   printRegion(r: Region, printEntryBlockArgs = true, printBlockTerminators = true, printEmptyBlock = false): void {
@@ -370,28 +395,31 @@ export class AsmPrinter implements OpPrinter {
       for (let b = entry.next; b !== null; b = b.next) this.printBlock(b, true, true);
       this.defaultDialects.pop();
     }
-    this.write(" ".repeat(this.indent) + "}");
+    this.writeIndent();
+    this.write("}");
   }
 
   private printBlock(b: Block, header: boolean, printTerminator: boolean): void {
     if (header) {
-      this.write(" ".repeat(this.indent) + this.blockNames.get(b)!.name);
+      this.writeIndent();
+      this.write(this.names.blockInfo(b, true)!.name);
       if (b.args.length) {
         this.write("(");
         b.args.forEach((a, i) => {
           if (i) this.write(", ");
           this.write(this.valueName(a) + ": ");
           this.printType(a.type);
-          if (this.debugInfo) this.printOptionalLocationSpecifier(a.loc);
+          if (this.debugInfo) this.printArgLoc(a.loc);
         });
         this.write(")");
       }
       this.write(":");
       const preds = b.predecessors();
       if (preds.length === 0) { if (!b.isEntryBlock) this.write("  // no predecessors"); }
-      else if (preds.every((p) => p === preds[0])) this.write("  // pred: " + this.blockNames.get(preds[0])!.name);
+      else if (preds.length === 1) this.write("  // pred: " + this.names.blockInfo(preds[0])!.name);
       else {
-        const infos = [...new Set(preds)].map((p) => this.blockNames.get(p)!).sort((x, y) => x.ordering - y.ordering);
+        // One entry per branch edge, as MLIR's getPredecessors (a cond_br to one block twice counts twice).
+        const infos = preds.map((p) => this.names.blockInfo(p)!).sort((x, y) => x.ordering - y.ordering);
         this.write(`  // ${infos.length} preds: ` + infos.map((x) => x.name).join(", "));
       }
       this.write("\n");
@@ -401,7 +429,7 @@ export class AsmPrinter implements OpPrinter {
     const skipLast = !printTerminator && last !== null && hasTrait(last.def, Trait.Terminator);
     for (let op = b.firstOp; op !== null; op = op.next) {
       if (skipLast && op === last) break;
-      this.write(" ".repeat(this.indent));
+      this.writeIndent();
       this.printFullOp(op);
       this.write("\n");
     }
@@ -410,17 +438,18 @@ export class AsmPrinter implements OpPrinter {
 
   // ---- OpPrinter ----
 
-  printOperand(v: Value): void { this.write(this.valueName(v)); }
+  printOperand(v: Value): void { if (!this.collecting) this.write(this.valueName(v)); }
   printOperands(vs: readonly Value[]): void {
+    if (this.collecting) return;
     for (let i = 0; i < vs.length; i++) { if (i) this.write(", "); this.write(this.valueName(vs[i])); }
   }
   printTypes(ts: readonly Type[]): void {
     for (let i = 0; i < ts.length; i++) { if (i) this.write(", "); this.printType(ts[i]); }
   }
-  printSuccessor(b: Block): void { this.write(this.blockNames.get(b)?.name ?? "<<UNKNOWN BLOCK>>"); }
-  printSymbolName(name: string): void { this.write(symbolName(name)); }
-  printString(s: string): void { this.write(escapeString(s)); }
-  printKeywordOrString(s: string): void { this.write(keywordOrString(s)); }
+  printSuccessor(b: Block): void { if (!this.collecting) this.write(this.names.blockInfo(b)?.name ?? "<<UNKNOWN BLOCK>>"); }
+  printSymbolName(name: string): void { if (!this.collecting) this.write(symbolName(name)); }
+  printString(s: string): void { if (!this.collecting) this.write(escapeString(s)); }
+  printKeywordOrString(s: string): void { if (!this.collecting) this.write(keywordOrString(s)); }
   printAttribute(a: Attribute): void { this.printAttrImpl(a, Elide.Never); }
   printAttributeWithoutType(a: Attribute): void {
     if (a.kind === AttrKind.Integer) {
@@ -451,13 +480,13 @@ export class AsmPrinter implements OpPrinter {
     if (wrap) this.write(")");
   }
   printOptionalAttrDict(attrs: DictionaryAttr | readonly NamedAttribute[], elided: readonly string[] = []): void {
-    const es = (isNamedList(attrs) ? attrs : attrs.entries).filter((e) => !elided.includes(e.name));
+    const es = withoutElided(isNamedList(attrs) ? attrs : attrs.entries, elided);
     if (!es.length) return;
     this.write(" ");
     this.printNamedAttrs(es);
   }
   printOptionalAttrDictWithKeyword(attrs: DictionaryAttr | readonly NamedAttribute[], elided: readonly string[] = []): void {
-    const es = (isNamedList(attrs) ? attrs : attrs.entries).filter((e) => !elided.includes(e.name));
+    const es = withoutElided(isNamedList(attrs) ? attrs : attrs.entries, elided);
     if (!es.length) return;
     this.write(" attributes ");
     this.printNamedAttrs(es);
@@ -475,31 +504,62 @@ export class AsmPrinter implements OpPrinter {
     this.write("}");
   }
   printRegionArgument(arg: BlockArgument, attrs: DictionaryAttr | null = null, omitType = false): void {
+    if (this.collecting) {
+      // As MLIR's alias collection: the type (even when omitted) and the location; not the argument attributes.
+      this.printType(arg.type);
+      if (this.debugInfo) this.collectLoc(arg.loc, false);
+      return;
+    }
     this.write(this.valueName(arg));
     if (!omitType) { this.write(": "); this.printType(arg.type); }
     if (attrs !== null && attrs.size) { this.write(" "); this.printNamedAttrs(attrs.entries); }
-    if (this.debugInfo) this.printOptionalLocationSpecifier(arg.loc);
+    if (this.debugInfo) this.printArgLoc(arg.loc);
   }
   printAffineMapOfSSAIds(map: AffineMap, operands: readonly Value[]): void {
-    const dims = operands.slice(0, map.numDims), syms = operands.slice(map.numDims);
-    map.results.forEach((e, i) => { if (i) this.write(", "); this.printAffineExprOfSSAIds(e, dims, syms); });
+    if (this.collecting) return;
+    this.affineDims = operands;
+    this.affineSyms = operands;
+    this.affineSymBase = map.numDims;
+    const rs = map.results;
+    for (let i = 0; i < rs.length; i++) {
+      if (i) this.write(", ");
+      writeAffineExpr(this, rs[i], this.affineDimName, this.affineSymName);
+    }
   }
   printAffineExprOfSSAIds(e: AffineExpr, dims: readonly Value[], syms: readonly Value[]): void {
-    this.write(printAffineExpr(e, (i) => this.valueName(dims[i]), (i) => `symbol(${this.valueName(syms[i])})`));
+    if (this.collecting) return;
+    this.affineDims = dims;
+    this.affineSyms = syms;
+    this.affineSymBase = 0;
+    writeAffineExpr(this, e, this.affineDimName, this.affineSymName);
   }
   printOptionalLocationSpecifier(loc: Location): void {
+    if (!this.debugInfo) return;
+    if (this.collecting) this.collectLoc(loc, false);
+    else this.printTrailingLoc(loc, true);
+  }
+  /// A block argument's location: inline (its nested locations may use aliases), as MLIR prints it.
+  private printArgLoc(loc: Location): void {
+    if (this.collecting) this.collectLoc(loc, false);
+    else this.printTrailingLoc(loc, false);
+  }
+  /// ` loc(...)`; with `allowAlias` the whole location may print as its alias (MLIR's printTrailingLocation).
+  private printTrailingLoc(loc: Location, allowAlias: boolean): void {
+    const alias = allowAlias ? this.aliasNames.get(loc) : undefined;
+    if (alias !== undefined) { this.write(" loc(#" + alias + ")"); return; }
     this.write(" loc(");
-    this.printLocInner(loc);
+    this.printLocInner(loc, true);
     this.write(")");
   }
 
   // ---- types ----
 
   printType(t: Type): void {
-    if (this.collecting) {
-      if (this.visitedTypes.has(t)) return;
-      this.visitedTypes.add(t);
-    }
+    if (this.collecting) this.collect(t, true, Elide.Never, this.deferrable);
+    else this.printTypeImpl(t);
+  }
+
+  private printTypeImpl(t: Type): void {
     switch (t.kind) {
       case TypeKind.Integer: {
         const it = t as IntegerType;
@@ -572,7 +632,7 @@ export class AsmPrinter implements OpPrinter {
   /// Prints `a`, or its alias; `top` prints the attribute itself even if it has an alias (alias definitions).
   private printAttrImpl(a: Attribute, elide: Elide, top = false): void {
     if (!top && !this.noAliases) {
-      if (this.collecting) { this.collectAttr(a, elide); return; }
+      if (this.collecting) { this.collect(a, false, elide, this.deferrable); return; }
       const alias = this.aliasNames.get(a);
       if (alias !== undefined) { this.write("#" + alias); return; }
     }
@@ -691,7 +751,7 @@ export class AsmPrinter implements OpPrinter {
       }
       default:
         this.write("loc(");
-        this.printLocInner(a as Location, top);
+        this.printLocInner(a as Location, true);
         this.write(")");
     }
   }
@@ -703,8 +763,8 @@ export class AsmPrinter implements OpPrinter {
 
   /// The body of a location; nested locations use their aliases unless `noNestedAliases` (MLIR's printLocationInternal).
   private printLocInner(l: Location, isTopLevel = true): void {
-    if (!isTopLevel && !this.noAliases && !this.debugInfo) {
-      if (this.collecting) { this.collectAttr(l, Elide.Never); return; }
+    if (!isTopLevel && !this.noAliases) {
+      if (this.collecting) { this.collect(l, false, Elide.Never, this.deferrable); return; }
       const alias = this.aliasNames.get(l);
       if (alias !== undefined) { this.write("#" + alias); return; }
     }
@@ -742,14 +802,14 @@ export class AsmPrinter implements OpPrinter {
 
   private visitNestedOps(op: Operation): void {
     for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) {
-      for (let o = b.firstOp; o !== null; o = o.next) this.printOperation(o);
+      for (let o = b.firstOp; o !== null; o = o.next) this.printFullOp(o);
     }
   }
 
   private visitGenericOp(op: Operation): void {
     for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) {
-      for (const a of b.args) this.printType(a.type);
-      for (let o = b.firstOp; o !== null; o = o.next) this.printOperation(o);
+      for (const a of b.args) { this.printType(a.type); if (this.debugInfo) this.collectLoc(a.loc, false); }
+      for (let o = b.firstOp; o !== null; o = o.next) this.printFullOp(o);
     }
     for (const o of op.operands) this.printType(o.value.type);
     for (const r of op.results) this.printType(r.type);
@@ -763,12 +823,17 @@ function isNamedList(a: DictionaryAttr | readonly NamedAttribute[]): a is readon
   return Array.isArray(a);
 }
 
-function sanitize(name: string): string {
-  // MLIR's sanitizeIdentifier: a space becomes '_', another invalid character its hex code, and a leading digit
-  // gets a '_' prefix.
-  let s = /^[A-Za-z0-9_$.-]*$/.test(name) ? name : name.replace(/[^A-Za-z0-9_$.-]/g, (c) => (c === " " ? "_" : (c.charCodeAt(0) & 0xff).toString(16).toUpperCase()));
-  if (/^[0-9]/.test(s)) s = "_" + s;
-  return s.length ? s : "_";
+const quotedOpNames = new Map<string, string>();
+/// `"name"` of an op, escaped (cached: a print meets few names).
+function quotedOpName(name: string): string {
+  let q = quotedOpNames.get(name);
+  if (q === undefined) { q = escapeString(name); quotedOpNames.set(name, q); }
+  return q;
+}
+
+function withoutElided(es: readonly NamedAttribute[], elided: readonly string[]): readonly NamedAttribute[] {
+  if (es.length === 0 || elided.length === 0) return es;
+  return es.filter((e) => !elided.includes(e.name));
 }
 
 /// Prints a top-level operation to a string, as mlir-opt does.
@@ -777,18 +842,8 @@ export function printOperationToString(op: Operation, options: PrintOptions = {}
 }
 
 /// Prints a type.
-export function typeToText(t: Type): string {
-  const p = new AsmPrinter();
-  (p as unknown as { noAliases: boolean }).noAliases = true; // diagnostics spell out layouts, as MLIR's
-  p.printType(t);
-  return p.takeChunks().join("");
-}
+export function typeToText(t: Type): string { return new AsmPrinter().typeText(t); }
 /// Prints an attribute (without aliases).
-export function attrToText(a: Attribute): string {
-  const p = new AsmPrinter();
-  (p as unknown as { noAliases: boolean }).noAliases = true;
-  p.printAttribute(a);
-  return p.takeChunks().join("");
-}
+export function attrToText(a: Attribute): string { return new AsmPrinter().attrText(a); }
 setTypeStringifier(typeToText);
 setAttrStringifier(attrToText);

@@ -3,10 +3,19 @@ import { definePass, walk, type Operation } from "@allo/ir-core";
 import { getConstantTripCount, loopUnrollByFactor, loopUnrollFull, loopUnrollUpToFactor } from "./loop-utils.js";
 import { opt } from "@allo/ir-core";
 
-function isInnermost(op: Operation): boolean {
-  let nested = false;
-  for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) walk(o, (x) => { if (x.name === "affine.for") nested = true; }, "pre");
-  return !nested;
+/// The affine.for ops in `root` without an affine.for nested in them, in post order (one walk).
+function innermostLoops(root: Operation): Operation[] {
+  const out: Operation[] = [];
+  // True if `op` is or contains an affine.for.
+  const visit = (op: Operation): boolean => {
+    let nested = false;
+    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) if (visit(o)) nested = true;
+    if (op.name !== "affine.for") return nested;
+    if (!nested) out.push(op);
+    return true;
+  };
+  visit(root);
+  return out;
 }
 
 function affineFors(root: Operation, pred: (op: Operation) => boolean): Operation[] {
@@ -36,7 +45,7 @@ export const AffineLoopUnroll = definePass({
       return;
     }
     for (let i = 0; i < options.numRepetitions; i++) {
-      const loops = affineFors(fn, isInnermost);
+      const loops = innermostLoops(fn);
       if (loops.length === 0) break;
       let unrolled = false;
       for (const l of loops) {

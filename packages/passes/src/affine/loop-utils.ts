@@ -5,13 +5,23 @@ import {
   getIndexAttr, OpBuilder, simplifyAffineMap, type AffineMap, type Block, type Operation, type Value,
 } from "@allo/ir-core";
 import {
-  ApplyOp, canonicalizeMapAndOperands, forOp, fullyComposeAffineMapAndOperands, shiftMapDims, shiftMapSymbols,
+  ApplyOp, canonicalizeMapAndOperands, forOp, fullyComposeAffineMapAndOperands, PlainOperandCache, plainOperands, shiftMapDims,
+  shiftMapSymbols,
 } from "@allo/dialect-affine";
 import { ArithConstantOp } from "@allo/dialect-std";
 
-/// The trip count of `op` as a map over operands (one result per upper bound), or null if it cannot be expressed
-/// (MLIR's getTripCountMapAndOperands).
-export function getTripCountMapAndOperands(op: Operation): { map: AffineMap; operands: Value[] } | null {
+/// getTripCountMapAndOperands's steps on the difference of the bounds (cached per map for plain operands).
+const tripCountDifferences = new PlainOperandCache((map, operands) => {
+  let out = fullyComposeAffineMapAndOperands(map, operands);
+  out = canonicalizeMapAndOperands(out, operands);
+  return { map: simplifyAffineMap(out), cacheable: true };
+});
+
+/// A trip count as a map over operands (one result per upper bound).
+export interface TripCount { readonly map: AffineMap; readonly operands: Value[] }
+
+/// The trip count of `op`, or null if it cannot be expressed (MLIR's getTripCountMapAndOperands).
+export function getTripCountMapAndOperands(op: Operation): TripCount | null {
   const step = forOp.step(op);
   if (forOp.hasConstantLowerBound(op) && forOp.hasConstantUpperBound(op)) {
     const span = Math.max(0, forOp.constantUpperBound(op) - forOp.constantLowerBound(op));
@@ -30,9 +40,7 @@ export function getTripCountMapAndOperands(op: Operation): { map: AffineMap; ope
   const b = shiftMapSymbols(shiftMapDims(lbSplat, ubMap.getNumDims()), ubMap.getNumSymbols());
   const diffs = ubMap.results.map((e, i) => affineSub(e, b.results[i]));
   let diff = getAffineMap(b.getNumDims(), b.getNumSymbols(), diffs);
-  diff = fullyComposeAffineMapAndOperands(diff, operands);
-  diff = canonicalizeMapAndOperands(diff, operands);
-  diff = simplifyAffineMap(diff);
+  diff = tripCountDifferences.run(diff, operands, plainOperands(diff, operands));
   const stepExpr = getAffineConstantExpr(step);
   const map = getAffineMap(diff.getNumDims(), diff.getNumSymbols(), diff.results.map((e) => affineCeilDiv(e, stepExpr)));
   return { map, operands };
@@ -40,7 +48,11 @@ export function getTripCountMapAndOperands(op: Operation): { map: AffineMap; ope
 
 /// The constant trip count of `op` (the minimum over its upper bounds), or null (MLIR's getConstantTripCount).
 export function getConstantTripCount(op: Operation): number | null {
-  const tc = getTripCountMapAndOperands(op);
+  return constantTripCount(getTripCountMapAndOperands(op));
+}
+
+/// getConstantTripCount from the trip count map.
+function constantTripCount(tc: TripCount | null): number | null {
   if (tc === null) return null;
   let out: number | null = null;
   for (const e of tc.map.results) {
@@ -53,7 +65,11 @@ export function getConstantTripCount(op: Operation): number | null {
 
 /// The largest known divisor of the trip count (MLIR's getLargestDivisorOfTripCount).
 export function getLargestDivisorOfTripCount(op: Operation): number {
-  const tc = getTripCountMapAndOperands(op);
+  return largestDivisorOfTripCount(getTripCountMapAndOperands(op));
+}
+
+/// getLargestDivisorOfTripCount from the trip count map.
+function largestDivisorOfTripCount(tc: TripCount | null): number {
   if (tc === null) return 1;
   let g: number | null = null;
   for (const e of tc.map.results) {
@@ -124,8 +140,7 @@ export function loopUnrollUpToFactor(op: Operation, factor: number): boolean {
 }
 
 /// The lower bound of the cleanup loop: lb + tripCount - tripCount mod factor, scaled by the step.
-function cleanupLowerBound(op: Operation, factor: number): { map: AffineMap; operands: Value[] } | null {
-  const tc = getTripCountMapAndOperands(op);
+function cleanupLowerBound(op: Operation, factor: number, tc: TripCount | null): { map: AffineMap; operands: Value[] } | null {
   if (tc === null) return null;
   const b = OpBuilder.before(op);
   const lb = b.create(ApplyOp, { operands: forOp.lowerBoundOperands(op), resultTypes: [Builtin.index], props: { map: getAffineMapAttr(forOp.lowerBoundMap(op)) }, loc: op.loc });
@@ -151,7 +166,7 @@ function cleanupLowerBound(op: Operation, factor: number): { map: AffineMap; ope
 }
 
 /// Clones `op` after itself as the cleanup loop and splits the iteration space (MLIR's generateCleanupLoopForUnroll).
-function generateCleanupLoop(op: Operation, factor: number): boolean {
+function generateCleanupLoop(op: Operation, factor: number, tripCount: TripCount | null): boolean {
   const cleanup = cloneOp(op);
   op.parent!.insertAfter(cleanup, op);
   const inits = forOp.inits(cleanup);
@@ -159,7 +174,7 @@ function generateCleanupLoop(op: Operation, factor: number): boolean {
     r.replaceAllUsesWith(cleanup.results[i]);
     for (const o of cleanup.operands) if (o.value === inits[i]) o.set(r);
   });
-  const lb = cleanupLowerBound(op, factor);
+  const lb = cleanupLowerBound(op, factor, tripCount);
   if (lb === null) return false;
   forOp.setLowerBound(cleanup, lb.operands, lb.map);
   promoteIfSingleIteration(cleanup);
@@ -169,7 +184,9 @@ function generateCleanupLoop(op: Operation, factor: number): boolean {
 
 /// Unrolls `op` by `factor` (MLIR's loopUnrollByFactor); `cleanUp` fully unrolls the cleanup loop.
 export function loopUnrollByFactor(op: Operation, factor: number, cleanUp = false): boolean {
-  const tc = getConstantTripCount(op);
+  // The trip count map serves both questions below (nothing changes in between).
+  const tripCount = getTripCountMapAndOperands(op);
+  const tc = constantTripCount(tripCount);
   if (factor === 1) {
     if (tc === 1 && !promoteIfSingleIteration(op)) return false;
     return true;
@@ -177,10 +194,10 @@ export function loopUnrollByFactor(op: Operation, factor: number, cleanUp = fals
   const body = forOp.body(op);
   if (body.firstOp === body.lastOp) return true;
   if (tc !== null && tc < factor) return cleanUp ? loopUnrollFull(op) : false;
-  if (getLargestDivisorOfTripCount(op) % factor !== 0) {
+  if (largestDivisorOfTripCount(tripCount) % factor !== 0) {
     if (forOp.lowerBoundMap(op).getNumResults() !== 1 || forOp.upperBoundMap(op).getNumResults() !== 1) return false;
     if (cleanUp) return loopUnrollFull(op);
-    generateCleanupLoop(op, factor);
+    generateCleanupLoop(op, factor, tripCount);
   }
   const iterArgs = forOp.regionIterArgs(op);
   const terminator = body.lastOp!;

@@ -1,6 +1,6 @@
 // Shared helpers of the dataflow passes: constant evaluation through op folders, index constants, instance names.
 import {
-  AttrKind, Builtin, getDenseI64ArrayAttr, getIndexAttr, makeDiag, OpBuilder, Trait, diagLocOf, type Attribute,
+  AttrKind, Builtin, getDenseI64ArrayAttr, getDictionaryAttr, getIndexAttr, makeDiag, OpBuilder, Trait, diagLocOf, type Attribute,
   type DenseArrayAttr, type Diagnostic, type DiagMessage, type Operation, type Value,
 } from "@allo/ir-core";
 import { ArithConstantOp } from "@allo/dialect-std";
@@ -11,20 +11,26 @@ export const instancePidAttr = "df.pid";
 export const instanceMeshAttr = "df.mesh";
 
 /// Evaluates `v` to a constant attribute by running the folders of its defining ops; null if it is not constant.
-export function constantOf(v: Value, memo: Map<Value, Attribute | null> = new Map(), depth = 0): Attribute | null {
-  const hit = memo.get(v);
-  if (hit !== undefined) return hit;
+export function constantOf(v: Value, memo?: Map<Value, Attribute | null>, depth = 0): Attribute | null {
+  if (memo !== undefined) {
+    const hit = memo.get(v);
+    if (hit !== undefined) return hit;
+  }
   const def = v.definingOp;
+  // A constant op answers directly (the memo is only needed to fold chains).
+  if (def !== null && def.def !== null && depth < 256 && def.hasTrait(Trait.ConstantLike)) {
+    const value = def.props.get("value");
+    memo?.set(v, value);
+    return value;
+  }
+  memo ??= new Map();
   let out: Attribute | null = null;
-  if (def !== null && def.def !== null && depth < 256) {
-    if (def.hasTrait(Trait.ConstantLike)) out = def.props.get("value");
-    else if (def.def.fold !== null) {
-      const operands = def.operandValues().map((o) => constantOf(o, memo, depth + 1));
-      const folded = def.def.fold(def, operands);
-      if (folded !== null) {
-        const r = folded[(v as unknown as { index: number }).index];
-        if (r !== undefined) out = "valueKind" in r ? (r !== v ? constantOf(r, memo, depth + 1) : null) : r;
-      }
+  if (def !== null && def.def !== null && depth < 256 && def.def.fold !== null) {
+    const operands = def.operandValues().map((o) => constantOf(o, memo, depth + 1));
+    const folded = def.def.fold(def, operands);
+    if (folded !== null) {
+      const r = folded[(v as unknown as { index: number }).index];
+      if (r !== undefined) out = "valueKind" in r ? (r !== v ? constantOf(r, memo, depth + 1) : null) : r;
     }
   }
   memo.set(v, out);
@@ -56,8 +62,12 @@ export function instanceMesh(kernel: Operation): number[] | null {
 
 /// Marks `kernel` as the instance at `pid` of a grid `mesh`.
 export function markInstance(kernel: Operation, pid: readonly number[], mesh: readonly number[]): void {
-  kernel.setAttr(instancePidAttr, getDenseI64ArrayAttr(pid));
-  kernel.setAttr(instanceMeshAttr, getDenseI64ArrayAttr(mesh));
+  // One dictionary (later entries of a name win), as setting both attributes one after the other gives.
+  kernel.attrs = getDictionaryAttr([
+    ...kernel.attrs.entries,
+    { name: instancePidAttr, value: getDenseI64ArrayAttr(pid) },
+    { name: instanceMeshAttr, value: getDenseI64ArrayAttr(mesh) },
+  ]);
 }
 
 /// An error diagnostic at `op`'s location.

@@ -40,6 +40,8 @@ export const DfExpandHierarchy = definePass({
   summary: "Repeat df-instantiate, canonicalize, df-specialize and df-inline-regions until no df.call and no multi-instance kernel is left",
   anchor: "builtin.module",
   statistics: { rounds: { name: "num-rounds", desc: "Expansion rounds run" } },
+  // Every change is made by the rounds' pipelines, which verify after each of their passes.
+  changesOnlyThroughPipelines: true,
   run(module, ctx) {
     for (let round = 0; needsExpansion(module); round++) {
       if (round === maxExpansionRounds) {

@@ -10,13 +10,13 @@ import { DfPassDiag } from "./diag.js";
 /// Inlines every df.call that sits in an instantiated kernel; returns false after reporting an error.
 export function inlineRegions(module: Operation, emit: (d: Diagnostic) => void): { ok: boolean; inlined: number } {
   const table = new SymbolTable(module);
-  const cycle = findRecursion(module, table);
+  const calls: Operation[] = [];
+  walk(module, (op) => { if (op.name === "df.call") calls.push(op); }, "pre");
+  const cycle = findRecursion(calls, table);
   if (cycle !== null) {
     emit(errorAt(cycle.call, DfPassDiag.RecursiveCall, cycle.path.map((n) => "@" + n).join(" -> ")));
     return { ok: false, inlined: 0 };
   }
-  const calls: Operation[] = [];
-  walk(module, (op) => { if (op.name === "df.call") calls.push(op); }, "pre");
   let inlined = 0;
   const inlinedCallees = new Set<string>();
   for (const call of calls) {
@@ -129,18 +129,17 @@ function hasCallTo(module: Operation, name: string): boolean {
   return found;
 }
 
-/// A cycle in the region call graph, or null.
-function findRecursion(module: Operation, table: SymbolTable): { call: Operation; path: string[] } | null {
+/// A cycle in the region call graph of `calls` (every df.call, in walk order), or null.
+function findRecursion(calls: readonly Operation[], table: SymbolTable): { call: Operation; path: string[] } | null {
   const edges = new Map<string, { to: string; call: Operation }[]>();
-  walk(module, (op) => {
-    if (op.name !== "df.call") return;
+  for (const op of calls) {
     let r: Operation | null = op.parentOp;
     while (r !== null && r.name !== "df.region") r = r.parentOp;
-    if (r === null) return;
+    if (r === null) continue;
     const from = symName(r);
     if (!edges.has(from)) edges.set(from, []);
     edges.get(from)!.push({ to: callCallee(op), call: op });
-  }, "pre");
+  }
   const state = new Map<string, number>(); // 1 = on stack, 2 = done
   const path: string[] = [];
   const dfs = (n: string): { call: Operation; path: string[] } | null => {

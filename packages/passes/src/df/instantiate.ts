@@ -1,5 +1,5 @@
 // df-instantiate: expands each kernel of mapping [P0, ...] into P0*... single-instance kernels @name_i_j.
-import { cloneOp, definePass, getArrayAttr, getI64Attr, getStringAttr, OpBuilder, walk, type Diagnostic, type Operation } from "@allo/ir-core";
+import { cloneOp, definePass, getArrayAttr, getDictionaryAttr, getI64Attr, getStringAttr, OpBuilder, walk, type Diagnostic, type Operation } from "@allo/ir-core";
 import { kernelMapping, symName } from "@allo/dialect-df";
 import { bodyOps, errorAt, indexConstant, instancePid, markInstance } from "./common.js";
 import { DfPassDiag } from "./diag.js";
@@ -28,10 +28,12 @@ export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => v
     const name = symName(kernel);
     const b = OpBuilder.before(kernel);
     const pid = grid.map(() => 0);
+    const single = getArrayAttr([getI64Attr(1)]);
     for (let n = 0; n < total; n++) {
       const inst = cloneOp(kernel);
-      inst.setProp("sym_name", getStringAttr(`${name}_${pid.join("_")}`));
-      inst.setProp("mapping", getArrayAttr([getI64Attr(1)]));
+      inst.props = getDictionaryAttr([
+        ...inst.props.entries, { name: "sym_name", value: getStringAttr(`${name}_${pid.join("_")}`) }, { name: "mapping", value: single },
+      ]);
       markInstance(inst, pid, grid);
       b.insert(inst);
       replacePids(inst, pid);

@@ -68,7 +68,11 @@ function lowerRegion(region: Operation, elements: Map<string, StreamElement>, sy
     const kBody = kernel.regions[0].entry;
     // FIFO arguments in the order the kernel first uses them.
     const used: StreamElement[] = [];
-    walk(kernel, (op) => { const el = elementOf.get(op); if (el !== undefined && !used.includes(el)) used.push(el); }, "pre");
+    walk(kernel, (op) => {
+      if (op.name !== "df.put" && op.name !== "df.get") return;
+      const el = elementOf.get(op);
+      if (el !== undefined && !used.includes(el)) used.push(el);
+    }, "pre");
     const fifoArgs = used.map((el) => kBody.addArgument(fifoOf.get(el.name)!.type, kernel.loc));
     used.forEach((el, i) => { fifoArgs[i].sourceName = el.name.replace(/\[(\d+)\]/g, "_$1"); });
     rewriteAccesses(kBody, used, fifoArgs, elementOf);

@@ -40,7 +40,7 @@ export function collectStreamElements(region: Operation, emit: (d: Diagnostic) =
     const stack: Operation[] = kernel.regions[0].entry.ops();
     while (stack.length) {
       const op = stack.pop()!;
-      for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) stack.push(...b.ops());
+      for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) stack.push(o);
       if (op.name !== "df.put" && op.name !== "df.get") continue;
       const isPut = op.name === "df.put";
       const stream = op.operand(0);
