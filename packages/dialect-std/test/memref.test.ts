@@ -1,12 +1,11 @@
 // memref dialect: custom/generic round trips byte-compared with mlir-opt-19 and its corpus outputs, verifier diagnostics, memory effects.
 import { expect } from "chai";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseString, registry, walk, type Operation } from "@allo/ir-core";
 import { memoryEffectsOf } from "@allo/dialect-std";
 
-import { corpusDir, mlirOpt, ours, requireMlirOpt, theirs } from "./mlir-opt-support.js";
+import { corpusDir, describeInvalid, ours, requireMlirOpt, theirs } from "./mlir-opt-support.js";
 
 function parse(text: string): Operation {
   const r = parseString(text, "input.mlir");
@@ -251,22 +250,7 @@ const invalid: [string, string, string][] = [
     "'memref.alloca_scope.return' op expects parent op 'memref.alloca_scope'"],
 ];
 
-describe("memref: verifier diagnostics", () => {
-  for (const [name, text, message] of invalid) {
-    it(name, () => {
-      const r = parseString(text, "input.mlir");
-      expect(r.ok, "expected a diagnostic").to.equal(false);
-      if (!r.ok) expect(r.diagnostics[0].message).to.equal(message);
-    });
-  }
-  it("mlir-opt-19 reports the same first errors", function () {
-    requireMlirOpt(this);
-    for (const [name, text, message] of invalid) {
-      const p = spawnSync(mlirOpt, ["-"], { input: text, encoding: "utf8" });
-      expect(p.stderr, name).to.include(`error: ${message}`);
-    }
-  });
-});
+describeInvalid("memref", invalid);
 
 describe("memref: memory effects", () => {
   const mod = parse(inputs.every_op + `

@@ -1,4 +1,4 @@
-// Shared helpers of the memref and scf tests: our parse/print as mlir-opt runs it, mlir-opt-19 itself, the corpus path.
+// Shared helpers of the dialect tests: our parse/print as mlir-opt runs it, mlir-opt-19 itself, the corpus path.
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -39,4 +39,25 @@ export function theirs(text: string, o: Opts = {}): string {
   const p = spawnSync(mlirOpt, [...flags.filter(Boolean), "-"], { input: text, encoding: "utf8" });
   expect(p.status, p.stderr).to.equal(0);
   return p.stdout;
+}
+
+/// Declares the verifier-diagnostic tests of `dialect`: each `[name, input, message]` case fails with `message`
+/// as its first diagnostic, and mlir-opt-19 reports the same error.
+export function describeInvalid(dialect: string, cases: readonly (readonly [string, string, string])[]): void {
+  describe(`${dialect}: verifier diagnostics`, () => {
+    for (const [name, text, message] of cases) {
+      it(name, () => {
+        const r = parseString(text, "input.mlir");
+        expect(r.ok, "expected a diagnostic").to.equal(false);
+        if (!r.ok) expect(r.diagnostics[0].message).to.equal(message);
+      });
+    }
+    it("mlir-opt-19 reports the same first errors", function () {
+      requireMlirOpt(this);
+      for (const [name, text, message] of cases) {
+        const p = spawnSync(mlirOpt, ["-"], { input: text, encoding: "utf8" });
+        expect(p.stderr, name).to.include(`error: ${message}`);
+      }
+    });
+  });
 }

@@ -1,12 +1,11 @@
 // scf dialect: custom/generic round trips byte-compared with mlir-opt-19 and its corpus outputs, implicit terminators, verifier diagnostics.
 import { expect } from "chai";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseString, registry, walk, type Operation } from "@allo/ir-core";
 import "@allo/dialect-std";
 
-import { corpusDir, mlirOpt, ours, requireMlirOpt, theirs } from "./mlir-opt-support.js";
+import { corpusDir, describeInvalid, ours, requireMlirOpt, theirs } from "./mlir-opt-support.js";
 
 const inputs: Record<string, string> = {
   every_op: `
@@ -276,19 +275,4 @@ const invalid: [string, string, string][] = [
   ["forall bounds", fn("  scf.forall (%i) in (4, 5) {\n  }"), "expected 1 upper bound values, got 2"],
 ];
 
-describe("scf: verifier diagnostics", () => {
-  for (const [name, text, message] of invalid) {
-    it(name, () => {
-      const r = parseString(text, "input.mlir");
-      expect(r.ok, "expected a diagnostic").to.equal(false);
-      if (!r.ok) expect(r.diagnostics[0].message).to.equal(message);
-    });
-  }
-  it("mlir-opt-19 reports the same first errors", function () {
-    requireMlirOpt(this);
-    for (const [name, text, message] of invalid) {
-      const p = spawnSync(mlirOpt, ["-"], { input: text, encoding: "utf8" });
-      expect(p.stderr, name).to.include(`error: ${message}`);
-    }
-  });
-});
+describeInvalid("scf", invalid);

@@ -4,16 +4,6 @@ import {
   unknownLoc, type Block, type Operation, type Region, type Value,
 } from "@allo/ir-core";
 
-/// Dense ids of values for hashing, assigned on first use within one CSE run.
-class ValueIds {
-  private readonly ids = new Map<Value, number>();
-  of(v: Value): number {
-    let id = this.ids.get(v);
-    if (id === undefined) this.ids.set(v, (id = this.ids.size + 1));
-    return id;
-  }
-}
-
 function mix(h: number, x: number): number {
   return (Math.imul(h ^ x, 0x9e3779b1) + 0x7f4a7c15) | 0;
 }
@@ -31,21 +21,21 @@ function isCommutative(op: Operation): boolean {
 
 /// The hash of an op for CSE over what makes two ops equal (see sameKey); commutative ops hash their operands as a
 /// multiset.
-function hashOf(op: Operation, ids: ValueIds): number {
+function hashOf(op: Operation): number {
   let h = mix(mix(nameHash(op.name), op.props.id), op.attrs.id);
   for (let i = 0; i < op.results.length; i++) h = mix(h, op.results[i].type.id);
   h = mix(h, op.operands.length);
   if (isCommutative(op)) {
     let sum = 0, xor = 0;
-    for (let i = 0; i < op.operands.length; i++) { const id = ids.of(op.operands[i].value); sum = (sum + id) | 0; xor ^= Math.imul(id, 0x45d9f3b); }
+    for (let i = 0; i < op.operands.length; i++) { const id = op.operands[i].value.hashId; sum = (sum + id) | 0; xor ^= Math.imul(id, 0x45d9f3b); }
     h = mix(mix(h, sum), xor);
-  } else for (let i = 0; i < op.operands.length; i++) h = mix(h, ids.of(op.operands[i].value));
+  } else for (let i = 0; i < op.operands.length; i++) h = mix(h, op.operands[i].value.hashId);
   return mix(mix(h, op.successors.length), op.regions.length);
 }
 
 /// True if `a` and `b` have the same name, properties, attributes, result types, operands (a multiset for
 /// commutative ops, as MLIR's OperationEquivalence) and numbers of successors and regions.
-function sameKey(a: Operation, b: Operation, ids: ValueIds): boolean {
+function sameKey(a: Operation, b: Operation): boolean {
   if (a.name !== b.name || a.props !== b.props || a.attrs !== b.attrs) return false;
   if (a.results.length !== b.results.length || a.operands.length !== b.operands.length) return false;
   if (a.successors.length !== b.successors.length || a.regions.length !== b.regions.length) return false;
@@ -55,12 +45,12 @@ function sameKey(a: Operation, b: Operation, ids: ValueIds): boolean {
   if (ordered) return true;
   if (!isCommutative(a)) return false;
   const byId = (x: number, y: number) => x - y;
-  const as = a.operands.map((o) => ids.of(o.value)).sort(byId), bs = b.operands.map((o) => ids.of(o.value)).sort(byId);
+  const as = a.operands.map((o) => o.value.hashId).sort(byId), bs = b.operands.map((o) => o.value.hashId).sort(byId);
   return as.every((x, i) => x === bs[i]);
 }
 
 /// Structural equivalence of two ops with regions (MLIR's OperationEquivalence::isEquivalentTo, ignoring locations).
-function regionsEquivalent(a: Operation, b: Operation, ids: ValueIds): boolean {
+function regionsEquivalent(a: Operation, b: Operation): boolean {
   if (a.regions.length !== b.regions.length) return false;
   const map = new Map<Value, Value>();
   const eqValue = (x: Value, y: Value) => x === y || map.get(x) === y;
@@ -68,8 +58,8 @@ function regionsEquivalent(a: Operation, b: Operation, ids: ValueIds): boolean {
     if (x.name !== y.name || x.props !== y.props || x.attrs !== y.attrs || x.operands.length !== y.operands.length || x.results.length !== y.results.length || x.regions.length !== y.regions.length || x.successors.length !== y.successors.length) return false;
     for (let i = 0; i < x.results.length; i++) if (x.results[i].type !== y.results[i].type) return false;
     if (x.def !== null && hasTrait(x.def, Trait.Commutative)) {
-      const key = (v: Value) => ids.of(map.get(v) ?? v);
-      const xs = x.operandValues().map(key).sort((a, b) => a - b), ys = y.operandValues().map((v) => ids.of(v)).sort((a, b) => a - b);
+      const key = (v: Value) => (map.get(v) ?? v).hashId;
+      const xs = x.operandValues().map(key).sort((a, b) => a - b), ys = y.operandValues().map((v) => v.hashId).sort((a, b) => a - b);
       if (xs.some((v, i) => v !== ys[i])) return false;
     } else for (let i = 0; i < x.operands.length; i++) if (!eqValue(x.operand(i), y.operand(i))) return false;
     for (let i = 0; i < x.results.length; i++) map.set(x.results[i], y.results[i]);
@@ -101,7 +91,6 @@ class KnownValues {
   /// By hash: the op, or the ops in insertion order when several share the hash.
   private readonly table = new Map<number, Operation | Operation[]>();
   private readonly scopes: number[][] = [];
-  constructor(private readonly ids: ValueIds) {}
   push(): void { this.scopes.push([]); }
   pop(): void {
     for (const h of this.scopes.pop()!) {
@@ -112,17 +101,17 @@ class KnownValues {
     }
   }
   lookup(op: Operation): Operation | null {
-    const l = this.table.get(hashOf(op, this.ids));
+    const l = this.table.get(hashOf(op));
     if (l === undefined) return null;
     if (!Array.isArray(l)) return this.matches(l, op) ? l : null;
     for (let i = l.length - 1; i >= 0; i--) if (this.matches(l[i], op)) return l[i];
     return null;
   }
   private matches(known: Operation, op: Operation): boolean {
-    return sameKey(known, op, this.ids) && (op.regions.length === 0 || regionsEquivalent(known, op, this.ids));
+    return sameKey(known, op) && (op.regions.length === 0 || regionsEquivalent(known, op));
   }
   insert(op: Operation): void {
-    const h = hashOf(op, this.ids);
+    const h = hashOf(op);
     const l = this.table.get(h);
     if (l === undefined) this.table.set(h, op);
     else if (Array.isArray(l)) l.push(op);
@@ -181,7 +170,6 @@ class CSEDriver {
   numCSE = 0;
   numDCE = 0;
   private readonly rw = new PatternRewriter();
-  private readonly ids = new ValueIds();
   /// Per block: the op up to which no write was seen since a given read op (MLIR's memEffectsCache).
   private memCache = new Map<Operation, [Operation, boolean]>();
 
@@ -237,7 +225,7 @@ class CSEDriver {
     for (let op = block.firstOp; op !== null; op = op.next) {
       if (op.regions.length !== 0) {
         if (op.def === null || hasTrait(op.def, Trait.IsolatedFromAbove)) {
-          const nested = new KnownValues(this.ids);
+          const nested = new KnownValues();
           for (const r of op.regions) this.simplifyRegion(nested, r);
         } else for (const r of op.regions) this.simplifyRegion(known, r);
       }
@@ -270,7 +258,7 @@ class CSEDriver {
   }
 
   run(op: Operation): boolean {
-    const known = new KnownValues(this.ids);
+    const known = new KnownValues();
     for (const r of op.regions) this.simplifyRegion(known, r);
     for (const o of this.opsToErase) this.rw.eraseOp(o);
     return this.opsToErase.length > 0;

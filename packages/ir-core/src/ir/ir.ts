@@ -7,6 +7,8 @@ import type { OpDef } from "./opdef.js";
 /// Discriminates values.
 export enum ValueKind { OpResult, BlockArgument, Placeholder }
 
+let lastValueHashId = 0;
+
 /// An SSA value. Its uses form a doubly linked chain; a new use goes to the head (as in MLIR).
 export abstract class Value {
   readonly valueKind: ValueKind;
@@ -18,6 +20,8 @@ export abstract class Value {
   /// Scratch slots of the printer: the name it gave the value, valid while `printStamp` is that printer's stamp.
   printName: string;
   printStamp: number;
+  /// A number unique to this value for hashing (as MLIR hashes pointers), given on first use by `hashId`; 0 before.
+  private hashNumber: number;
   protected constructor(kind: ValueKind, type: Type) {
     this.valueKind = kind;
     this.type = type;
@@ -25,6 +29,12 @@ export abstract class Value {
     this.sourceName = null;
     this.printName = "";
     this.printStamp = 0;
+    this.hashNumber = 0;
+  }
+  /// A number unique to this value, for hash tables keyed by values (CSE).
+  get hashId(): number {
+    if (this.hashNumber === 0) this.hashNumber = ++lastValueHashId;
+    return this.hashNumber;
   }
   /// The defining operation, or null for block arguments.
   abstract get definingOp(): Operation | null;
