@@ -1,9 +1,5 @@
 // The affine dialect's diagnostics table (codes 5xxx), worded as MLIR 19 words them.
-import { formatMessage, Severity, type DiagMessage } from "@allo/ir-core";
-
-function e(code: number, text: string): DiagMessage {
-  return { code, severity: Severity.Error, text };
-}
+import { errorMessage as e, formatMessage, type DiagMessage } from "@allo/ir-core";
 
 /// Messages of the affine dialect. Codes are never reused or renumbered.
 export const AffineMessages = {

@@ -1,11 +1,5 @@
 // The df diagnostics table (codes 6xxx) and the helpers that report its entries from parsers and verifiers.
-import {
-  Diagnostic, DiagnosticError, formatMessage, Severity, type DiagMessage, type OpParser, type OpVerifyContext,
-} from "@allo/ir-core";
-
-function e(code: number, text: string): DiagMessage {
-  return { code, severity: Severity.Error, text };
-}
+import { errorMessage as e } from "@allo/ir-core";
 
 /// Messages of the df dialect. Codes are never reused or renumbered; MLIR's wording where MLIR has the check.
 export const DfDiag = {
@@ -56,20 +50,4 @@ export const DfDiag = {
 /// A key of the table.
 export type DfDiagCode = keyof typeof DfDiag;
 
-/// Reports `msg` (formatted with `args`) through a verifier context with the entry's code; returns false.
-export function report(v: OpVerifyContext, msg: DiagMessage, ...args: unknown[]): false {
-  return v.error(formatMessage(msg.text, args), msg.code);
-}
-
-/// Throws a parse error at `offset` carrying the entry's code instead of the parser's generic one.
-export function parseFail(p: OpParser, msg: DiagMessage, offset: number, ...args: unknown[]): never {
-  try {
-    p.error(formatMessage(msg.text, args), offset);
-  } catch (err) {
-    if (err instanceof DiagnosticError) {
-      const d = err.diagnostic;
-      throw new DiagnosticError(new Diagnostic(msg.severity, msg.code, d.message, d.loc));
-    }
-    throw err;
-  }
-}
+export { failParse as parseFail, reportMessage as report } from "@allo/ir-core";

@@ -11,6 +11,7 @@ export * from "./ir/builtin.js";
 export * from "./ir/constraints.js";
 export * from "./ir/ir.js";
 export * from "./ir/opdef.js";
+export * from "./ir/dialect-diagnostics.js";
 export * from "./ir/symbol-table.js";
 export * from "./ir/types.js";
 export * from "./ir/verifier.js";

@@ -1,12 +1,8 @@
 // The HLS target's diagnostics table (codes 8100-8199: emitter 81xx, C-simulation 815x-819x) and location helpers.
 import {
-  AttrKind, fileLoc, makeDiag, Severity, unknownDiagLoc, type Diagnostic, type DiagLocation, type DiagMessage,
+  AttrKind, errorMessage as e, fileLoc, makeDiag, unknownDiagLoc, type Diagnostic, type DiagLocation, type DiagMessage,
   type FileLineColLoc, type Location, type NameLoc, type Operation, type CallSiteLoc, type FusedLoc,
 } from "@allo/ir-core";
-
-function e(code: number, text: string): DiagMessage {
-  return { code, severity: Severity.Error, text };
-}
 
 /// Messages of the HLS target. Codes are never reused or renumbered.
 export const HlsDiag = {

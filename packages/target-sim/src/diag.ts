@@ -1,12 +1,9 @@
 // The simulator's diagnostics table (8xxx) and the error that carries a diagnostic out of a run.
 import {
-  AttrKind, Diagnostic, fileLoc, formatMessage, Severity, unknownDiagLoc, type CallSiteLoc, type DiagLocation,
+  AttrKind, Diagnostic, errorMessage as e, fileLoc, formatMessage, Severity, unknownDiagLoc, type CallSiteLoc, type DiagLocation,
   type DiagMessage, type FileLineColLoc, type FusedLoc, type Location, type NameLoc, type Operation,
 } from "@allo/ir-core";
 
-function e(code: number, text: string): DiagMessage {
-  return { code, severity: Severity.Error, text };
-}
 function n(code: number, text: string): DiagMessage {
   return { code, severity: Severity.Note, text };
 }

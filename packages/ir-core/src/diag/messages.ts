@@ -8,9 +8,12 @@ export interface DiagMessage {
   readonly text: string;
 }
 
-function e(code: number, text: string): DiagMessage {
+/// An error entry of a diagnostics table.
+export function errorMessage(code: number, text: string): DiagMessage {
   return { code, severity: Severity.Error, text };
 }
+
+const e = errorMessage;
 
 /// Messages of ir-core. Codes are never reused or renumbered.
 export const DiagMessages = {

@@ -1,7 +1,5 @@
 // Diagnostics of the dataflow passes (codes 6500-6599 for df passes, 7500-7599 for hw passes).
-import { Severity, type DiagMessage } from "@allo/ir-core";
-
-function e(code: number, text: string): DiagMessage { return { code, severity: Severity.Error, text }; }
+import { errorMessage as e } from "@allo/ir-core";
 
 /// Messages of the df and hw passes; codes are never reused.
 export const DfPassDiag = {
