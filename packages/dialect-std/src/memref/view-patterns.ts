@@ -20,11 +20,13 @@ function dropDims(type: MemRefType, dropped: readonly boolean[]): MemRefType {
   return stridedType(type, type.shape.filter(keep), so.strides.filter(keep), so.offset);
 }
 
-/// A subview like `op` of `type` on `source` with the given mixed offsets, sizes and strides, at the insertion point.
-function createSubView(rw: PatternRewriter, op: Operation, type: MemRefType, source: Value, mixed: readonly (readonly Ofr[])[]): Value {
-  const [offsets, sizes, strides] = mixed;
+/// Replaces the subview `op` by a subview of `source` with the given mixed offsets, sizes and strides (its type
+/// inferred, then rank-reduced by `dropped`) cast back to `op`'s result type.
+function replaceByCastSubView(rw: PatternRewriter, op: Operation, source: Value, offsets: readonly Ofr[], sizes: readonly Ofr[], strides: readonly Ofr[], dropped: readonly boolean[]): void {
+  const type = dropDims(inferSubViewType(source.type as MemRefType, staticOf(offsets), staticOf(sizes), staticOf(strides)), dropped);
   const { operands, props } = offsetSizeStrideOperands(source, offsets, sizes, strides);
-  return rw.create(op.def!, { operands, resultTypes: [type], props, loc: op.loc }).results[0];
+  const n = rw.create(op.def!, { operands, resultTypes: [type], props, loc: op.loc }).results[0];
+  rw.replaceOp(op, [createCast(rw, n, op.results[0].type as MemRefType, op.loc)]);
 }
 
 /// Constant offsets, then sizes, then strides (one list per rewrite) become static; the subview of the new type is
@@ -34,11 +36,8 @@ const subViewConstantArgumentFolder = pattern({
   matchAndRewrite(op, rw) {
     const offsets = mixedValues(op, 1, "static_offsets"), sizes = mixedValues(op, 2, "static_sizes"), strides = mixedValues(op, 3, "static_strides");
     if (!foldDynamicIndexList(offsets, true) && !foldDynamicIndexList(sizes, true) && !foldDynamicIndexList(strides, false)) return false;
-    const src = op.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
-    const dropped = memrefRankReductionMask(src, res, staticList(op, "static_sizes"))!;
-    const type = dropDims(inferSubViewType(src, staticOf(offsets), staticOf(sizes), staticOf(strides)), dropped);
-    const n = createSubView(rw, op, type, op.operand(0), [offsets, sizes, strides]);
-    rw.replaceOp(op, [createCast(rw, n, res, op.loc)]);
+    const dropped = memrefRankReductionMask(op.operand(0).type as MemRefType, op.results[0].type as MemRefType, staticList(op, "static_sizes"))!;
+    replaceByCastSubView(rw, op, op.operand(0), offsets, sizes, strides, dropped);
     return true;
   },
 });
@@ -54,9 +53,7 @@ const subViewOpMemRefCastFolder = pattern({
     const dropped = memrefRankReductionMask(src, res, staticList(op, "static_sizes"));
     if (dropped === null) return false;
     const offsets = mixedValues(op, 1, "static_offsets"), sizes = mixedValues(op, 2, "static_sizes"), strides = mixedValues(op, 3, "static_strides");
-    const type = dropDims(inferSubViewType(cast.operand(0).type as MemRefType, staticOf(offsets), staticOf(sizes), staticOf(strides)), dropped);
-    const n = createSubView(rw, op, type, cast.operand(0), [offsets, sizes, strides]);
-    rw.replaceOp(op, [createCast(rw, n, res, op.loc)]);
+    replaceByCastSubView(rw, op, cast.operand(0), offsets, sizes, strides, dropped);
     return true;
   },
 });
