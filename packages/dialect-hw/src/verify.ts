@@ -69,7 +69,7 @@ export function peArgumentUse(fn: Operation, i: number): { writes: boolean; read
   if (body === undefined || body.empty) return out;
   const arg: BlockArgument | undefined = body.entry.args[i];
   if (arg === undefined) return out;
-  for (const u of arg.uses()) {
+  for (let u = arg.firstUse; u !== null; u = u.nextUse) {
     if (u.index !== 0) continue;
     if (u.owner.name === "hw.write") out.writes = true;
     else if (u.owner.name === "hw.read") out.reads = true;
@@ -120,24 +120,31 @@ export function verifyInstanceOp(op: Operation, v: OpVerifyContext): boolean {
 /// restricted its users to hw.instance ops).
 export function verifyFifoOp(op: Operation, v: OpVerifyContext): boolean {
   const fifo: Value = op.results[0];
-  const label = `fifo "${fifoName(op)}"`;
-  // Instances from the fifo's use list, put back in block order so the lists read as the design does.
-  const uses = fifo.uses().filter((u) => u.owner.name === "hw.instance" && u.owner.parent === op.parent);
-  uses.sort((a, b) => (a.owner === b.owner ? a.index - b.index : a.owner.isBeforeInBlock(b.owner) ? -1 : 1));
-  const producers: string[] = [];
-  const consumers: string[] = [];
-  for (const u of uses) {
+  let producers = 0, consumers = 0;
+  for (let u = fifo.firstUse; u !== null; u = u.nextUse) {
+    if (u.owner.name !== "hw.instance" || u.owner.parent !== op.parent) continue;
     const fn = resolveInstance(u.owner);
     // A malformed instance is reported by its own verifier; counting through it would only mislead.
     if (fn === null || !isProcessingElement(fn) || !sameTypes(u.owner, fn)) return true;
     const use = peArgumentUse(fn, u.index);
-    if (use.writes) producers.push("@" + instanceCallee(u.owner));
-    if (use.reads) consumers.push("@" + instanceCallee(u.owner));
+    if (use.writes) producers++;
+    if (use.reads) consumers++;
   }
+  if (producers === 1 && consumers === 1) return true;
+  // The instances that write and read it, in block order so the lists read as the design does.
+  const uses = fifo.uses().filter((u) => u.owner.name === "hw.instance" && u.owner.parent === op.parent);
+  uses.sort((a, b) => (a.owner === b.owner ? a.index - b.index : a.owner.isBeforeInBlock(b.owner) ? -1 : 1));
+  const writers: string[] = [];
+  const readers: string[] = [];
+  for (const u of uses) {
+    const use = peArgumentUse(resolveInstance(u.owner)!, u.index);
+    if (use.writes) writers.push("@" + instanceCallee(u.owner));
+    if (use.reads) readers.push("@" + instanceCallee(u.owner));
+  }
+  const label = `fifo "${fifoName(op)}"`;
   const list = (xs: string[]) => (xs.length ? ` (${xs.join(", ")})` : "");
-  if (producers.length !== 1) return report(v, HwDiag.FifoProducers, label, producers.length, list(producers));
-  if (consumers.length !== 1) return report(v, HwDiag.FifoConsumers, label, consumers.length, list(consumers));
-  return true;
+  if (producers !== 1) return report(v, HwDiag.FifoProducers, label, producers, list(writers));
+  return report(v, HwDiag.FifoConsumers, label, consumers, list(readers));
 }
 
 function fifoLabel(fifo: Value): string {

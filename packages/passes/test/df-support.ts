@@ -6,7 +6,7 @@ import "@allo/dialect-std";
 import "@allo/dialect-affine";
 import "@allo/dialect-df";
 import "@allo/dialect-hw";
-import { needsExpansion } from "@allo/passes";
+import { expansionRound, needsExpansion } from "@allo/passes";
 import { entryArgs, findEntry, simulate, valueFromNpy, valueToNpy, type NpyArray, type NpyDType } from "@allo/target-sim";
 
 /// Parses `text` or throws with the rendered diagnostics.
@@ -49,21 +49,30 @@ export function runSeeded(module: Operation, seed = 1): NpyArray[] {
   return args.map((a, i) => valueToNpy(a.name ?? String(i), a.type, r.args[i]));
 }
 
-/// Runs one registered pass on `module`, verifying after it; throws with its diagnostics on failure.
-export function runPass(module: Operation, argument: string): void {
-  const def = lookupPass(argument);
-  if (def === null) throw new Error(`no pass ${argument}`);
+/// Runs one pass (a registered pass's argument, or a configured pass) on `module`, verifying after it; throws with
+/// its diagnostics on failure.
+export function runPass(module: Operation, pass: string | Pass): void {
+  let p: Pass;
+  if (typeof pass === "string") {
+    const def = lookupPass(pass);
+    if (def === null) throw new Error(`no pass ${pass}`);
+    p = new Pass(def);
+  } else p = pass.clone();
   const pm = new PassManager();
-  pm.addPass(new Pass(def));
+  pm.addPass(p);
   const diags: string[] = [];
-  if (!pm.run(module, (d) => diags.push(renderDiagnostic(d)))) throw new Error(`${argument} failed:\n${diags.join("")}`);
+  if (!pm.run(module, (d) => diags.push(renderDiagnostic(d)))) throw new Error(`${p.argument} failed:\n${diags.join("")}`);
 }
 
 /// The passes df-to-hw runs, in order, for `module` (the expansion rounds unrolled); calls `after` after each one.
 export function stepThroughDfToHw(module: Operation, after: (pass: string) => void): void {
   for (let round = 0; needsExpansion(module); round++) {
     if (round > 16) throw new Error("df-to-hw did not converge");
-    for (const p of ["df-instantiate", "canonicalize", "df-specialize", "df-inline-regions"]) { runPass(module, p); after(p); }
+    for (const p of expansionRound().elements) {
+      if (!(p instanceof Pass)) throw new Error("an expansion round nests a pipeline");
+      runPass(module, p);
+      after(p.argument);
+    }
   }
   for (const p of ["df-shard", "df-lower-streams", "canonicalize"]) { runPass(module, p); after(p); }
 }

@@ -4,8 +4,8 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { walk, type Operation } from "@allo/ir-core";
-import { parseOrThrow, runSeeded, sameArrays, stepThroughDfToHw } from "./df-support.js";
+import { lookupPass, Pass, printOp, walk, type Operation } from "@allo/ir-core";
+import { parseOrThrow, runPass, runSeeded, sameArrays, stepThroughDfToHw } from "./df-support.js";
 import { chainProgram, fanProgram, shardProgram, systolic } from "../../../test/tools/df-programs.js";
 
 const examples = resolve(import.meta.dirname, "../../../../shared/spec/examples");
@@ -59,5 +59,47 @@ describe("df-to-hw preserves the simulated result", function () {
     fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (p0, p1, tile, rowsFirst) => {
       checkEquivalent(parseOrThrow(shardProgram(p0, p1, tile, rowsFirst)), 0);
     }), { numRuns: 10 });
+  });
+});
+
+describe("df-instantiate{specialize} copies what df-instantiate and df-specialize leave", function () {
+  this.timeout(120_000);
+  const specializing = new Pass(lookupPass("df-instantiate")!, { specialize: true });
+  function checkSame(text: string, separatePasses = ["df-instantiate", "df-specialize"]): void {
+    const fused = parseOrThrow(text), separate = parseOrThrow(text);
+    runPass(fused, specializing);
+    for (const p of separatePasses) runPass(separate, p);
+    expect(printOp(fused, { debugInfo: true })).to.equal(printOp(separate, { debugInfo: true }));
+  }
+  const files = existsSync(examples) ? readdirSync(examples).filter((f) => f.endsWith(".mlir")) : [];
+  it("on every example", () => { for (const f of files) checkSame(readFileSync(join(examples, f), "utf8")); });
+  it("on generated systolic grids and sharded layouts", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (m, n, tile, rowsFirst) => {
+      checkSame(systolic(m, n, 2, 2, "i32"));
+      checkSame(shardProgram(m, n, tile, rowsFirst));
+    }), { numRuns: 8 });
+  });
+  // df-specialize would report the condition that does not fold; what df-instantiate leaves is kept as it is.
+  it("keeps a condition that does not fold, and what is nested in it, for df-specialize", () => {
+    checkSame(`df.region @top(%A: memref<2xi32>) {
+  df.kernel @k mapping [2] args(%A) : memref<2xi32> {
+  ^bb0(%a: memref<2xi32>):
+    %i = df.get_pid : index
+    %c0 = arith.constant 0 : index
+    %v = memref.load %a[%c0] : memref<2xi32>
+    %z = arith.constant 0 : i32
+    %dyn = arith.cmpi eq, %v, %z : i32
+    %first = arith.cmpi eq, %i, %c0 : index
+    df.meta_if %dyn {
+      df.meta_if %first {
+        memref.store %z, %a[%i] : memref<2xi32>
+      }
+    } else {
+      df.meta_if %first {
+        memref.store %v, %a[%i] : memref<2xi32>
+      }
+    }
+  }
+}`, ["df-instantiate"]);
   });
 });

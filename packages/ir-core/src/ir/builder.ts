@@ -86,23 +86,24 @@ export class OpBuilder {
   }
 }
 
-/// Deep-copies `op` (regions included); `mapping` maps old values/blocks to new ones and is extended.
-export function cloneOp(op: Operation, mapping: Map<Value | Block, Value | Block> = new Map()): Operation {
-  const operands: Value[] = [];
-  for (let i = 0; i < op.operands.length; i++) {
+/// Copies `op` with empty regions (as many as `op` has); operands and successors are looked up in `mapping`, which
+/// gains the results.
+export function cloneWithoutRegions(op: Operation, mapping: Map<Value | Block, Value | Block>): Operation {
+  const operands: Value[] = new Array(op.operands.length);
+  for (let i = 0; i < operands.length; i++) {
     const v = op.operands[i].value;
-    operands.push((mapping.get(v) as Value | undefined) ?? v);
+    operands[i] = (mapping.get(v) as Value | undefined) ?? v;
   }
   let successors: Block[] | undefined;
   if (op.successors.length !== 0) {
-    successors = [];
-    for (let i = 0; i < op.successors.length; i++) {
+    successors = new Array(op.successors.length);
+    for (let i = 0; i < successors.length; i++) {
       const b = op.successors[i];
-      successors.push((mapping.get(b) as Block | undefined) ?? b);
+      successors[i] = (mapping.get(b) as Block | undefined) ?? b;
     }
   }
-  const resultTypes: Type[] = [];
-  for (let i = 0; i < op.results.length; i++) resultTypes.push(op.results[i].type);
+  const resultTypes: Type[] = new Array(op.results.length);
+  for (let i = 0; i < resultTypes.length; i++) resultTypes[i] = op.results[i].type;
   const copy = new Operation({
     name: op.name, def: op.def, operands, resultTypes, props: op.props, attrs: op.attrs,
     regions: op.regions.length, successors, loc: op.loc,
@@ -112,12 +113,22 @@ export function cloneOp(op: Operation, mapping: Map<Value | Block, Value | Block
     mapping.set(r, copy.results[i]);
     copy.results[i].sourceName = r.sourceName;
   }
+  return copy;
+}
+
+/// Deep-copies `op` (regions included); `mapping` maps old values/blocks to new ones and is extended.
+export function cloneOp(op: Operation, mapping: Map<Value | Block, Value | Block> = new Map()): Operation {
+  const copy = cloneWithoutRegions(op, mapping);
   for (let i = 0; i < op.regions.length; i++) cloneRegionInto(op.regions[i], copy.regions[i], mapping);
   return copy;
 }
 
-/// Copies the blocks of `src` to the end of `dest`.
-export function cloneRegionInto(src: Region, dest: Region, mapping: Map<Value | Block, Value | Block>): void {
+/// Copies the blocks of `src` to the end of `dest`; `copyOp` puts the copy of each op into its new block (by default
+/// `cloneOp`'s copy, appended).
+export function cloneRegionInto(
+  src: Region, dest: Region, mapping: Map<Value | Block, Value | Block>,
+  copyOp: (op: Operation, into: Block) => void = (op, into) => { into.append(cloneOp(op, mapping)); },
+): void {
   // Blocks (and their arguments) first, so that ops may refer to any block or argument of the region.
   const first = dest.lastBlock;
   for (let b = src.firstBlock; b !== null; b = b.next) {
@@ -131,6 +142,6 @@ export function cloneRegionInto(src: Region, dest: Region, mapping: Map<Value | 
   }
   let nb = first === null ? dest.firstBlock : first.next;
   for (let b = src.firstBlock; b !== null && nb !== null; b = b.next, nb = nb.next) {
-    for (let o = b.firstOp; o !== null; o = o.next) nb.append(cloneOp(o, mapping));
+    for (let o = b.firstOp; o !== null; o = o.next) copyOp(o, nb);
   }
 }

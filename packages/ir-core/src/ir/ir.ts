@@ -175,22 +175,26 @@ function dictWith(dict: DictionaryAttr, name: string, value: Attribute | null): 
   return getDictionaryAttr(out);
 }
 
-// Shared by the ops without results or successors (most ops have no successors): these lists never change after
-// creation, and frozen they fail loudly if something tries.
+// Shared by the ops without operands, results, regions or successors: result, region and successor lists never
+// change after creation, an operand list is replaced rather than changed, and frozen they fail loudly if something
+// tries.
+const noOperands = Object.freeze([]) as unknown as OpOperand[];
 const noResults = Object.freeze([]) as unknown as OpResult[];
+const noRegions = Object.freeze([]) as unknown as Region[];
 const noSuccessors = Object.freeze([]) as unknown as Block[];
 
 /// The one operation class: name, operands, results, properties, attributes, regions, successors.
 export class Operation {
   readonly name: string;
   readonly def: OpDef | null;
-  readonly operands: OpOperand[];
+  /// The operand slots (a list that is replaced, not changed, when the operands change).
+  operands: readonly OpOperand[];
   readonly results: OpResult[];
   /// Inherent attributes (properties), printed `<{...}>` in generic form.
   props: DictionaryAttr;
   /// Discardable attributes.
   attrs: DictionaryAttr;
-  readonly regions: Region[];
+  readonly regions: readonly Region[];
   readonly successors: Block[];
   loc: Location;
   parent: Block | null;
@@ -206,11 +210,11 @@ export class Operation {
   constructor(init: OperationInit) {
     this.name = init.name;
     this.def = init.def;
-    this.operands = [];
+    this.operands = noOperands;
     this.results = noResults;
     this.props = withDefaultProps(init.def, init.props ?? emptyDict);
     this.attrs = init.attrs ?? emptyDict;
-    this.regions = [];
+    this.regions = noRegions;
     this.successors = init.successors !== undefined && init.successors.length !== 0 ? init.successors.slice() : noSuccessors;
     this.loc = init.loc ?? unknownLoc;
     this.parent = null;
@@ -258,8 +262,7 @@ export class Operation {
   /// Replaces the operand list.
   setOperands(values: readonly Value[]): void {
     for (const o of this.operands) o.unlink();
-    this.operands.length = 0;
-    for (let i = 0; i < values.length; i++) this.operands.push(new OpOperand(this, i, values[i]));
+    this.operands = values.length === 0 ? noOperands : values.map((v, i) => new OpOperand(this, i, v));
   }
   /// Inserts operands at `index`.
   insertOperands(index: number, values: readonly Value[]): void {
@@ -303,7 +306,7 @@ export class Operation {
   /// Drops all operand uses of this op and of ops nested in it.
   dropAllReferences(): void {
     for (const o of this.operands) o.unlink();
-    this.operands.length = 0;
+    this.operands = noOperands;
     for (const r of this.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let op = b.firstOp; op !== null; op = op.next) op.dropAllReferences();
   }
   /// Removes and destroys this op; its results must be unused.

@@ -115,9 +115,14 @@ export interface OpDef {
   /// ODS's AllTypesMatch<[...]> predicates: each list names operands, results or typed properties whose types
   /// must be equal, checked with the record's invariants ("failed to verify that all of {a, b} have same type").
   readonly allTypesMatch: readonly (readonly string[])[];
+  /// How many operands, results, regions and successors the record binds one each of (not optional, not variadic).
+  readonly fixedCounts: FixedCounts;
   /// Extra data a dialect attaches (e.g. memory effects, interface hooks).
   readonly extra: Readonly<Record<string, unknown>>;
 }
+
+/// The fixed-arity slot counts of a record, as ODS's count traits and generated verifiers use them.
+export interface FixedCounts { readonly operands: number; readonly results: number; readonly regions: number; readonly successors: number }
 
 /// What `defineOp` takes; everything but `name` is optional.
 export interface OpSpec {
@@ -189,6 +194,12 @@ export function defineOp(spec: OpSpec): OpDef {
     inferTypes: spec.inferTypes ?? null,
     typeSources: spec.typeSources ?? [],
     allTypesMatch: spec.allTypesMatch ?? [],
+    fixedCounts: {
+      operands: (spec.operands ?? []).filter((d) => d.arity === Arity.Single).length,
+      results: (spec.results ?? []).filter((d) => d.arity === Arity.Single).length,
+      regions: (spec.regions ?? []).filter((d) => !d.variadic).length,
+      successors: (spec.successors ?? []).filter((d) => !d.variadic).length,
+    },
     extra: spec.extra ?? {},
   };
 }

@@ -94,6 +94,19 @@ class UseChecks {
   }
 }
 
+/// Where the verifier is in an op with regions: the region and block it is in and the next op of that block.
+interface VerifyFrame { op: Operation | null; region: number; block: Block | null; next: Operation | null }
+
+/// Sets frame `depth` (reused by the ops of one verifyOperation call) to the start of `op`'s regions.
+function enterFrame(frames: VerifyFrame[], depth: number, op: Operation): void {
+  const f = frames[depth];
+  if (f === undefined) { frames.push({ op, region: -1, block: null, next: null }); return; }
+  f.op = op;
+  f.region = -1;
+  f.block = null;
+  f.next = null;
+}
+
 class Verifier {
   readonly errors: Diagnostic[] = [];
   private readonly context = new VerifyContext((at, d) => this.report(at, d));
@@ -123,32 +136,43 @@ class Verifier {
 
   /// Verifies `root` and the ops nested in it that are not isolated from above (those are verified on their own when
   /// their parent is exited); `uses` collects, on the way, whether the dominance and isolation walks are needed.
+  /// An op is entered (verifyOp), then each of its blocks is entered, its ops verified in order, and exited, then the
+  /// op is exited; only ops with regions take a frame.
   private verifyOperation(root: Operation, uses: UseChecks): boolean {
-    // Each op and block is pushed once (by its parent); `entered[i]` says whether `work[i]` was entered already.
-    const work: (Operation | Block)[] = [root];
-    const entered: boolean[] = [false];
-    while (work.length) {
-      const at = work.length - 1;
-      const top = work[at];
-      const isBlock = top instanceof Block;
-      if (entered[at]) {
-        work.pop();
-        entered.pop();
-        if (!(isBlock ? this.exitBlock(top) : this.exitOp(top as Operation, uses))) return false;
+    if (!this.verifyOp(root)) return false;
+    if (root.regions.length === 0) return this.exitOp(root, uses);
+    // Per call: exiting an op verifies the ops isolated from above nested in it with a call of their own.
+    const frames: VerifyFrame[] = [];
+    let depth = 0;
+    enterFrame(frames, depth++, root);
+    while (depth > 0) {
+      const f = frames[depth - 1];
+      const o = f.next;
+      if (o !== null) {
+        f.next = o.next;
+        if (isIsolated(o)) { uses.check(o); continue; }
+        if (!this.verifyOp(o)) return false;
+        uses.check(o);
+        if (o.regions.length === 0) { if (!this.exitOp(o, uses)) return false; }
+        else enterFrame(frames, depth++, o);
         continue;
       }
-      entered[at] = true;
-      if (isBlock) {
-        if (!this.enterBlock(top)) return false;
-        for (let o = top.lastOp; o !== null; o = o.prev) {
-          if (!isIsolated(o)) { work.push(o); entered.push(false); } else uses.check(o);
-        }
+      // The current block is done (or none was started): exit it and enter the next one, or exit the op.
+      let next: Block | null = null;
+      if (f.block !== null) {
+        if (!this.exitBlock(f.block)) return false;
+        next = f.block.next;
+      }
+      const regions = f.op!.regions;
+      while (next === null && f.region + 1 < regions.length) next = regions[++f.region].firstBlock;
+      if (next === null) {
+        depth--;
+        if (!this.exitOp(f.op!, uses)) return false;
         continue;
       }
-      const op = top as Operation;
-      if (!this.verifyOp(op)) return false;
-      if (op !== root) uses.check(op);
-      for (let r = op.regions.length - 1; r >= 0; r--) for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) { work.push(b); entered.push(false); }
+      if (!this.enterBlock(next)) return false;
+      f.block = next;
+      f.next = next.firstOp;
     }
     return true;
   }
@@ -271,26 +295,27 @@ class Verifier {
 
   /// ODS's count traits (NRegions, NResults, NSuccessors, NOperands and their variadic forms), in ODS's order.
   private verifyCountTraits(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
-    let fixed = countFixed(def.regions), variable = def.regions.length - fixed;
+    const fc = def.fixedCounts;
+    let fixed = fc.regions, variable = def.regions.length - fixed;
     const n = op.regions.length;
     if (variable === 0) {
       if (fixed === 0 && n !== 0) return v.error("requires zero regions");
       if (fixed === 1 && n !== 1) return v.error("requires one region");
       if (fixed > 1 && n !== fixed) return v.error(`expected ${fixed} regions`);
     } else if (fixed > 0 && n < fixed) return v.error(`expected ${fixed} or more regions`);
-    fixed = countFixed(def.results), variable = def.results.length - fixed;
+    fixed = fc.results, variable = def.results.length - fixed;
     const nr = op.results.length;
     if (variable === 0) {
       if (fixed === 0 && nr !== 0) return v.error("requires zero results");
       if (fixed === 1 && nr !== 1) return v.error("requires one result");
       if (fixed > 1 && nr !== fixed) return v.error(`expected ${fixed} results`);
     } else if (fixed > 0 && nr < fixed) return v.error(`expected ${fixed} or more results`);
-    fixed = countFixed(def.successors), variable = def.successors.length - fixed;
+    fixed = fc.successors, variable = def.successors.length - fixed;
     const ns = op.successors.length;
     if (variable === 0) {
       if (ns !== fixed) return v.error(`requires ${fixed} successor${fixed === 1 ? "" : "s"} but found ${ns}`);
     } else if (fixed > 0 && ns < fixed) return v.error(`requires at least ${fixed} successors but found ${ns}`);
-    fixed = countFixed(def.operands), variable = def.operands.length - fixed;
+    fixed = fc.operands, variable = def.operands.length - fixed;
     const no = op.operands.length;
     if (variable === 0) {
       if (fixed === 0 && no !== 0) return v.error("requires zero operands");
@@ -301,20 +326,21 @@ class Verifier {
   }
 
   private verifyCounts(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
-    if (!checkValues(op, v, true, def.operands, "operandSegmentSizes")) return false;
-    if (!checkValues(op, v, false, def.results, "resultSegmentSizes")) return false;
+    const fc = def.fixedCounts;
+    if (!checkValues(op, v, true, def.operands, fc.operands, "operandSegmentSizes")) return false;
+    if (!checkValues(op, v, false, def.results, fc.results, "resultSegmentSizes")) return false;
     for (const names of def.allTypesMatch) {
       const first = namedType(op, def, names[0]);
       for (let i = 1; i < names.length; i++) {
         if (namedType(op, def, names[i]) !== first) return v.error(`failed to verify that all of {${names.join(", ")}} have same type`);
       }
     }
-    const variadicRegions = countFixed(def.regions) !== def.regions.length;
+    const variadicRegions = fc.regions !== def.regions.length;
     if (!variadicRegions && op.regions.length !== def.regions.length) return v.error(`requires ${def.regions.length} region${def.regions.length === 1 ? "" : "s"}`);
     for (let i = 0; i < def.regions.length && i < op.regions.length; i++) {
       if (def.regions[i].sized && !op.regions[i].hasOneBlock) return v.error(`region #${i} ('${def.regions[i].name}') failed to verify constraint: region with 1 blocks`);
     }
-    const variadicSucc = countFixed(def.successors) !== def.successors.length;
+    const variadicSucc = fc.successors !== def.successors.length;
     if (!variadicSucc && op.successors.length !== def.successors.length) return v.error(`requires ${def.successors.length} successor${def.successors.length === 1 ? "" : "s"} but found ${op.successors.length}`);
     return true;
   }
@@ -398,14 +424,13 @@ class Verifier {
   }
 }
 
-/// The operand (`isOperand`) or result counts and type constraints of `op` against `defs` (ODS's generated checks).
-function checkValues(op: Operation, v: OpVerifyContext, isOperand: boolean, defs: OpDef["operands"], segments: string): boolean {
-  const what = isOperand ? "operand" : "result";
+/// The operand (`isOperand`) or result counts and type constraints of `op` against `defs`, of which `fixed` have
+/// arity Single (ODS's generated checks).
+function checkValues(op: Operation, v: OpVerifyContext, isOperand: boolean, defs: OpDef["operands"], fixed: number, segments: string): boolean {
   const count = isOperand ? op.operands.length : op.results.length;
-  const fixed = countSingle(defs);
   const variadic = defs.length - fixed;
-  const seg = op.props.get(segments);
-  const sizes = seg !== null && seg.kind === AttrKind.DenseArray ? (seg as unknown as { values: readonly number[] }).values : null;
+  const sizes = segmentSizes(op, segments);
+  const what = isOperand ? "operand" : "result";
   if (sizes !== null) {
     if (sizes.length !== defs.length) return v.error(`'${segments}' attribute for specifying ${what} segments must have ${defs.length} elements, but got ${sizes.length}`);
     let total = 0;
@@ -428,6 +453,13 @@ function checkValues(op: Operation, v: OpVerifyContext, isOperand: boolean, defs
   return true;
 }
 
+/// The segment sizes property `name` of `op` (operandSegmentSizes, resultSegmentSizes), or null.
+function segmentSizes(op: Operation, name: string): readonly number[] | null {
+  if (op.props.entries.length === 0) return null;
+  const seg = op.props.get(name);
+  return seg !== null && seg.kind === AttrKind.DenseArray ? (seg as unknown as { values: readonly number[] }).values : null;
+}
+
 /// The common case of dominance: `val` is an argument of `user`'s block or the result of an op before it there.
 function definedEarlierInBlock(val: Value, user: Operation): boolean {
   if (val.valueKind === ValueKind.BlockArgument) return (val as BlockArgument).owner === user.parent;
@@ -444,16 +476,6 @@ function definedInside(val: Value, owner: Operation): boolean {
   let x: Region | null = pb.parent;
   while (x !== null && x.parent !== owner) x = x.parent === null ? null : x.parent.parentRegion;
   return x !== null;
-}
-
-/// How many of `defs` bind exactly one value, region or successor (neither optional nor variadic).
-function countFixed(defs: readonly { readonly arity?: Arity; readonly variadic?: boolean }[]): number {
-  let fixed = 0;
-  for (let i = 0; i < defs.length; i++) {
-    const d = defs[i];
-    if (!(d.variadic === true || (d.arity !== undefined && d.arity !== Arity.Single))) fixed++;
-  }
-  return fixed;
 }
 
 /// True if some block of `b`'s region branches to `b` (`b.predecessors().length > 0` without the list).
@@ -482,31 +504,24 @@ function relation(val: Value, user: Operation): string {
 
 /// The type of the operand, result or typed property `name` of `op` (the first value of a variadic group).
 function namedType(op: Operation, def: OpDef, name: string): unknown {
-  for (let k = 0; k < def.operands.length; k++) if (def.operands[k].name === name) return slotType(op, true, def.operands, k, "operandSegmentSizes");
-  for (let k = 0; k < def.results.length; k++) if (def.results[k].name === name) return slotType(op, false, def.results, k, "resultSegmentSizes");
+  for (let k = 0; k < def.operands.length; k++) if (def.operands[k].name === name) return slotType(op, true, def.operands, def.fixedCounts.operands, k, "operandSegmentSizes");
+  for (let k = 0; k < def.results.length; k++) if (def.results[k].name === name) return slotType(op, false, def.results, def.fixedCounts.results, k, "resultSegmentSizes");
   const a = op.props.get(name);
   return a === null ? undefined : (a as { type?: unknown }).type;
 }
 
-/// The type of the first operand (`isOperand`) or result bound by slot `k` of `defs`, or undefined.
-function slotType(op: Operation, isOperand: boolean, defs: OpDef["operands"], k: number, segName: string): unknown {
+/// The type of the first operand (`isOperand`) or result bound by slot `k` of `defs` (`fixed` of them of arity
+/// Single), or undefined.
+function slotType(op: Operation, isOperand: boolean, defs: OpDef["operands"], fixed: number, k: number, segName: string): unknown {
   const count = isOperand ? op.operands.length : op.results.length;
-  const seg = op.props.get(segName);
-  const sizes = seg !== null && seg.kind === AttrKind.DenseArray ? (seg as unknown as { values: readonly number[] }).values : null;
-  const fixed = countSingle(defs), variadic = defs.length - fixed;
+  const sizes = segmentSizes(op, segName);
+  const variadic = defs.length - fixed;
   let at = 0;
   for (let i = 0; i < k; i++) {
     at += sizes !== null ? sizes[i] : defs[i].arity === Arity.Single ? 1 : variadic === 1 ? count - fixed : Math.min(1, count - fixed);
   }
   if (!(at >= 0 && at < count)) return undefined;
   return isOperand ? op.operands[at].value.type : op.results[at].type;
-}
-
-/// How many of `defs` have arity Single.
-function countSingle(defs: OpDef["operands"]): number {
-  let n = 0;
-  for (let i = 0; i < defs.length; i++) if (defs[i].arity === Arity.Single) n++;
-  return n;
 }
 
 /// An op whose regions are verified on their own (MLIR verifies them in parallel at the parent's exit).

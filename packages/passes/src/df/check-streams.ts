@@ -3,13 +3,13 @@ import { definePass, walk, type Diagnostic, type Operation } from "@allo/ir-core
 import { symName } from "@allo/dialect-df";
 import { errorAt } from "./common.js";
 import { DfPassDiag } from "./diag.js";
-import { collectStreamElements, staticExecutionCount, type StreamElement } from "./stream-elements.js";
+import { collectStreamElements, staticExecutionCount, type RegionStreams } from "./stream-elements.js";
 
-/// Checks the FIFOs of one region; returns its elements, or null after reporting an error.
-export function checkStreams(region: Operation, emit: (d: Diagnostic) => void): Map<string, StreamElement> | null {
-  const elements = collectStreamElements(region, emit);
-  if (elements === null) return null;
-  for (const el of elements.values()) {
+/// Checks the FIFOs of one region; returns its stream elements, or null after reporting an error.
+export function checkStreams(region: Operation, emit: (d: Diagnostic) => void): RegionStreams | null {
+  const streams = collectStreamElements(region, emit);
+  if (streams === null) return null;
+  for (const el of streams.elements.values()) {
     const producers = [...new Set(el.accesses.filter((a) => a.isPut).map((a) => a.kernel))];
     const consumers = [...new Set(el.accesses.filter((a) => !a.isPut).map((a) => a.kernel))];
     const at = el.accesses[0].op;
@@ -32,7 +32,7 @@ export function checkStreams(region: Operation, emit: (d: Diagnostic) => void): 
       return null;
     }
   }
-  return elements;
+  return streams;
 }
 
 /// Checks every df.region of `module`.

@@ -1,6 +1,6 @@
 // Shared helpers of the dataflow passes: constant evaluation through op folders, index constants, instance names.
 import {
-  AttrKind, Builtin, getDenseI64ArrayAttr, getDictionaryAttr, getIndexAttr, makeDiag, OpBuilder, Trait, diagLocOf, type Attribute,
+  AttrKind, Builtin, wouldOpBeTriviallyDead, getDenseI64ArrayAttr, getDictionaryAttr, getIndexAttr, makeDiag, OpBuilder, Trait, diagLocOf, type Attribute,
   type DenseArrayAttr, type Diagnostic, type DiagMessage, type Operation, type Value,
 } from "@allo/ir-core";
 import { ArithConstantOp } from "@allo/dialect-std";
@@ -79,4 +79,24 @@ export function errorAt(op: Operation, msg: DiagMessage, ...args: unknown[]): Di
 export function bodyOps(op: Operation): Operation[] {
   const b = op.regions[0]?.firstBlock ?? null;
   return b === null ? [] : b.ops();
+}
+
+/// Erases the ops of `kernel` (not those of kernels nested in it) that have no regions, no used result and no side
+/// effects, and those that become so: what df-specialize leaves of the conditions it folded.
+export function eraseDeadKernelOps(kernel: Operation): void {
+  // In program order a value's definition comes before its uses, so one backward sweep erases the dead chains.
+  const ops: Operation[] = [];
+  const stack = bodyOps(kernel).reverse();
+  while (stack.length) {
+    const op = stack.pop()!;
+    if (op.regions.length === 0) { ops.push(op); continue; }
+    if (op.name === "df.kernel") continue;
+    for (let r = op.regions.length - 1; r >= 0; r--) {
+      for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) for (let o = b.lastOp; o !== null; o = o.prev) stack.push(o);
+    }
+  }
+  for (let i = ops.length - 1; i >= 0; i--) {
+    const op = ops[i];
+    if (op.results.every((r) => r.firstUse === null) && wouldOpBeTriviallyDead(op)) op.erase();
+  }
 }

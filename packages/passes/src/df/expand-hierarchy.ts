@@ -23,10 +23,12 @@ function isParameterised(region: Operation): boolean {
   return region.props.get("params") !== null;
 }
 
-/// The pipeline of one expansion round.
+/// The pipeline of one expansion round. df-instantiate specialises as it copies (the same IR as df-specialize would
+/// make of its output, without copying the branches not taken); df-specialize then folds what canonicalize made
+/// constant.
 export function expansionRound(): OpPassManager {
   const pm = new OpPassManager("builtin.module");
-  pm.addPass(new Pass(DfInstantiate));
+  pm.addPass(new Pass(DfInstantiate, { specialize: true }));
   const canon = lookupPass("canonicalize");
   if (canon !== null) pm.addPass(new Pass(canon));
   pm.addPass(new Pass(DfSpecialize));

@@ -1,14 +1,18 @@
 // df-instantiate: expands each kernel of mapping [P0, ...] into P0*... single-instance kernels @name_i_j.
-import { cloneOp, definePass, getArrayAttr, getDictionaryAttr, getI64Attr, getStringAttr, OpBuilder, walk, type Diagnostic, type Operation } from "@allo/ir-core";
+import {
+  cloneRegionInto, cloneWithoutRegions, definePass, getArrayAttr, getDictionaryAttr, getI64Attr, getStringAttr, opt, OpBuilder, walk, type Attribute, type Block,
+  type Diagnostic, type Operation, type Value,
+} from "@allo/ir-core";
 import { kernelMapping, symName } from "@allo/dialect-df";
-import { bodyOps, errorAt, indexConstant, instancePid, markInstance } from "./common.js";
+import { bodyOps, constantInt, eraseDeadKernelOps, errorAt, indexConstant, instancePid, markInstance } from "./common.js";
 import { DfPassDiag } from "./diag.js";
 
 /// Instances one kernel may expand to before the pass refuses.
 export const maxInstances = 1_000_000;
 
-/// Expands every kernel with a fully bound mapping; returns false after reporting an error.
-export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => void): { ok: boolean; instances: number } {
+/// Expands every kernel with a fully bound mapping; returns false after reporting an error. With `specialize`, each
+/// instance's df.meta_if ops are specialised as they are copied (see `cloneInstance`).
+export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => void, specialize = false): { ok: boolean; instances: number } {
   let instances = 0;
   const kernels: Operation[] = [];
   // Kernels of parameterised regions are instantiated after df-inline-regions has bound the parameters.
@@ -30,13 +34,12 @@ export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => v
     const pid = grid.map(() => 0);
     const single = getArrayAttr([getI64Attr(1)]);
     for (let n = 0; n < total; n++) {
-      const inst = cloneOp(kernel);
+      const inst = cloneInstance(kernel, pid, specialize);
       inst.props = getDictionaryAttr([
         ...inst.props.entries, { name: "sym_name", value: getStringAttr(`${name}_${pid.join("_")}`) }, { name: "mapping", value: single },
       ]);
       markInstance(inst, pid, grid);
       b.insert(inst);
-      replacePids(inst, pid);
       for (let d = grid.length - 1; d >= 0; d--) { if (++pid[d] < grid[d]) break; pid[d] = 0; }
     }
     kernel.erase();
@@ -45,14 +48,46 @@ export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => v
   return { ok: true, instances };
 }
 
-/// Replaces the `df.get_pid` ops that belong to `kernel` (not to kernels nested in it) by constants.
-function replacePids(kernel: Operation, pid: readonly number[]): void {
-  for (const op of collectOwn(kernel, "df.get_pid")) {
-    const b = OpBuilder.before(op);
-    b.loc = op.loc;
-    op.results.forEach((r, i) => r.replaceAllUsesWith(indexConstant(b, pid[i] ?? 0)));
-    op.erase();
+/// Copies `kernel` as its instance at `pid`: the kernel's own `df.get_pid` ops (not those of kernels nested in it)
+/// become index constants. With `specialize`, a df.meta_if whose condition then folds becomes a copy of its taken
+/// branch and what is left dead of the conditions is erased, as df-specialize would leave it (one whose condition
+/// does not fold is copied whole, for df-specialize to report); this copies only the branches the instance keeps.
+function cloneInstance(kernel: Operation, pid: readonly number[], specialize: boolean): Operation {
+  const mapping = new Map<Value | Block, Value | Block>();
+  const memo = new Map<Value, Attribute | null>();
+  const b = new OpBuilder();
+  // The kernels of the copy (itself and kernels nested in it) where a df.meta_if was specialised.
+  const specialized = new Set<Operation>();
+  const cloneInto = (op: Operation, dest: Block, own: boolean, fold: boolean, kernelCopy: Operation): void => {
+    if (own && op.name === "df.get_pid") {
+      b.setInsertionPointToEnd(dest);
+      op.results.forEach((r, i) => mapping.set(r, indexConstant(b, pid[i] ?? 0, op.loc)));
+      return;
+    }
+    if (fold && op.name === "df.meta_if") {
+      const cond = op.operand(0);
+      const c = constantInt((mapping.get(cond) as Value | undefined) ?? cond, memo);
+      if (c !== null) {
+        specialized.add(kernelCopy);
+        const taken = op.regions[c !== 0 ? 0 : 1].firstBlock;
+        if (taken !== null) for (let o = taken.firstOp; o !== null; o = o.next) if (o.name !== "df.yield") cloneInto(o, dest, own, fold, kernelCopy);
+        return;
+      }
+      fold = false; // df-specialize leaves what is nested in a condition it cannot fold alone
+    }
+    const copy = dest.append(cloneWithoutRegions(op, mapping));
+    const isKernel = op.name === "df.kernel";
+    const nestedOwn = own && !isKernel, nestedKernel = isKernel ? copy : kernelCopy;
+    for (let i = 0; i < op.regions.length; i++) {
+      cloneRegionInto(op.regions[i], copy.regions[i], mapping, (o, into) => cloneInto(o, into, nestedOwn, fold, nestedKernel));
+    }
+  };
+  const copy = cloneWithoutRegions(kernel, mapping);
+  for (let i = 0; i < kernel.regions.length; i++) {
+    cloneRegionInto(kernel.regions[i], copy.regions[i], mapping, (o, into) => cloneInto(o, into, true, specialize, copy));
   }
+  for (const k of specialized) eraseDeadKernelOps(k);
+  return copy;
 }
 
 /// Ops named `name` inside `kernel` whose nearest enclosing df.kernel is `kernel`.
@@ -73,9 +108,12 @@ export const DfInstantiate = definePass({
   argument: "df-instantiate",
   summary: "Expand each df.kernel over its mapping into single-instance kernels @name_i_j",
   anchor: "builtin.module",
+  options: {
+    specialize: opt.bool("specialize", false, "Specialise each instance's df.meta_if ops while copying it (the result of df-instantiate followed by df-specialize, without copying the branches not taken)"),
+  },
   statistics: { kernels: { name: "num-instances", desc: "Kernel instances created" } },
   run(module, ctx) {
-    const r = instantiateKernels(module, (d) => ctx.emit(d));
+    const r = instantiateKernels(module, (d) => ctx.emit(d), ctx.options.specialize);
     ctx.stats.kernels += r.instances;
     if (!r.ok) ctx.signalPassFailure();
     if (r.instances === 0) ctx.markAllAnalysesPreserved();

@@ -1,6 +1,6 @@
 // df-lower-streams: df.region -> hw.design; stream elements -> hw.fifo; kernel instances -> hw.pe funcs + hw.instance.
 import {
-  definePass, getFunctionType, getStringAttr, getSymbolRefAttr, getTypeAttr, OpBuilder, SymbolTable, unitAttr, walk, type Block, type Diagnostic, type FunctionType, type Operation, type Type, type TypeAttr, type Value,
+  definePass, getFunctionType, getStringAttr, getSymbolRefAttr, getTypeAttr, OpBuilder, SymbolTable, unitAttr, walk, type BlockArgument, type Diagnostic, type FunctionType, type Operation, type Type, type TypeAttr, type Value,
 } from "@allo/ir-core";
 import { regionParams, streamInfo, symName } from "@allo/dialect-df";
 import { DesignOp, FifoOp, getFifoType, InstanceOp, ReadOp, WriteOp } from "@allo/dialect-hw";
@@ -8,7 +8,7 @@ import { FuncOp, ReturnOp } from "@allo/dialect-std";
 import { errorAt } from "./common.js";
 import { checkStreams } from "./check-streams.js";
 import { DfPassDiag } from "./diag.js";
-import type { StreamElement } from "./stream-elements.js";
+import type { RegionStreams, StreamAccess, StreamElement } from "./stream-elements.js";
 
 /// Lowers every df.region of `module`; returns false after reporting an error.
 export function lowerStreams(module: Operation, emit: (d: Diagnostic) => void): { ok: boolean; fifos: number } {
@@ -19,10 +19,10 @@ export function lowerStreams(module: Operation, emit: (d: Diagnostic) => void): 
   for (const region of regions) {
     const left = leftovers(region);
     if (left !== null) { emit(errorAt(region, DfPassDiag.RegionNotLowered, symName(region), left)); return { ok: false, fifos }; }
-    const elements = checkStreams(region, emit);
-    if (elements === null) return { ok: false, fifos };
-    fifos += elements.size;
-    lowerRegion(region, elements, symbols);
+    const streams = checkStreams(region, emit);
+    if (streams === null) return { ok: false, fifos };
+    fifos += streams.elements.size;
+    lowerRegion(region, streams, symbols);
   }
   return { ok: true, fifos };
 }
@@ -40,7 +40,7 @@ function leftovers(region: Operation): string | null {
   return what;
 }
 
-function lowerRegion(region: Operation, elements: Map<string, StreamElement>, symbols: SymbolTable): void {
+function lowerRegion(region: Operation, streams: RegionStreams, symbols: SymbolTable): void {
   const ft = (region.props.get("function_type") as TypeAttr).type as FunctionType;
   const b = OpBuilder.before(region);
   b.loc = region.loc;
@@ -49,33 +49,33 @@ function lowerRegion(region: Operation, elements: Map<string, StreamElement>, sy
   const body = b.createBlock(design.regions[0], ft.inputs, oldBody.args.map((a) => a.loc));
   body.args.forEach((a, i) => { a.sourceName = oldBody.args[i].sourceName; });
   // One hw.fifo per used stream element, in first-use order.
-  const fifoOf = new Map<string, Value>();
-  const elementOf = new Map<Operation, StreamElement>();
-  for (const el of elements.values()) {
+  const fifoOf = new Map<StreamElement, Value>();
+  for (const el of streams.elements.values()) {
     const info = streamInfo(el.stream.type)!;
     b.loc = el.stream.definingOp?.loc ?? region.loc;
     const fifo = b.create(FifoOp, { resultTypes: [getFifoType(info.element, info.depth)], props: { name: getStringAttr(el.name) } });
     fifo.results[0].sourceName = el.name;
-    fifoOf.set(el.name, fifo.results[0]);
-    for (const a of el.accesses) elementOf.set(a.op, el);
+    fifoOf.set(el, fifo.results[0]);
   }
   // One PE function and one hw.instance per kernel instance; the functions follow the design.
   const funcs = OpBuilder.before(region);
+  const access = new OpBuilder();
   const regionArgIndex = new Map<Value, number>(oldBody.args.map((a, i) => [a, i]));
   for (const kernel of oldBody.ops()) {
     if (kernel.name !== "df.kernel") continue;
     const peName = uniqueName(symName(kernel), symbols);
     const kBody = kernel.regions[0].entry;
-    // FIFO arguments in the order the kernel first uses them.
-    const used: StreamElement[] = [];
-    walk(kernel, (op) => {
-      if (op.name !== "df.put" && op.name !== "df.get") return;
-      const el = elementOf.get(op);
-      if (el !== undefined && !used.includes(el)) used.push(el);
-    }, "pre");
-    const fifoArgs = used.map((el) => kBody.addArgument(fifoOf.get(el.name)!.type, kernel.loc));
-    used.forEach((el, i) => { fifoArgs[i].sourceName = el.name.replace(/\[(\d+)\]/g, "_$1"); });
-    rewriteAccesses(kBody, used, fifoArgs, elementOf);
+    // FIFO arguments in the order the kernel first uses them; its df.put/df.get become hw.write/hw.read on them.
+    const argOf = new Map<StreamElement, BlockArgument>();
+    for (const a of streams.accessesOf.get(kernel) ?? []) {
+      let fifoArg = argOf.get(a.element);
+      if (fifoArg === undefined) {
+        fifoArg = kBody.addArgument(fifoOf.get(a.element)!.type, kernel.loc);
+        fifoArg.sourceName = a.element.name.replace(/\[(\d+)\]/g, "_$1");
+        argOf.set(a.element, fifoArg);
+      }
+      rewriteAccess(access, a, fifoArg);
+    }
     const types: Type[] = kBody.args.map((a) => a.type);
     funcs.loc = kernel.loc;
     const fn = funcs.create(FuncOp, {
@@ -94,33 +94,23 @@ function lowerRegion(region: Operation, elements: Map<string, StreamElement>, sy
     // The instance passes the design arguments behind the kernel's operands, then its FIFOs.
     b.setInsertionPointToEnd(body);
     b.loc = kernel.loc;
-    const operands = [...kernel.operandValues().map((v) => body.args[regionArgIndex.get(v)!]), ...used.map((el) => fifoOf.get(el.name)!)];
+    const operands: Value[] = kernel.operandValues().map((v) => body.args[regionArgIndex.get(v)!]);
+    for (const el of argOf.keys()) operands.push(fifoOf.get(el)!);
     b.create(InstanceOp, { operands, props: { callee: getSymbolRefAttr(peName) } });
   }
   region.erase();
 }
 
-/// Replaces df.put/df.get in `body` by hw.write/hw.read on the FIFO arguments.
-function rewriteAccesses(body: Block, used: readonly StreamElement[], fifoArgs: readonly Value[], elementOf: Map<Operation, StreamElement>): void {
-  for (let i = 0; i < used.length; i++) {
-    for (const a of used[i].accesses) {
-      if (!isInside(a.op, body)) continue;
-      const b = OpBuilder.before(a.op);
-      b.loc = a.op.loc;
-      if (a.isPut) b.create(WriteOp, { operands: [fifoArgs[i], a.op.operand(1)] });
-      else {
-        const r = b.create(ReadOp, { operands: [fifoArgs[i]], resultTypes: [a.op.results[0].type] });
-        a.op.results[0].replaceAllUsesWith(r.results[0]);
-      }
-      elementOf.delete(a.op);
-      a.op.erase();
-    }
+/// Replaces a df.put/df.get by hw.write/hw.read on `fifo`.
+function rewriteAccess(b: OpBuilder, a: StreamAccess, fifo: Value): void {
+  b.setInsertionPoint(a.op);
+  b.loc = a.op.loc;
+  if (a.isPut) b.create(WriteOp, { operands: [fifo, a.op.operand(1)] });
+  else {
+    const r = b.create(ReadOp, { operands: [fifo], resultTypes: [a.op.results[0].type] });
+    a.op.results[0].replaceAllUsesWith(r.results[0]);
   }
-}
-
-function isInside(op: Operation, block: Block): boolean {
-  for (let p: Operation | null = op; p !== null; p = p.parentOp) if (p.parent === block) return true;
-  return false;
+  a.op.erase();
 }
 
 function uniqueName(base: string, symbols: SymbolTable): string {

@@ -1,12 +1,14 @@
 // df-specialize: folds each df.meta_if condition to a constant and keeps the taken branch.
 import { definePass, printOpGeneric, type Diagnostic, type Operation } from "@allo/ir-core";
 import { enclosingKernel, symName } from "@allo/dialect-df";
-import { constantInt, errorAt } from "./common.js";
+import { constantInt, eraseDeadKernelOps, errorAt } from "./common.js";
 import { DfPassDiag } from "./diag.js";
 
-/// Replaces every df.meta_if whose condition folds by its taken branch; with `strict`, reports one that does not fold.
+/// Replaces every df.meta_if whose condition folds by its taken branch, then erases what is left dead of the
+/// conditions in the kernels where one folded (`eraseDeadKernelOps`); with `strict`, reports one that does not fold.
 export function specializeMetaIfs(module: Operation, emit: (d: Diagnostic) => void, strict: boolean): { ok: boolean; folded: number } {
   let folded = 0;
+  const specialized = new Set<Operation>();
   const work: Operation[] = [];
   outermostMetaIfs([module], work);
   const stuck: Operation[] = [];
@@ -14,6 +16,8 @@ export function specializeMetaIfs(module: Operation, emit: (d: Diagnostic) => vo
     const op = work.pop()!;
     const c = constantInt(op.operand(0));
     if (c === null) { stuck.push(op); continue; }
+    const kernel = enclosingKernel(op);
+    if (kernel !== null) specialized.add(kernel);
     const block = op.regions[c !== 0 ? 0 : 1].firstBlock;
     const moved: Operation[] = [];
     if (block !== null) for (const inner of block.ops()) if (inner.name !== "df.yield") { inner.moveBefore(op); moved.push(inner); }
@@ -21,6 +25,7 @@ export function specializeMetaIfs(module: Operation, emit: (d: Diagnostic) => vo
     outermostMetaIfs(moved, work);
     folded++;
   }
+  for (const kernel of specialized) eraseDeadKernelOps(kernel);
   if (strict) {
     for (const op of stuck) {
       const k = enclosingKernel(op);

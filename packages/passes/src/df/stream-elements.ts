@@ -1,5 +1,5 @@
 // Stream elements of a df.region: which kernel instance puts to / gets from which FIFO, with constant indices.
-import { AttrKind, type AffineMapAttr, type Diagnostic, type Operation, type StringAttr, type Value } from "@allo/ir-core";
+import { AttrKind, walk, type AffineMapAttr, type Attribute, type Diagnostic, type Operation, type StringAttr, type Value } from "@allo/ir-core";
 import { streamInfo, symName } from "@allo/dialect-df";
 import { constantInt, errorAt } from "./common.js";
 import { DfPassDiag } from "./diag.js";
@@ -9,6 +9,7 @@ export interface StreamAccess {
   readonly op: Operation;
   readonly kernel: Operation;
   readonly isPut: boolean;
+  readonly element: StreamElement;
 }
 
 /// One FIFO: a stream (or stream-array element) and its accesses.
@@ -20,6 +21,12 @@ export interface StreamElement {
   readonly accesses: StreamAccess[];
 }
 
+/// The stream elements of a region, by name in first-access order, and each kernel's accesses in program order.
+export interface RegionStreams {
+  readonly elements: Map<string, StreamElement>;
+  readonly accessesOf: Map<Operation, StreamAccess[]>;
+}
+
 /// The source name of a df.stream: its `name` property, the SSA name it was parsed with, or `stream<k>`.
 export function streamBaseName(stream: Value, k: number): string {
   const d = stream.definingOp;
@@ -29,44 +36,51 @@ export function streamBaseName(stream: Value, k: number): string {
 }
 
 /// Collects the stream elements used in `region` (a df.region); null after reporting a non-constant or out-of-bounds index.
-export function collectStreamElements(region: Operation, emit: (d: Diagnostic) => void): Map<string, StreamElement> | null {
+export function collectStreamElements(region: Operation, emit: (d: Diagnostic) => void): RegionStreams | null {
   const body = region.regions[0].entry;
   const names = new Map<Value, string>();
   let k = 0;
   for (let op = body.firstOp; op !== null; op = op.next) if (op.name === "df.stream") names.set(op.results[0], streamBaseName(op.results[0], k++));
-  const out = new Map<string, StreamElement>();
+  const elements = new Map<string, StreamElement>();
+  const accessesOf = new Map<Operation, StreamAccess[]>();
+  const memo = new Map<Value, Attribute | null>();
   for (let kernel = body.firstOp; kernel !== null; kernel = kernel.next) {
     if (kernel.name !== "df.kernel") continue;
-    const stack: Operation[] = kernel.regions[0].entry.ops();
-    while (stack.length) {
-      const op = stack.pop()!;
-      for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) stack.push(o);
-      if (op.name !== "df.put" && op.name !== "df.get") continue;
+    const own: StreamAccess[] = [];
+    accessesOf.set(kernel, own);
+    let failed = false;
+    walk(kernel, (op) => {
+      if (failed || (op.name !== "df.put" && op.name !== "df.get")) return;
       const isPut = op.name === "df.put";
       const stream = op.operand(0);
       const info = streamInfo(stream.type)!;
       const base = names.get(stream) ?? stream.sourceName ?? "stream";
-      const idxValues = op.operandValues().slice(isPut ? 2 : 1);
       const indices: number[] = [];
-      for (let i = 0; i < idxValues.length; i++) {
-        const c = constantInt(idxValues[i]);
+      for (let i = isPut ? 2 : 1; i < op.operands.length; i++) {
+        const c = constantInt(op.operands[i].value, memo);
         if (c === null) {
-          emit(errorAt(op, DfPassDiag.IndexNotConstant, symName(kernel), i, op.name, base));
-          return null;
+          emit(errorAt(op, DfPassDiag.IndexNotConstant, symName(kernel), indices.length, op.name, base));
+          failed = true;
+          return;
         }
         indices.push(c);
       }
       if (indices.some((c, i) => c < 0 || c >= info.shape[i])) {
         emit(errorAt(op, DfPassDiag.IndexOutOfBounds, symName(kernel), indices.join(", "), base, info.shape.join(", ")));
-        return null;
+        failed = true;
+        return;
       }
-      const name = base + indices.map((i) => `[${i}]`).join("");
-      let el = out.get(name);
-      if (el === undefined) { el = { stream, indices, name, accesses: [] }; out.set(name, el); }
-      el.accesses.push({ op, kernel, isPut });
-    }
+      let name = base;
+      for (let i = 0; i < indices.length; i++) name += `[${indices[i]}]`;
+      let element = elements.get(name);
+      if (element === undefined) { element = { stream, indices, name, accesses: [] }; elements.set(name, element); }
+      const access = { op, kernel, isPut, element };
+      element.accesses.push(access);
+      own.push(access);
+    }, "pre");
+    if (failed) return null;
   }
-  return out;
+  return { elements, accessesOf };
 }
 
 /// How many times `op` runs per execution of its kernel, when loop bounds make that static; null otherwise.
