@@ -48,7 +48,7 @@ try {
   code = r.exitCode;
   if (r.exitCode === 0 || out === "-") {
     const err = writeOutputAtomic(out, r.output);
-    if (err !== null) { process.stderr.write(`allo-translate: ${err}\n`); code = 1; }
+    if (err !== null) { process.stderr.write(`${err}\n`); code = 1; }
   }
 } catch (e) {
   // A bug, not a user error: one line unless ALLO_DEBUG asks for the stack.

@@ -22,7 +22,7 @@ export function writeOutputAtomic(path: string, data: string | Uint8Array | read
   }
   // Devices and pipes (`-o /dev/null`) are written in place: renaming over them would replace them.
   if (existsSync(path) && !statSync(path).isFile()) {
-    try { writeData(path, data); return null; } catch (e) { return `could not write output file '${path}': ${(e as Error).message}`; }
+    try { writeData(path, data); return null; } catch (e) { return outputFileError(path, e); }
   }
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
@@ -31,8 +31,27 @@ export function writeOutputAtomic(path: string, data: string | Uint8Array | read
     return null;
   } catch (e) {
     rmSync(tmp, { force: true });
-    return `could not write output file '${path}': ${(e as Error).message}`;
+    return outputFileError(path, e);
   }
+}
+
+/// mlir-opt's message for an output file it cannot write, naming the file asked for (not the temporary one).
+export function outputFileError(path: string, e: unknown): string {
+  return `cannot open output file '${path}': ${systemErrorText(e)}`;
+}
+
+/// The C library's text for the common errors (what LLVM prints); libuv's, capitalised, for the others.
+const errnoText: Readonly<Record<string, string>> = {
+  ENOENT: "No such file or directory", EACCES: "Permission denied", EISDIR: "Is a directory", ENOTDIR: "Not a directory",
+  EROFS: "Read-only file system", ENOSPC: "No space left on device", EPERM: "Operation not permitted", EEXIST: "File exists",
+};
+
+function systemErrorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const known = err.code !== undefined ? errnoText[err.code] : undefined;
+  if (known !== undefined) return known;
+  const m = /^[A-Z0-9]+: ([^,]+)/.exec(err.message ?? "");
+  return m !== null ? m[1][0].toUpperCase() + m[1].slice(1) : String(err.message ?? e);
 }
 
 function writeData(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {

@@ -105,7 +105,7 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
   if (out === "-") return { stdout: outputText(r.output), stderr: r.errors, exitCode: r.exitCode };
   if (r.exitCode === 0) {
     const err = writeOutputAtomic(out, r.output);
-    if (err !== null) return { stdout: "", stderr: r.errors + `allo-opt: ${err}\n`, exitCode: 1 };
+    if (err !== null) return { stdout: "", stderr: r.errors + `${err}\n`, exitCode: 1 };
   }
   return { stdout: "", stderr: r.errors, exitCode: r.exitCode };
 }

@@ -12,7 +12,7 @@ import {
   entryArgs, entryResults, findEntry, NpyError, readNpy, SimError, SimMessages, simulate, valueFromNpy, valueToNpy,
   writeNpy, zeroValue, type EntryArg, type NpyArray, type RtValue,
 } from "@allo/target-sim";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { runHlsCsim } from "./run-hls.js";
 import { writeOutputAtomic } from "./io.js";
 import { renderWithSources } from "./render.js";
@@ -85,19 +85,6 @@ function runPipeline(module: Operation, text: string, buf: SourceBuffer): void {
   const diags: Diagnostic[] = [];
   const ok = pm.run(module, (d) => diags.push(d));
   if (!ok || diags.some((d) => d.severity === Severity.Error)) fail(diags, buf);
-}
-
-/// Writes an output file: atomically for regular files, directly for devices and pipes (never replace /dev/null).
-function writeOutput(path: string, data: Uint8Array): string | null {
-  let special = false;
-  try { special = !statSync(path).isFile(); } catch { /* does not exist yet */ }
-  if (!special) return writeOutputAtomic(path, data);
-  try {
-    writeFileSync(path, data);
-    return null;
-  } catch (e) {
-    return `could not write output file '${path}': ${(e as Error).message}`;
-  }
 }
 
 function readArray(file: string, what: string): ReturnType<typeof readNpy> {
@@ -176,7 +163,7 @@ export function runRun(o: RunOptions): RunResult {
       if (!cr.ok) fail(cr.diagnostics, buf);
       for (const out of outs) {
         const arr = "arg" in out.r ? cr.args[out.r.arg] : cr.results[out.r.result];
-        const err = writeOutput(out.file, writeNpy(arr));
+        const err = writeOutputAtomic(out.file, writeNpy(arr));
         if (err !== null) throw new RunFailure(`allo-run: ${err}\n`);
       }
       if (entry.name === "func.func" && cr.results.length > 0 && outs.every((x) => "arg" in x.r)) {
@@ -196,7 +183,7 @@ export function runRun(o: RunOptions): RunResult {
       const v = isArg ? res.args[(out.r as { arg: number }).arg] : res.results[(out.r as { result: number }).result];
       const t = isArg ? args[(out.r as { arg: number }).arg].type : types[(out.r as { result: number }).result];
       const bytes = writeNpy(valueToNpy(out.name, t, v));
-      const err = writeOutput(out.file, bytes);
+      const err = writeOutputAtomic(out.file, bytes);
       if (err !== null) throw new RunFailure(`allo-run: ${err}\n`);
     }
     if (entry.name === "func.func" && nres > 0 && outs.every((x) => "arg" in x.r)) {

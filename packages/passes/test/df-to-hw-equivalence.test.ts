@@ -79,6 +79,28 @@ describe("df-instantiate{specialize} copies what df-instantiate and df-specializ
       checkSame(shardProgram(m, n, tile, rowsFirst));
     }), { numRuns: 8 });
   });
+  it("specialises a nested kernel on its parent's pid and erases the dead conditions of both", () => {
+    checkSame(`df.region @top(%A: memref<6xi32>) {
+  df.kernel @outer mapping [2] args(%A) : memref<6xi32> {
+  ^bb0(%lA: memref<6xi32>):
+    %p = df.get_pid : index
+    %c0 = arith.constant 0 : index
+    %c3 = arith.constant 3 : index
+    %base = arith.muli %p, %c3 : index
+    %first = arith.cmpi eq, %p, %c0 : index
+    %unused = arith.addi %base, %c3 : index
+    df.kernel @inner mapping [3] args(%lA) : memref<6xi32> {
+    ^bb0(%x: memref<6xi32>):
+      %q = df.get_pid : index
+      %i = arith.addi %base, %q : index
+      df.meta_if %first {
+        %v = arith.index_cast %i : index to i32
+        memref.store %v, %x[%i] : memref<6xi32>
+      }
+    }
+  }
+}`);
+  });
   // df-specialize would report the condition that does not fold; what df-instantiate leaves is kept as it is.
   it("keeps a condition that does not fold, and what is nested in it, for df-specialize", () => {
     checkSame(`df.region @top(%A: memref<2xi32>) {

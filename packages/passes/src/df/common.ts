@@ -81,7 +81,7 @@ export function bodyOps(op: Operation): Operation[] {
   return b === null ? [] : b.ops();
 }
 
-/// Erases the ops of `kernel` (not those of kernels nested in it) that have no regions, no used result and no side
+/// Erases the ops of `kernel` (kernels nested in it included) that have no regions, no used result and no side
 /// effects, and those that become so: what df-specialize leaves of the conditions it folded.
 export function eraseDeadKernelOps(kernel: Operation): void {
   // In program order a value's definition comes before its uses, so one backward sweep erases the dead chains.
@@ -90,7 +90,6 @@ export function eraseDeadKernelOps(kernel: Operation): void {
   while (stack.length) {
     const op = stack.pop()!;
     if (op.regions.length === 0) { ops.push(op); continue; }
-    if (op.name === "df.kernel") continue;
     for (let r = op.regions.length - 1; r >= 0; r--) {
       for (let b = op.regions[r].lastBlock; b !== null; b = b.prev) for (let o = b.lastOp; o !== null; o = o.prev) stack.push(o);
     }

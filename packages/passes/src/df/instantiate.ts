@@ -56,9 +56,8 @@ function cloneInstance(kernel: Operation, pid: readonly number[], specialize: bo
   const mapping = new Map<Value | Block, Value | Block>();
   const memo = new Map<Value, Attribute | null>();
   const b = new OpBuilder();
-  // The kernels of the copy (itself and kernels nested in it) where a df.meta_if was specialised.
-  const specialized = new Set<Operation>();
-  const cloneInto = (op: Operation, dest: Block, own: boolean, fold: boolean, kernelCopy: Operation): void => {
+  let specialized = false;
+  const cloneInto = (op: Operation, dest: Block, own: boolean, fold: boolean): void => {
     if (own && op.name === "df.get_pid") {
       b.setInsertionPointToEnd(dest);
       op.results.forEach((r, i) => mapping.set(r, indexConstant(b, pid[i] ?? 0, op.loc)));
@@ -68,25 +67,22 @@ function cloneInstance(kernel: Operation, pid: readonly number[], specialize: bo
       const cond = op.operand(0);
       const c = constantInt((mapping.get(cond) as Value | undefined) ?? cond, memo);
       if (c !== null) {
-        specialized.add(kernelCopy);
+        specialized = true;
         const taken = op.regions[c !== 0 ? 0 : 1].firstBlock;
-        if (taken !== null) for (let o = taken.firstOp; o !== null; o = o.next) if (o.name !== "df.yield") cloneInto(o, dest, own, fold, kernelCopy);
+        if (taken !== null) for (let o = taken.firstOp; o !== null; o = o.next) if (o.name !== "df.yield") cloneInto(o, dest, own, fold);
         return;
       }
       fold = false; // df-specialize leaves what is nested in a condition it cannot fold alone
     }
     const copy = dest.append(cloneWithoutRegions(op, mapping));
-    const isKernel = op.name === "df.kernel";
-    const nestedOwn = own && !isKernel, nestedKernel = isKernel ? copy : kernelCopy;
-    for (let i = 0; i < op.regions.length; i++) {
-      cloneRegionInto(op.regions[i], copy.regions[i], mapping, (o, into) => cloneInto(o, into, nestedOwn, fold, nestedKernel));
-    }
+    const nestedOwn = own && op.name !== "df.kernel";
+    for (let i = 0; i < op.regions.length; i++) cloneRegionInto(op.regions[i], copy.regions[i], mapping, (o, into) => cloneInto(o, into, nestedOwn, fold));
   };
   const copy = cloneWithoutRegions(kernel, mapping);
   for (let i = 0; i < kernel.regions.length; i++) {
-    cloneRegionInto(kernel.regions[i], copy.regions[i], mapping, (o, into) => cloneInto(o, into, true, specialize, copy));
+    cloneRegionInto(kernel.regions[i], copy.regions[i], mapping, (o, into) => cloneInto(o, into, true, specialize));
   }
-  for (const k of specialized) eraseDeadKernelOps(k);
+  if (specialized) eraseDeadKernelOps(copy);
   return copy;
 }
 

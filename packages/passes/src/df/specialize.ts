@@ -5,7 +5,8 @@ import { constantInt, eraseDeadKernelOps, errorAt } from "./common.js";
 import { DfPassDiag } from "./diag.js";
 
 /// Replaces every df.meta_if whose condition folds by its taken branch, then erases what is left dead of the
-/// conditions in the kernels where one folded (`eraseDeadKernelOps`); with `strict`, reports one that does not fold.
+/// conditions in the (outermost) kernels where one folded (`eraseDeadKernelOps`); with `strict`, reports one that
+/// does not fold.
 export function specializeMetaIfs(module: Operation, emit: (d: Diagnostic) => void, strict: boolean): { ok: boolean; folded: number } {
   let folded = 0;
   const specialized = new Set<Operation>();
@@ -16,7 +17,7 @@ export function specializeMetaIfs(module: Operation, emit: (d: Diagnostic) => vo
     const op = work.pop()!;
     const c = constantInt(op.operand(0));
     if (c === null) { stuck.push(op); continue; }
-    const kernel = enclosingKernel(op);
+    const kernel = outermostKernel(op);
     if (kernel !== null) specialized.add(kernel);
     const block = op.regions[c !== 0 ? 0 : 1].firstBlock;
     const moved: Operation[] = [];
@@ -38,6 +39,13 @@ export function specializeMetaIfs(module: Operation, emit: (d: Diagnostic) => vo
     }
   }
   return { ok: true, folded };
+}
+
+/// The outermost df.kernel around `op`, or null.
+function outermostKernel(op: Operation): Operation | null {
+  let k = enclosingKernel(op);
+  for (let outer = k; outer !== null; outer = enclosingKernel(outer)) k = outer;
+  return k;
 }
 
 /// Appends the df.meta_if ops in `roots` (and nested in them) that are not inside another df.meta_if.
