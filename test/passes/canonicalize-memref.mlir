@@ -761,6 +761,259 @@ func.func @eoc2(%m: memref<2x3x4xf32>) -> memref<6x2x2xf32> {
   return %e : memref<6x2x2xf32>
 }
 
+// ComposeCollapseOfExpandOp to an expand_shape with dynamic sizes: MLIR 19's builder infers them from the source
+// (memref.dim, divided by the group's static sizes with arith.divui; a division by 1 folds away, as does a dim of an
+// alloc).
+// CHECK-LABEL: func.func @coe_dyn(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x8xf32>, %[[ARG1:.*]]: index) -> memref<?x2x8xf32> {
+// CHECK-NEXT: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-NEXT: %[[DIM:.*]] = memref.dim %[[ARG0]], %[[C0]] : memref<?x8xf32>
+// CHECK-NEXT: %[[V0:.*]] = arith.divui %[[DIM]], %[[C2]] : index
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0, 1], [2]] output_shape [%[[V0]], 2, 8] : memref<?x8xf32> into memref<?x2x8xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<?x2x8xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @coe_dyn(%m: memref<?x8xf32>, %n: index) -> memref<?x2x8xf32> {
+  %e = memref.expand_shape %m [[0, 1], [2, 3]] output_shape [%n, 2, 2, 4] : memref<?x8xf32> into memref<?x2x2x4xf32>
+  %c = memref.collapse_shape %e [[0], [1], [2, 3]] : memref<?x2x2x4xf32> into memref<?x2x8xf32>
+  return %c : memref<?x2x8xf32>
+}
+
+// CHECK-LABEL: func.func @coe_dyn2(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x?xf32>, %[[ARG1:.*]]: index, %[[ARG2:.*]]: index) -> memref<?x?x4xf32> {
+// CHECK-NEXT: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-NEXT: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-NEXT: %[[DIM:.*]] = memref.dim %[[ARG0]], %[[C0]] : memref<?x?xf32>
+// CHECK-NEXT: %[[DIM_0:.*]] = memref.dim %[[ARG0]], %[[C1]] : memref<?x?xf32>
+// CHECK-NEXT: %[[V0:.*]] = arith.divui %[[DIM_0]], %[[C4]] : index
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0], [1, 2]] output_shape [%[[DIM]], %[[V0]], 4] : memref<?x?xf32> into memref<?x?x4xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<?x?x4xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @coe_dyn2(%m: memref<?x?xf32>, %n: index, %k: index) -> memref<?x?x4xf32> {
+  %e = memref.expand_shape %m [[0], [1, 2, 3]] output_shape [%n, %k, 2, 4] : memref<?x?xf32> into memref<?x?x2x4xf32>
+  %c = memref.collapse_shape %e [[0], [1, 2], [3]] : memref<?x?x2x4xf32> into memref<?x?x4xf32>
+  return %c : memref<?x?x4xf32>
+}
+
+// CHECK-LABEL: func.func @coe_dyn_unit(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x8xf32>, %[[ARG1:.*]]: index) -> memref<?x1x8xf32> {
+// CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-NEXT: %[[DIM:.*]] = memref.dim %[[ARG0]], %[[C0]] : memref<?x8xf32>
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0, 1], [2]] output_shape [%[[DIM]], 1, 8] : memref<?x8xf32> into memref<?x1x8xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<?x1x8xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @coe_dyn_unit(%m: memref<?x8xf32>, %n: index) -> memref<?x1x8xf32> {
+  %e = memref.expand_shape %m [[0, 1], [2, 3]] output_shape [%n, 1, 2, 4] : memref<?x8xf32> into memref<?x1x2x4xf32>
+  %c = memref.collapse_shape %e [[0], [1], [2, 3]] : memref<?x1x2x4xf32> into memref<?x1x8xf32>
+  return %c : memref<?x1x8xf32>
+}
+
+// CHECK-LABEL: func.func @coe_dyn_alloc(
+// CHECK-SAME: %[[ARG0:.*]]: index, %[[ARG1:.*]]: index) -> memref<?x2x8xf32> {
+// CHECK-NEXT: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-NEXT: %[[ALLOC:.*]] = memref.alloc(%[[ARG0]]) : memref<?x8xf32>
+// CHECK-NEXT: %[[V0:.*]] = arith.divui %[[ARG0]], %[[C2]] : index
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ALLOC]] {{\[\[}}0, 1], [2]] output_shape [%[[V0]], 2, 8] : memref<?x8xf32> into memref<?x2x8xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<?x2x8xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @coe_dyn_alloc(%n: index, %k: index) -> memref<?x2x8xf32> {
+  %m = memref.alloc(%n) : memref<?x8xf32>
+  %e = memref.expand_shape %m [[0, 1], [2, 3]] output_shape [%k, 2, 2, 4] : memref<?x8xf32> into memref<?x2x2x4xf32>
+  %c = memref.collapse_shape %e [[0], [1], [2, 3]] : memref<?x2x2x4xf32> into memref<?x2x8xf32>
+  return %c : memref<?x2x8xf32>
+}
+
+// CHECK-LABEL: func.func @coe_dyn_many(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x?xf32>, %[[ARG1:.*]]: index, %[[ARG2:.*]]: index) -> (memref<?x4x?x4xf32>, memref<?x2x?x4xf32>, memref<?x4x?x2xf32>) {
+// CHECK-NEXT: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-NEXT: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-NEXT: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0, 1, 2], [3, 4, 5]] output_shape [%[[ARG1]], 2, 2, %[[ARG2]], 2, 2] : memref<?x?xf32> into memref<?x2x2x?x2x2xf32>
+// CHECK-NEXT: %[[DIM:.*]] = memref.dim %[[ARG0]], %[[C0]] : memref<?x?xf32>
+// CHECK-NEXT: %[[DIM_0:.*]] = memref.dim %[[ARG0]], %[[C1]] : memref<?x?xf32>
+// CHECK-NEXT: %[[V0:.*]] = arith.divui %[[DIM]], %[[C4]] : index
+// CHECK-NEXT: %[[V1:.*]] = arith.divui %[[DIM_0]], %[[C4]] : index
+// CHECK-NEXT: %[[EXPAND_SHAPE_1:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0, 1], [2, 3]] output_shape [%[[V0]], 4, %[[V1]], 4] : memref<?x?xf32> into memref<?x4x?x4xf32>
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[EXPAND_SHAPE]] {{\[\[}}0], [1], [2, 3], [4, 5]] : memref<?x2x2x?x2x2xf32> into memref<?x2x?x4xf32>
+// CHECK-NEXT: %[[DIM_2:.*]] = memref.dim %[[ARG0]], %[[C0]] : memref<?x?xf32>
+// CHECK-NEXT: %[[DIM_3:.*]] = memref.dim %[[ARG0]], %[[C1]] : memref<?x?xf32>
+// CHECK-NEXT: %[[V2:.*]] = arith.divui %[[DIM_2]], %[[C4]] : index
+// CHECK-NEXT: %[[V3:.*]] = arith.divui %[[DIM_3]], %[[C2]] : index
+// CHECK-NEXT: %[[EXPAND_SHAPE_4:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0, 1], [2, 3]] output_shape [%[[V2]], 4, %[[V3]], 2] : memref<?x?xf32> into memref<?x4x?x2xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE_1]], %[[COLLAPSE_SHAPE]], %[[EXPAND_SHAPE_4]] : memref<?x4x?x4xf32>, memref<?x2x?x4xf32>, memref<?x4x?x2xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @coe_dyn_many(%m: memref<?x?xf32>, %a: index, %b: index) -> (memref<?x4x?x4xf32>, memref<?x2x?x4xf32>, memref<?x4x?x2xf32>) {
+  %e = memref.expand_shape %m [[0, 1, 2], [3, 4, 5]] output_shape [%a, 2, 2, %b, 2, 2] : memref<?x?xf32> into memref<?x2x2x?x2x2xf32>
+  %c = memref.collapse_shape %e [[0], [1, 2], [3], [4, 5]] : memref<?x2x2x?x2x2xf32> into memref<?x4x?x4xf32>
+  %d = memref.collapse_shape %e [[0], [1], [2, 3], [4, 5]] : memref<?x2x2x?x2x2xf32> into memref<?x2x?x4xf32>
+  %f = memref.collapse_shape %e [[0], [1, 2], [3, 4], [5]] : memref<?x2x2x?x2x2xf32> into memref<?x4x?x2xf32>
+  return %c, %d, %f : memref<?x4x?x4xf32>, memref<?x2x?x4xf32>, memref<?x4x?x2xf32>
+}
+
+// CHECK-LABEL: func.func @coe_rank0(
+// CHECK-SAME: %[[ARG0:.*]]: memref<f32>) -> memref<1xf32> {
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ARG0]] [] output_shape [1] : memref<f32> into memref<1xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<1xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @coe_rank0(%m: memref<f32>) -> memref<1xf32> {
+  %e = memref.expand_shape %m [] output_shape [1, 1] : memref<f32> into memref<1x1xf32>
+  %c = memref.collapse_shape %e [[0, 1]] : memref<1x1xf32> into memref<1xf32>
+  return %c : memref<1xf32>
+}
+
+// ComposeExpandOfCollapseOp: one collapse_shape or expand_shape (keeping the output shape) when each intermediate
+// dim's group on one side collapses into its group on the other.
+// CHECK-LABEL: func.func @eoc_to_collapse(
+// CHECK-SAME: %[[ARG0:.*]]: memref<2x3x4xf32>) -> memref<6x4xf32> {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG0]] {{\[\[}}0, 1], [2]] : memref<2x3x4xf32> into memref<6x4xf32>
+// CHECK-NEXT: return %[[COLLAPSE_SHAPE]] : memref<6x4xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_to_collapse(%m: memref<2x3x4xf32>) -> memref<6x4xf32> {
+  %c = memref.collapse_shape %m [[0, 1, 2]] : memref<2x3x4xf32> into memref<24xf32>
+  %e = memref.expand_shape %c [[0, 1]] output_shape [6, 4] : memref<24xf32> into memref<6x4xf32>
+  return %e : memref<6x4xf32>
+}
+
+// CHECK-LABEL: func.func @eoc_to_expand(
+// CHECK-SAME: %[[ARG0:.*]]: memref<6x4xf32>) -> memref<2x3x4xf32> {
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0, 1], [2]] output_shape [2, 3, 4] : memref<6x4xf32> into memref<2x3x4xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<2x3x4xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_to_expand(%m: memref<6x4xf32>) -> memref<2x3x4xf32> {
+  %c = memref.collapse_shape %m [[0, 1]] : memref<6x4xf32> into memref<24xf32>
+  %e = memref.expand_shape %c [[0, 1, 2]] output_shape [2, 3, 4] : memref<24xf32> into memref<2x3x4xf32>
+  return %e : memref<2x3x4xf32>
+}
+
+// CHECK-LABEL: func.func @eoc_dyn_expand(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x4xf32>, %[[ARG1:.*]]: index) -> memref<?x2x2xf32> {
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0], [1, 2]] output_shape [%[[ARG1]], 2, 2] : memref<?x4xf32> into memref<?x2x2xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<?x2x2xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_dyn_expand(%m: memref<?x4xf32>, %n: index) -> memref<?x2x2xf32> {
+  %c = memref.collapse_shape %m [[0, 1]] : memref<?x4xf32> into memref<?xf32>
+  %e = memref.expand_shape %c [[0, 1, 2]] output_shape [%n, 2, 2] : memref<?xf32> into memref<?x2x2xf32>
+  return %e : memref<?x2x2xf32>
+}
+
+// CHECK-LABEL: func.func @eoc_dyn_collapse(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x2x2xf32>, %[[ARG1:.*]]: index) -> memref<?x4xf32> {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG0]] {{\[\[}}0], [1, 2]] : memref<?x2x2xf32> into memref<?x4xf32>
+// CHECK-NEXT: return %[[COLLAPSE_SHAPE]] : memref<?x4xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_dyn_collapse(%m: memref<?x2x2xf32>, %n: index) -> memref<?x4xf32> {
+  %c = memref.collapse_shape %m [[0, 1, 2]] : memref<?x2x2xf32> into memref<?xf32>
+  %e = memref.expand_shape %c [[0, 1]] output_shape [%n, 4] : memref<?xf32> into memref<?x4xf32>
+  return %e : memref<?x4xf32>
+}
+
+// CHECK-LABEL: func.func @eoc_rank0(
+// CHECK-SAME: %[[ARG0:.*]]: memref<1x1x1xf32>) -> (memref<1x1xf32>, memref<1x1x1x1xf32>) {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG0]] {{\[\[}}0], [1, 2]] : memref<1x1x1xf32> into memref<1x1xf32>
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[ARG0]] {{\[\[}}0], [1], [2, 3]] output_shape [1, 1, 1, 1] : memref<1x1x1xf32> into memref<1x1x1x1xf32>
+// CHECK-NEXT: return %[[COLLAPSE_SHAPE]], %[[EXPAND_SHAPE]] : memref<1x1xf32>, memref<1x1x1x1xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_rank0(%m: memref<1x1x1xf32>) -> (memref<1x1xf32>, memref<1x1x1x1xf32>) {
+  %c = memref.collapse_shape %m [] : memref<1x1x1xf32> into memref<f32>
+  %e = memref.expand_shape %c [] output_shape [1, 1] : memref<f32> into memref<1x1xf32>
+  %f = memref.expand_shape %c [] output_shape [1, 1, 1, 1] : memref<f32> into memref<1x1x1x1xf32>
+  return %e, %f : memref<1x1xf32>, memref<1x1x1x1xf32>
+}
+
+// CHECK-LABEL: func.func @eoc_unit_dims(
+// CHECK-SAME: %[[ARG0:.*]]: memref<6x1x1xf32>, %[[ARG1:.*]]: memref<2x3xf32>) -> (memref<2x3xf32>, memref<6x1x1xf32>) {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG0]] {{\[\[}}0, 1, 2]] : memref<6x1x1xf32> into memref<6xf32>
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[COLLAPSE_SHAPE]] {{\[\[}}0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+// CHECK-NEXT: %[[COLLAPSE_SHAPE_0:.*]] = memref.collapse_shape %[[ARG1]] {{\[\[}}0, 1]] : memref<2x3xf32> into memref<6xf32>
+// CHECK-NEXT: %[[EXPAND_SHAPE_1:.*]] = memref.expand_shape %[[COLLAPSE_SHAPE_0]] {{\[\[}}0, 1, 2]] output_shape [6, 1, 1] : memref<6xf32> into memref<6x1x1xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]], %[[EXPAND_SHAPE_1]] : memref<2x3xf32>, memref<6x1x1xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_unit_dims(%m: memref<6x1x1xf32>, %n: memref<2x3xf32>) -> (memref<2x3xf32>, memref<6x1x1xf32>) {
+  %c = memref.collapse_shape %m [[0, 1, 2]] : memref<6x1x1xf32> into memref<6xf32>
+  %e = memref.expand_shape %c [[0, 1]] output_shape [2, 3] : memref<6xf32> into memref<2x3xf32>
+  %c2 = memref.collapse_shape %n [[0, 1]] : memref<2x3xf32> into memref<6xf32>
+  %e2 = memref.expand_shape %c2 [[0, 1, 2]] output_shape [6, 1, 1] : memref<6xf32> into memref<6x1x1xf32>
+  return %e, %e2 : memref<2x3xf32>, memref<6x1x1xf32>
+}
+
+// ComposeExpandOfCollapseOp refuses: a pair of groups of one size (even where they match, as MLIR 19 does), sizes
+// that do not regroup, dynamic sizes in the middle of a group, and non-identity layouts.
+// CHECK-LABEL: func.func @eoc_same_size(
+// CHECK-SAME: %[[ARG0:.*]]: memref<2x3x4x5xf32>) -> memref<6x4x5xf32> {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG0]] {{\[\[}}0, 1, 2], [3]] : memref<2x3x4x5xf32> into memref<24x5xf32>
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[COLLAPSE_SHAPE]] {{\[\[}}0, 1], [2]] output_shape [6, 4, 5] : memref<24x5xf32> into memref<6x4x5xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<6x4x5xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_same_size(%m: memref<2x3x4x5xf32>) -> memref<6x4x5xf32> {
+  %c = memref.collapse_shape %m [[0, 1, 2], [3]] : memref<2x3x4x5xf32> into memref<24x5xf32>
+  %e = memref.expand_shape %c [[0, 1], [2]] output_shape [6, 4, 5] : memref<24x5xf32> into memref<6x4x5xf32>
+  return %e : memref<6x4x5xf32>
+}
+
+// CHECK-LABEL: func.func @eoc_mismatch(
+// CHECK-SAME: %[[ARG0:.*]]: memref<2x12xf32>) -> memref<4x6xf32> {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG0]] {{\[\[}}0, 1]] : memref<2x12xf32> into memref<24xf32>
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[COLLAPSE_SHAPE]] {{\[\[}}0, 1]] output_shape [4, 6] : memref<24xf32> into memref<4x6xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<4x6xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_mismatch(%m: memref<2x12xf32>) -> memref<4x6xf32> {
+  %c = memref.collapse_shape %m [[0, 1]] : memref<2x12xf32> into memref<24xf32>
+  %e = memref.expand_shape %c [[0, 1]] output_shape [4, 6] : memref<24xf32> into memref<4x6xf32>
+  return %e : memref<4x6xf32>
+}
+
+// CHECK-LABEL: func.func @eoc_dyn_inner(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x4x?xf32>, %[[ARG1:.*]]: index, %[[ARG2:.*]]: index) -> memref<?x2x2x?xf32> {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG0]] {{\[\[}}0, 1], [2]] : memref<?x4x?xf32> into memref<?x?xf32>
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[COLLAPSE_SHAPE]] {{\[\[}}0, 1, 2], [3]] output_shape [%[[ARG1]], 2, 2, %[[ARG2]]] : memref<?x?xf32> into memref<?x2x2x?xf32>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<?x2x2x?xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_dyn_inner(%m: memref<?x4x?xf32>, %a: index, %b: index) -> memref<?x2x2x?xf32> {
+  %c = memref.collapse_shape %m [[0, 1], [2]] : memref<?x4x?xf32> into memref<?x?xf32>
+  %e = memref.expand_shape %c [[0, 1, 2], [3]] output_shape [%a, 2, 2, %b] : memref<?x?xf32> into memref<?x2x2x?xf32>
+  return %e : memref<?x2x2x?xf32>
+}
+
+// CHECK-LABEL: func.func @eoc_strided(
+// CHECK-SAME: %[[ARG0:.*]]: memref<2x3x4xf32, strided<[12, 4, 1], offset: 5>>) -> memref<6x4xf32, strided<[4, 1], offset: 5>> {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG0]] {{\[\[}}0, 1, 2]] : memref<2x3x4xf32, strided<[12, 4, 1], offset: 5>> into memref<24xf32, strided<[1], offset: 5>>
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[COLLAPSE_SHAPE]] {{\[\[}}0, 1]] output_shape [6, 4] : memref<24xf32, strided<[1], offset: 5>> into memref<6x4xf32, strided<[4, 1], offset: 5>>
+// CHECK-NEXT: return %[[EXPAND_SHAPE]] : memref<6x4xf32, strided<[4, 1], offset: 5>>
+// CHECK-NEXT: {{^  }$}}
+func.func @eoc_strided(%m: memref<2x3x4xf32, strided<[12, 4, 1], offset: 5>>) -> memref<6x4xf32, strided<[4, 1], offset: 5>> {
+  %c = memref.collapse_shape %m [[0, 1, 2]] : memref<2x3x4xf32, strided<[12, 4, 1], offset: 5>> into memref<24xf32, strided<[1], offset: 5>>
+  %e = memref.expand_shape %c [[0, 1]] output_shape [6, 4] : memref<24xf32, strided<[1], offset: 5>> into memref<6x4xf32, strided<[4, 1], offset: 5>>
+  return %e : memref<6x4xf32, strided<[4, 1], offset: 5>>
+}
+
+// The inverse-reshape fold with several dynamic dims: expand then collapse by the same groups, or collapse then
+// expand with at most one dynamic dim per group.
+// CHECK-LABEL: func.func @fold_expand_collapse_dyn(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x?xf32>, %[[ARG1:.*]]: index, %[[ARG2:.*]]: index) -> memref<?x?xf32> {
+// CHECK-NEXT: return %[[ARG0]] : memref<?x?xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @fold_expand_collapse_dyn(%m: memref<?x?xf32>, %a: index, %b: index) -> memref<?x?xf32> {
+  %e = memref.expand_shape %m [[0, 1], [2, 3]] output_shape [%a, 4, %b, 4] : memref<?x?xf32> into memref<?x4x?x4xf32>
+  %c = memref.collapse_shape %e [[0, 1], [2, 3]] : memref<?x4x?x4xf32> into memref<?x?xf32>
+  return %c : memref<?x?xf32>
+}
+
+// CHECK-LABEL: func.func @fold_collapse_expand_dyn(
+// CHECK-SAME: %[[ARG0:.*]]: memref<?x4x?x4xf32>, %[[ARG1:.*]]: memref<?x?x4xf32>, %[[ARG2:.*]]: index, %[[ARG3:.*]]: index) -> (memref<?x4x?x4xf32>, memref<?x?x4xf32>) {
+// CHECK-NEXT: %[[COLLAPSE_SHAPE:.*]] = memref.collapse_shape %[[ARG1]] {{\[\[}}0, 1, 2]] : memref<?x?x4xf32> into memref<?xf32>
+// CHECK-NEXT: %[[EXPAND_SHAPE:.*]] = memref.expand_shape %[[COLLAPSE_SHAPE]] {{\[\[}}0, 1, 2]] output_shape [%[[ARG2]], %[[ARG3]], 4] : memref<?xf32> into memref<?x?x4xf32>
+// CHECK-NEXT: return %[[ARG0]], %[[EXPAND_SHAPE]] : memref<?x4x?x4xf32>, memref<?x?x4xf32>
+// CHECK-NEXT: {{^  }$}}
+func.func @fold_collapse_expand_dyn(%m: memref<?x4x?x4xf32>, %n: memref<?x?x4xf32>, %a: index, %b: index) -> (memref<?x4x?x4xf32>, memref<?x?x4xf32>) {
+  %c = memref.collapse_shape %m [[0, 1], [2, 3]] : memref<?x4x?x4xf32> into memref<?x?xf32>
+  %e = memref.expand_shape %c [[0, 1], [2, 3]] output_shape [%a, 4, %b, 4] : memref<?x?xf32> into memref<?x4x?x4xf32>
+  %c2 = memref.collapse_shape %n [[0, 1, 2]] : memref<?x?x4xf32> into memref<?xf32>
+  %e2 = memref.expand_shape %c2 [[0, 1, 2]] output_shape [%a, %b, 4] : memref<?xf32> into memref<?x?x4xf32>
+  return %e, %e2 : memref<?x4x?x4xf32>, memref<?x?x4xf32>
+}
+
 // CHECK-LABEL: func.func @view_same(
 // CHECK-SAME: %[[ARG0:.*]]: memref<2048xi8>) -> memref<2048xi8> {
 // CHECK-NEXT: %[[C0:.*]] = arith.constant 0 : index

@@ -31,3 +31,16 @@ func.func @hoist(%m: memref<10xi32>, %x: i32) {
   }
   return
 }
+
+// ComposeCollapseOfExpandOp leaves a collapse_shape whose single expand_shape would have two dynamic sizes in one
+// group: MLIR 19's ExpandShapeOp builder cannot infer them (mlir-opt-19 aborts on this input).
+// CHECK-LABEL: func.func @coe_two_dynamic
+// CHECK-SAME:    (%[[M:.*]]: memref<?xf32>, %[[N:.*]]: index, %[[K:.*]]: index)
+// CHECK-NEXT:    %[[E:.*]] = memref.expand_shape %[[M]] {{\[\[}}0, 1, 2]] output_shape [%[[N]], %[[K]], 4]
+// CHECK-NEXT:    %[[C:.*]] = memref.collapse_shape %[[E]] {{\[\[}}0], [1, 2]]
+// CHECK-NEXT:    return %[[C]]
+func.func @coe_two_dynamic(%m: memref<?xf32>, %n: index, %k: index) -> memref<?x?xf32> {
+  %e = memref.expand_shape %m [[0, 1, 2]] output_shape [%n, %k, 4] : memref<?xf32> into memref<?x?x4xf32>
+  %c = memref.collapse_shape %e [[0], [1, 2]] : memref<?x?x4xf32> into memref<?x?xf32>
+  return %c : memref<?x?xf32>
+}

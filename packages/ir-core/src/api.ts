@@ -1,6 +1,7 @@
 // Library entry points: parse, verify and print MLIR text in one call each.
 import { DiagnosticError, type Diagnostic } from "./diag/diagnostic.js";
 import type { Operation } from "./ir/ir.js";
+import { hasTrait, Trait } from "./ir/opdef.js";
 import { verify } from "./ir/verifier.js";
 import { SourceBuffer } from "./support/source.js";
 import { parseSource, type ParseOptions } from "./syntax/parser.js";
@@ -31,7 +32,16 @@ export function printOp(op: Operation, options: PrintOptions = {}): string {
   return new AsmPrinter(options).printTopLevel(op).join("");
 }
 
-/// Prints one op in generic form with names from its enclosing IR (for "see current operation" notes).
+/// The op from which MLIR numbers values when it prints `op` with a local scope (OpPrintingFlags::useLocalScope): the
+/// closest of `op` and its ancestors that is isolated from above, else the top-level op.
+function localScopeRoot(op: Operation): Operation {
+  let root = op;
+  while (!(root.def !== null && hasTrait(root.def, Trait.IsolatedFromAbove)) && root.parentOp !== null) root = root.parentOp;
+  return root;
+}
+
+/// Prints one op in generic form for "see current operation" notes, its values named as MLIR's Diagnostic::appendOp
+/// names them: numbered from the op's local scope (localScopeRoot), as if that op were printed alone.
 export function printOpGeneric(op: Operation): string {
-  return new AsmPrinter({ generic: true }).printInContext(op);
+  return new AsmPrinter({ generic: true }).printInContext(op, localScopeRoot(op));
 }

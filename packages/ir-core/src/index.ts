@@ -26,6 +26,8 @@ export * from "./syntax/parser-base.js";
 export * from "./syntax/printer.js";
 export * from "./pass/index.js";
 export * from "./pass/index.js";
+export * from "./rewrite/block-merging.js";
+export * from "./rewrite/branch-operands.js";
 export * from "./rewrite/greedy-driver.js";
 export * from "./rewrite/region-utils.js";
 export * from "./rewrite/side-effects.js";

@@ -95,6 +95,8 @@ describe("ir-core parse/print", () => {
     expect(error(`"t.a"() : () -> (i32, `)).to.contain("error: expected non-function type");
     expect(error(`%0 = "t.a"() : () -> (i32, i32)`)).to.contain("operation defines 2 results but was provided 1 to bind");
     expect(error(`"t.a"() {s = "abc} : () -> ()`)).to.contain(`error: expected '"' in string literal`);
+    // A successor at the top level, outside any region.
+    expect(error(`"t.br"()[^bb1] : () -> ()`)).to.equal(`t.mlir:1:10: error: reference to an undefined block\n"t.br"()[^bb1] : () -> ()\n         ^\n`);
   });
 
   it("keeps unregistered dialect types and attributes verbatim", () => {

@@ -3,7 +3,7 @@
 // LivenessAnalysis.cpp). Region branch ops are modelled for scf (for, if, while, execute_region, index_switch)
 // and affine (for, if).
 import {
-  AttrKind, definePass, getArrayAttr, getDenseI32ArrayAttr, getFunctionType, getTypeAttr, hasTrait, isMemoryEffectFree,
+  AttrKind, definePass, getArrayAttr, getDenseI32ArrayAttr, getFunctionType, getTypeAttr, hasTrait, isBranchOp, isMemoryEffectFree,
   lookupSymbolFrom, Operation, PlaceholderValue, Trait, walk, type ArrayAttr, type Attribute, type IntegerAttr, type Block, type FunctionType, type Region, type SymbolRefAttr, type TypeAttr, type Value,
 } from "@allo/ir-core";
 import { forOp } from "@allo/dialect-affine";
@@ -396,10 +396,11 @@ export const RemoveDeadValues = definePass({
   anchor: null,
   run(root, ctx) {
     let bad: Operation | null = null;
+    // The first offending op in post-order, as MLIR's walk; an unregistered op with successors is no branch op.
     walk(root, (o) => {
       if (bad !== null || o === root) return;
-      if (o.successors.length > 0 || (isSymbol(o) && !isFunc(o)) || isNonCallSymbolUser(o)) bad = o;
-    }, "pre");
+      if (isBranchOp(o) || (isSymbol(o) && !isFunc(o)) || isNonCallSymbolUser(o)) bad = o;
+    }, "post");
     if (bad !== null) {
       ctx.emitError(bad, "cannot optimize an IR with non-function symbol ops, non-call symbol user ops or branch ops\n");
       return;

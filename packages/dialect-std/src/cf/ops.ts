@@ -2,6 +2,7 @@
 import {
   AnyInteger, AnyType, AttrKind, Builtin, defineOp, getDenseI32ArrayAttr, I1, operand, operandGroups, optProp, prop, registry, StrAttr, successor, Trait, TypeKind, variadic,
   type AttrConstraint, type DenseArrayAttr, type DenseElementsAttr, type DialectDef, type Operation, type OpVerifyContext,
+  type Value,
 } from "@allo/ir-core";
 import "./syntax.js";
 
@@ -43,20 +44,34 @@ function verifySuccessorOperands(op: Operation, v: OpVerifyContext): boolean {
   return true;
 }
 
-/// Erases operand `index`, forwarded to successor `i`, keeping the segment sizes in sync (MutableOperandRange::erase).
-function eraseSuccessorOperand(op: Operation, i: number, index: number): void {
-  op.eraseOperand(index);
+/// Grows (or shrinks) by `delta` the operand segments of successor `i`'s operands (`operandSegmentSizes`, and
+/// `case_operand_segments` for a switch case).
+function resizeSuccessorSegment(op: Operation, i: number, delta: number): void {
   if (op.name === "cf.br") return;
   const seg = (op.props.get("operandSegmentSizes") as DenseArrayAttr).values.slice();
-  seg[op.name === "cf.cond_br" ? 1 + i : i === 0 ? 1 : 2]--;
+  seg[op.name === "cf.cond_br" ? 1 + i : i === 0 ? 1 : 2] += delta;
   op.setProp("operandSegmentSizes", getDenseI32ArrayAttr(seg));
   if (op.name !== "cf.switch" || i === 0) return;
   const cases = (op.props.get("case_operand_segments") as DenseArrayAttr).values.slice();
-  cases[i - 1]--;
+  cases[i - 1] += delta;
   op.setProp("case_operand_segments", getDenseI32ArrayAttr(cases));
 }
 
-const branchExtra = { successorOperands: (op: Operation, i: number) => successorOperandRanges(op)[i], eraseSuccessorOperand };
+/// Erases operand `index`, forwarded to successor `i`, keeping the segment sizes in sync (MutableOperandRange::erase).
+function eraseSuccessorOperand(op: Operation, i: number, index: number): void {
+  op.eraseOperand(index);
+  resizeSuccessorSegment(op, i, -1);
+}
+
+/// Appends `values` to the operands forwarded to successor `i`, keeping the segment sizes in sync
+/// (MutableOperandRange::append).
+function appendSuccessorOperands(op: Operation, i: number, values: readonly Value[]): void {
+  const [start, count] = successorOperandRanges(op)[i];
+  op.insertOperands(start + count, values);
+  resizeSuccessorSegment(op, i, values.length);
+}
+
+const branchExtra = { successorOperands: (op: Operation, i: number) => successorOperandRanges(op)[i], eraseSuccessorOperand, appendSuccessorOperands };
 
 /// `cf.assert %cond, "message"`: aborts with the message when the condition is false.
 export const AssertOp = defineOp({

@@ -7,7 +7,7 @@ import {
 import { ArithConstantOp } from "../arith/ops.js";
 import { stridesAndOffset } from "./layout.js";
 import { constantOfr, mixedValues, type Ofr } from "./mixed.js";
-import { memrefRankReductionMask, staticList } from "./verify.js";
+import { memrefRankReductionMask, reassociation, staticList } from "./verify.js";
 
 type Operands = readonly (Attribute | null)[];
 
@@ -187,11 +187,17 @@ export function foldTranspose(op: Operation): FoldResult {
 }
 
 /// collapse_shape / expand_shape: to the operand's type -> the operand; of the inverse reshape whose source has the
-/// result type and at most one dynamic dim -> that source (MLIR's foldReshapeOp).
+/// result type -> that source, if that type has at most one dynamic dim, or both reshapes have the same groups and
+/// either expand then collapse or have at most one dynamic dim per group (MLIR 19's foldReshapeOp).
 export function foldReshape(op: Operation, inverse: string): FoldResult {
   const src = op.operand(0), res = op.results[0].type as MemRefType;
   if (src.type === res) return [src];
   const prev = src.definingOp;
   if (prev?.name !== inverse || prev.operand(0).type !== res) return null;
-  return res.shape.filter((d) => d === kDynamic).length < 2 ? [prev.operand(0)] : null;
+  const dynamicDims = (shape: readonly number[]) => shape.filter((d) => d === kDynamic).length;
+  if (dynamicDims(res.shape) < 2) return [prev.operand(0)];
+  const groups = reassociation(op), prevGroups = reassociation(prev);
+  if (groups.length !== prevGroups.length || groups.some((g, i) => g.length !== prevGroups[i].length || g.some((d, k) => d !== prevGroups[i][k]))) return null;
+  if (res.shape.length < (prev.results[0].type as MemRefType).shape.length) return [prev.operand(0)];
+  return groups.every((g) => dynamicDims(res.shape.slice(g[0], g[0] + g.length)) < 2) ? [prev.operand(0)] : null;
 }

@@ -1,14 +1,11 @@
-// Canonicalization patterns of the memref view ops (MLIR 19's MemRefOps.cpp): subview, reinterpret_cast,
-// collapse_shape and expand_shape.
-import {
-  getArrayAttr, getDenseI64ArrayAttr, getI64Attr, getMemRefType, kDynamic, pattern, type Attribute, type MemRefType, type Operation,
-  type PatternRewriter, type RewritePattern, type Value,
-} from "@allo/ir-core";
+// Canonicalization patterns of the memref view ops (MLIR 19's MemRefOps.cpp): subview and reinterpret_cast (the
+// reshapes are in reshape-patterns.ts).
+import { kDynamic, pattern, type MemRefType, type Operation, type PatternRewriter, type RewritePattern, type Value } from "@allo/ir-core";
 import { createCast } from "./canonicalize.js";
 import { canFoldIntoConsumer } from "./fold.js";
-import { fromI64, satMul, stridedType, stridesAndOffset } from "./layout.js";
+import { fromI64, stridedType, stridesAndOffset } from "./layout.js";
 import { constantOfr, dispatchMixed, foldDynamicIndexList, isConstantIndex, mixedValues, offsetSizeStrideOperands, type Ofr } from "./mixed.js";
-import { collapsedLayout, inferSubViewType, memrefRankReductionMask, reassociation, staticList } from "./verify.js";
+import { inferSubViewType, memrefRankReductionMask, staticList } from "./verify.js";
 
 const staticOf = (list: readonly Ofr[]): number[] => dispatchMixed(list).statics.map(fromI64);
 
@@ -106,111 +103,8 @@ const reinterpretCastOfExtractStridedMetadata = pattern({
   },
 });
 
-// ---- collapse_shape / expand_shape ----
-
-/// MLIR's composeReassociationIndices: the groups of two reshapes of one kind as one reshape, or null.
-function composeReassociation(a: readonly number[][], b: readonly number[][]): number[][] | null {
-  if (a.length === b.length) return null;
-  const [producer, consumer] = a.length > b.length ? [a, b] : [b, a];
-  if (consumer.length === 0) return [];
-  if (consumer.reduce((n, g) => n + g.length, 0) !== producer.length) return null;
-  return consumer.map((g) => g.flatMap((i) => producer[i]));
-}
-
-function reassociationAttr(groups: readonly number[][]): Attribute {
-  return getArrayAttr(groups.map((g) => getArrayAttr(g.map(getI64Attr))));
-}
-
-/// collapse(collapse(x)) and expand(expand(x)) of identity layouts -> one reshape (ComposeReassociativeReshapeOps).
-const composeReassociativeReshapeOps = (root: string): RewritePattern => pattern({
-  name: "ComposeReassociativeReshapeOps", root,
-  matchAndRewrite(op, rw) {
-    const inner = op.operand(0).definingOp;
-    if (inner?.name !== root) return false;
-    const layouts = [inner.operand(0).type, op.operand(0).type, op.results[0].type] as MemRefType[];
-    if (layouts.some((t) => t.layout !== null)) return false;
-    const groups = composeReassociation(reassociation(op), reassociation(inner));
-    if (groups === null) return false;
-    const props: Record<string, Attribute> = { reassociation: reassociationAttr(groups) };
-    let operands: Value[] = [inner.operand(0)];
-    if (root === "memref.expand_shape") {
-      props.static_output_shape = op.props.get("static_output_shape")!;
-      operands = [inner.operand(0), ...op.operandValues().slice(1)];
-    }
-    rw.replaceOpWithNew(op, (b) => b.create(op.def!, { operands, resultTypes: [op.results[0].type], props, loc: op.loc }));
-    return true;
-  },
-});
-
-/// collapse_shape(expand_shape(x)) of identity layouts whose groups line up -> one reshape of x: a collapse_shape, an
-/// expand_shape (static result shapes only here), or a cast for equal ranks (ComposeCollapseOfExpandOp).
-const composeCollapseOfExpandOp = pattern({
-  name: "ComposeCollapseOfExpandOp", root: "memref.collapse_shape",
-  matchAndRewrite(op, rw) {
-    const expand = op.operand(0).definingOp;
-    if (expand?.name !== "memref.expand_shape") return false;
-    const src = expand.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
-    if ([op.operand(0).type, src, expand.results[0].type].some((t) => (t as MemRefType).layout !== null) || src === res) return false;
-    const collapsing = src.shape.length > res.shape.length;
-    const higher = collapsing ? reassociation(expand) : reassociation(op), lower = collapsing ? reassociation(op) : reassociation(expand);
-    const composed: number[][] = [];
-    let h = 0;
-    for (const l of lower) {
-      const group: number[] = [];
-      while (h < higher.length) {
-        const right = higher[h][higher[h].length - 1];
-        if (right > l[l.length - 1]) return false;
-        group.push(h++);
-        if (right === l[l.length - 1]) break;
-      }
-      composed.push(group);
-    }
-    let n: Value;
-    if (collapsing) {
-      n = rw.create(op.def!, { operands: [expand.operand(0)], resultTypes: [res], props: { reassociation: reassociationAttr(composed) }, loc: op.loc }).results[0];
-    } else if (src.shape.length < res.shape.length) {
-      if (!res.hasStaticShape) return false;
-      n = rw.create(expand.def!, {
-        operands: [expand.operand(0)], resultTypes: [res], loc: op.loc,
-        props: { reassociation: reassociationAttr(composed), static_output_shape: getDenseI64ArrayAttr(res.shape) },
-      }).results[0];
-    } else n = createCast(rw, expand.operand(0), res, op.loc);
-    rw.replaceOp(op, [n]);
-    return true;
-  },
-});
-
-/// MLIR's CollapseShapeOp::computeCollapsedType.
-function collapsedType(src: MemRefType, groups: readonly number[][]): MemRefType {
-  const shape = groups.map((g) => g.reduce((n, d) => satMul(n, src.shape[d]), 1));
-  if (src.layout === null) return getMemRefType(shape, src.elementType, null, src.memorySpace);
-  const l = collapsedLayout(src, groups)!;
-  return stridedType(src, shape, l.strides, l.offset);
-}
-
-/// collapse_shape(cast(x)) -> collapse_shape(x), cast back when the collapsed type changes
-/// (CollapseShapeOpMemRefCastFolder).
-const collapseShapeOpMemRefCastFolder = pattern({
-  name: "CollapseShapeOpMemRefCastFolder", root: "memref.collapse_shape",
-  matchAndRewrite(op, rw) {
-    const cast = op.operand(0).definingOp;
-    if (cast?.name !== "memref.cast" || !canFoldIntoConsumer(cast)) return false;
-    const src = cast.operand(0);
-    const type = collapsedType(src.type as MemRefType, reassociation(op));
-    if (type === op.results[0].type) {
-      rw.modifyOpInPlace(op, () => op.operands[0].set(src));
-      return true;
-    }
-    const n = rw.create(op.def!, { operands: [src], resultTypes: [type], props: { reassociation: op.props.get("reassociation") }, loc: op.loc });
-    rw.replaceOp(op, [createCast(rw, n.results[0], op.results[0].type as MemRefType, op.loc)]);
-    return true;
-  },
-});
-
 /// The patterns of the memref view ops, by op name in MLIR's order.
 export const memrefViewPatterns: readonly (readonly [string, readonly RewritePattern[]])[] = [
-  ["memref.collapse_shape", [composeReassociativeReshapeOps("memref.collapse_shape"), composeCollapseOfExpandOp, collapseShapeOpMemRefCastFolder]],
-  ["memref.expand_shape", [composeReassociativeReshapeOps("memref.expand_shape")]],
   ["memref.reinterpret_cast", [reinterpretCastOfExtractStridedMetadata]],
   ["memref.subview", [subViewConstantArgumentFolder, subViewOpMemRefCastFolder, trivialSubViewOpFolder]],
 ];

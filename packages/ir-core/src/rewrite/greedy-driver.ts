@@ -204,7 +204,8 @@ class KnownConstants {
     const existing = entry === undefined ? undefined : findConstant(entry, op);
     if (existing !== undefined) {
       this.rw.replaceOp(op, existing.results);
-      if (existing.loc !== op.loc) existing.loc = unknownLoc;
+      // MLIR 19 erases the kept constant's location even when both share one.
+      existing.loc = unknownLoc;
       return false;
     }
     const insertBlock = region.firstBlock!;

@@ -1,18 +1,11 @@
-// Region simplification (MLIR's RegionUtils.cpp): unreachable blocks, dead ops and dead block arguments, and
-// merging of identical blocks.
+// Region simplification (MLIR's RegionUtils.cpp): unreachable blocks, dead ops and dead block arguments, and (in
+// block-merging.ts) merging of identical blocks.
 import { Operation, type Block, type BlockArgument, type Region, type Value } from "../ir/ir.js";
 import { hasTrait, Trait } from "../ir/opdef.js";
+import { dropRedundantArguments, mergeIdenticalBlocks } from "./block-merging.js";
+import { eraseSuccessorOperand, successorOperandRange } from "./branch-operands.js";
 import type { PatternRewriter } from "./pattern.js";
 import { wouldOpBeTriviallyDead } from "./side-effects.js";
-
-/// Which operands of a terminator are forwarded to successor `i`'s arguments (MLIR's BranchOpInterface),
-/// from the op record's `extra.successorOperands(op, i)` returning `[start, count]`; null if unknown.
-export function successorOperandRange(op: Operation, i: number): [number, number] | null {
-  const f = op.def?.extra.successorOperands as ((op: Operation, i: number) => readonly [number, number]) | undefined;
-  if (f === undefined) return null;
-  const r = f(op, i);
-  return [r[0], r[1]];
-}
 
 function postOrder(entry: Block): Block[] {
   // A lone block can only branch to itself.
@@ -195,14 +188,6 @@ function eraseDeadSuccessorOperands(term: Operation | null, live: LiveMap): void
   }
 }
 
-/// Erases operand `index`, forwarded to successor `i`, through the record's `extra.eraseSuccessorOperand(op, i, index)`
-/// where it keeps segment attributes in sync (MLIR's MutableOperandRange::erase).
-function eraseSuccessorOperand(op: Operation, i: number, index: number): void {
-  const f = op.def?.extra.eraseSuccessorOperand as ((op: Operation, i: number, index: number) => void) | undefined;
-  if (f !== undefined) f(op, i, index);
-  else op.eraseOperand(index);
-}
-
 function deleteDeadness(rw: PatternRewriter, regions: readonly Region[], live: LiveMap): boolean {
   let erased = false;
   for (let ri = 0; ri < regions.length; ri++) {
@@ -216,10 +201,11 @@ function deleteDeadness(rw: PatternRewriter, regions: readonly Region[], live: L
       eraseDeadSuccessorOperands(b.lastOp, live);
       if (deleteDeadOps(rw, b, live)) erased = true;
     }
+    // Dead arguments of the other blocks go too, which (as in MLIR 19) does not count as a change.
     for (let b: Block | null = entry.next; b !== null; b = b.next) {
       for (let i = b.args.length - 1; i >= 0; i--) {
         const a: BlockArgument = b.args[i];
-        if (!live.wasProvenLiveValue(a)) { b.eraseArgument(i); erased = true; }
+        if (!live.wasProvenLiveValue(a)) b.eraseArgument(i);
       }
     }
   }
@@ -258,64 +244,8 @@ function computeLiveness(regions: readonly Region[]): LiveMap {
   return live;
 }
 
-// ---- identical block merging (aggressive region simplification) ----
-
-function opsEquivalent(a: Operation, b: Operation, map: Map<Value, Value>): boolean {
-  if (a.name !== b.name || a.props !== b.props || a.attrs !== b.attrs || a.operands.length !== b.operands.length || a.results.length !== b.results.length) return false;
-  if (a.regions.length !== 0 || b.regions.length !== 0) return false;
-  for (let i = 0; i < a.results.length; i++) if (a.results[i].type !== b.results[i].type) return false;
-  if (a.successors.length !== b.successors.length) return false;
-  for (let i = 0; i < a.successors.length; i++) if (a.successors[i] !== b.successors[i]) return false;
-  for (let i = 0; i < a.operands.length; i++) {
-    const x = a.operand(i), y = b.operand(i);
-    if (x === y) continue;
-    if (map.get(x) !== y) return false;
-  }
-  for (let i = 0; i < a.results.length; i++) map.set(a.results[i], b.results[i]);
-  return true;
-}
-
-/// Merges blocks with identical bodies and argument types whose predecessors can forward operands
-/// (a conservative form of MLIR's mergeIdenticalBlocks: blocks whose bodies use no differing values).
-export function mergeIdenticalBlocks(rw: PatternRewriter, regions: readonly Region[]): boolean {
-  let merged = false;
-  for (const region of regions) {
-    const blocks = region.blocks();
-    for (let i = 1; i < blocks.length; i++) {
-      const a = blocks[i];
-      if (a.parent === null) continue;
-      for (let j = i + 1; j < blocks.length; j++) {
-        const b = blocks[j];
-        if (b.parent === null || a.args.length !== b.args.length) continue;
-        if (a.args.some((x, k) => x.type !== b.args[k].type)) continue;
-        const map = new Map<Value, Value>();
-        a.args.forEach((x, k) => map.set(x, b.args[k]));
-        let oa = a.firstOp, ob = b.firstOp, same = true;
-        while (oa !== null && ob !== null) {
-          if (!opsEquivalent(oa, ob, map)) { same = false; break; }
-          oa = oa.next; ob = ob.next;
-        }
-        if (!same || oa !== null || ob !== null) continue;
-        // Values of `b` must not be used outside `b` (they would lose their definition).
-        let escapes = false;
-        for (let o = b.firstOp; o !== null && !escapes; o = o.next) for (const r of o.results) for (let u = r.firstUse; u !== null; u = u.nextUse) if (u.owner.parent !== b) escapes = true;
-        if (escapes) continue;
-        const preds = b.predecessors();
-        if (preds.some((p) => p.lastOp === null)) continue;
-        for (const p of preds) { const t = p.lastOp!; rw.modifyOpInPlace(t, () => { for (let k = 0; k < t.successors.length; k++) if (t.successors[k] === b) t.successors[k] = a; }); }
-        for (let o = b.firstOp; o !== null; o = o.next) for (const r of o.results) { const m = [...map.entries()].find(([, y]) => y === r); if (m) rw.replaceAllUsesWith(r, m[0]); }
-        b.args.forEach((x, k) => rw.replaceAllUsesWith(x, a.args[k]));
-        rw.eraseBlock(b);
-        merged = true;
-      }
-      for (const r of region.blocks()) for (let o = r.firstOp; o !== null; o = o.next) if (o.regions.length && mergeIdenticalBlocks(rw, o.regions)) merged = true;
-    }
-    if (blocks.length === 1) for (let o = blocks[0].firstOp; o !== null; o = o.next) if (o.regions.length && mergeIdenticalBlocks(rw, o.regions)) merged = true;
-  }
-  return merged;
-}
-
-/// Runs the region simplifications; `mergeBlocks` enables identical block merging (region-simplify=aggressive).
+/// Runs the region simplifications; `mergeBlocks` (region-simplify=aggressive) also merges identical blocks and drops
+/// block arguments every predecessor passes the same value.
 export function simplifyRegions(rw: PatternRewriter, regions: readonly Region[], mergeBlocks: boolean): boolean {
   // Liveness visits the same regions as eraseUnreachableBlocks; only if it meets unreachable blocks is there anything
   // to erase first (then liveness is computed again on what is left). Otherwise one walk is saved.
@@ -325,6 +255,11 @@ export function simplifyRegions(rw: PatternRewriter, regions: readonly Region[],
     a = eraseUnreachableBlocks(rw, regions);
     b = runRegionDCE(rw, regions);
   } else b = deleteDeadness(rw, regions, live);
-  const c = mergeBlocks ? mergeIdenticalBlocks(rw, regions) : false;
+  let c = false;
+  if (mergeBlocks) {
+    c = mergeIdenticalBlocks(rw, regions);
+    // MLIR 19 does not count dropped arguments as a change (the driver stops unless something else changed).
+    dropRedundantArguments(rw, regions);
+  }
   return a || b || c;
 }

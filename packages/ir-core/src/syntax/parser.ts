@@ -447,6 +447,8 @@ export class Parser extends ParserBase implements OpParser {
 
   private blockEntry(name: string, offset: number): BlockEntry {
     const scope = this.blockScopes[this.blockScopes.length - 1];
+    // A successor outside any region (at the top level) can name no block.
+    if (scope === undefined) this.failWith(DiagMessages.UndefinedBlock, this.locAt(offset));
     let e = scope.get(name);
     if (e === undefined) {
       e = { block: new Block(), defined: false, offset };

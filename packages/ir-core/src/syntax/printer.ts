@@ -159,12 +159,10 @@ export class AsmPrinter implements OpPrinter {
     this.printFileMetadata(op);
   }
 
-  /// Prints one op (without aliases; its location under debug info) with value names numbered from its top-level
-  /// ancestor, as MLIR's Operation::print.
-  printInContext(op: Operation): string {
-    let top = op;
-    while (top.parentOp !== null) top = top.parentOp;
-    this.names.number(top);
+  /// Prints one op (without aliases; its location under debug info) with value names numbered from `scope`: its
+  /// top-level ancestor by default, as MLIR's Operation::print; an ancestor isolated from above for a local scope.
+  printInContext(op: Operation, scope: Operation = topLevelOf(op)): string {
+    this.names.number(scope);
     this.noAliases = true;
     this.printFullOp(op);
     return this.takeText();
@@ -847,3 +845,10 @@ export function typeToText(t: Type): string { return new AsmPrinter().typeText(t
 export function attrToText(a: Attribute): string { return new AsmPrinter().attrText(a); }
 setTypeStringifier(typeToText);
 setAttrStringifier(attrToText);
+
+/// The top-level ancestor of `op` (`op` itself if it has no parent).
+function topLevelOf(op: Operation): Operation {
+  let top = op;
+  while (top.parentOp !== null) top = top.parentOp;
+  return top;
+}
