@@ -1,5 +1,5 @@
 // df-expand-hierarchy: runs df-instantiate, canonicalize, df-specialize, df-inline-regions until nothing is left to expand.
-import { definePass, lookupPass, OpPassManager, Pass, walk, type Operation } from "@allo/ir-core";
+import { definePass, lookupPass, OpPassManager, Pass, type Operation } from "@allo/ir-core";
 import { errorAt, instancePid } from "./common.js";
 import { DfPassDiag } from "./diag.js";
 import { DfInlineRegions } from "./inline-regions.js";
@@ -11,12 +11,14 @@ export const maxExpansionRounds = 64;
 
 /// True while `module` still has a df.call or a kernel that is not a single instance.
 export function needsExpansion(module: Operation): boolean {
-  let needs = false;
-  walk(module, (op) => {
-    if (op.name === "df.call") needs = true;
-    else if (op.name === "df.kernel" && op.parentOp?.name === "df.region" && instancePid(op) === null && !isParameterised(op.parentOp)) needs = true;
-  }, "pre");
-  return needs;
+  const stack: Operation[] = [module];
+  while (stack.length) {
+    const op = stack.pop()!;
+    if (op.name === "df.call") return true;
+    if (op.name === "df.kernel" && op.parentOp?.name === "df.region" && instancePid(op) === null && !isParameterised(op.parentOp)) return true;
+    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) stack.push(o);
+  }
+  return false;
 }
 
 function isParameterised(region: Operation): boolean {
