@@ -4,7 +4,6 @@ import {
   type AffineMap, type Attribute, type Operation, type PatternRewriter, type RewritePattern, type Value,
 } from "@allo/ir-core";
 import { accessOp, forOp, ifOp, mapOf } from "./accessors.js";
-import { canonicalizeMapAndOperands, composeAffineMapAndOperands, simplifyMapWithOperands } from "./map-utils.js";
 import { simplifyMapAndOperands } from "./plain-operands.js";
 
 function def(name: string) {

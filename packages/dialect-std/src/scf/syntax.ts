@@ -1,7 +1,7 @@
 // Hand-written scf syntax (MLIR's SCF.cpp print/parse): for, if, while, parallel, execute_region, forall and the switch cases.
 import {
-  Builtin, getDenseI32ArrayAttr, getDenseI64ArrayAttr, regionGroup, Operation, registerCustomDirective, Region, TypeKind, type Attribute,
-  type DenseArrayAttr, type Directive, type FormatParseState, type FunctionType, type OperationState, type OpParser,
+  Builtin, getDenseI32ArrayAttr, getDenseI64ArrayAttr, regionGroup, registerCustomDirective, Region, TypeKind, type Attribute,
+  type DenseArrayAttr, type Directive, type FormatParseState, type FunctionType, type Operation, type OperationState, type OpParser,
   type OpPrinter, type OpSyntax, type ParsedArgument, type Type, type UnresolvedOperand, type Value,
 } from "@allo/ir-core";
 import { I64_DYNAMIC } from "../memref/layout.js";
@@ -300,13 +300,8 @@ export const forallSyntax: OpSyntax = {
     const body = state.addRegion(new Region());
     p.parseRegion(body, [...ivs, ...outArgs]);
     p.ensureTerminator(body, "scf.forall.in_parallel", state.loc);
-    let term = body.entry.lastOp!;
-    if (term.name === "scf.forall.in_parallel" && term.regions.length === 0) {
-      // The implicit terminator has its region and block, as MLIR's InParallelOp builder makes it.
-      const full = body.entry.insertBefore(new Operation({ name: term.name, def: term.def, regions: 1, loc: term.loc }), term);
-      term.erase();
-      term = full;
-    }
+    // The implicit terminator gets its block, as MLIR's InParallelOp builder makes it.
+    const term = body.entry.lastOp!;
     if (term.name === "scf.forall.in_parallel" && term.regions[0].empty) term.regions[0].appendBlock();
     p.parseOptionalAttrDict(state.attrs);
     state.props.set("staticLowerBound", getDenseI64ArrayAttr(sLbs));

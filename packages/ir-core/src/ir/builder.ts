@@ -123,11 +123,10 @@ export function cloneOp(op: Operation, mapping: Map<Value | Block, Value | Block
   return copy;
 }
 
-/// Copies the blocks of `src` to the end of `dest`; `copyOp` puts the copy of each op into its new block (by default
-/// `cloneOp`'s copy, appended).
+/// Copies the blocks of `src` to the end of `dest`; `copyOp` puts the copy of each op into its new block (without it,
+/// `cloneOp`'s copy is appended).
 export function cloneRegionInto(
-  src: Region, dest: Region, mapping: Map<Value | Block, Value | Block>,
-  copyOp: (op: Operation, into: Block) => void = (op, into) => { into.append(cloneOp(op, mapping)); },
+  src: Region, dest: Region, mapping: Map<Value | Block, Value | Block>, copyOp?: (op: Operation, into: Block) => void,
 ): void {
   // Blocks (and their arguments) first, so that ops may refer to any block or argument of the region.
   const first = dest.lastBlock;
@@ -142,6 +141,9 @@ export function cloneRegionInto(
   }
   let nb = first === null ? dest.firstBlock : first.next;
   for (let b = src.firstBlock; b !== null && nb !== null; b = b.next, nb = nb.next) {
-    for (let o = b.firstOp; o !== null; o = o.next) copyOp(o, nb);
+    for (let o = b.firstOp; o !== null; o = o.next) {
+      if (copyOp === undefined) nb.append(cloneOp(o, mapping));
+      else copyOp(o, nb);
+    }
   }
 }

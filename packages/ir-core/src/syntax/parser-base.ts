@@ -7,8 +7,8 @@ import { bufferLoc, Diagnostic, DiagnosticError, makeDiag, type DiagLocation } f
 import { DiagMessages, type DiagMessage } from "../diag/messages.js";
 import { Severity } from "../diag/severity.js";
 import {
-  AttrKind, getAffineMapAttr, getArrayAttr, getBoolAttr, getCallSiteLoc, getDenseArrayAttr, getDenseElementsAttr,
-  getDictionaryAttr, getFileLineColLoc, getFloatAttr, getFusedLoc, getIntegerAttr, getIntegerSetAttr, getNameLoc,
+  AttrKind, getAffineMapAttr, getArrayAttr, getBoolAttr, getCallSiteLoc,
+  getDictionaryAttr, getFileLineColLoc, getFloatAttr, getFusedLoc, getIntegerSetAttr, getNameLoc,
   getOpaqueAttr, getStridedLayoutAttr, getStringAttr, getSymbolRefAttr, getTypeAttr, isLocation, unitAttr, unknownLoc,
   type AffineMapAttr, type Attribute, type DenseResourceHandle, type Location, type NamedAttribute, type StridedLayoutAttr,
 } from "../ir/attrs.js";
@@ -16,7 +16,7 @@ import { registry } from "../ir/opdef.js";
 import {
   Builtin, getComplexType, getFloatType, getFunctionType, getIntegerType, getMemRefType, getOpaqueType, getTensorType,
   getTupleType, getUnrankedMemRefType, getUnrankedTensorType, getVectorType, isFloat, kDynamic, Signedness, TypeKind,
-  type FloatType, type IntegerType, type ShapedType, type Type,
+  type FloatType, type Type,
 } from "../ir/types.js";
 import { TextMemo } from "../support/intern.js";
 import type { SourceBuffer } from "../support/source.js";

@@ -3,12 +3,12 @@ import { getAffineDimExpr, getAffineMap, getAffineSymbolExpr, type AffineExpr, t
 import { DiagnosticError, makeDiag, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import {
-  AttrKind, DenseResourceHandle, getDenseI32ArrayAttr, getDictionaryAttr, getFileLineColLoc, unknownLoc,
+  AttrKind, DenseResourceHandle, getDictionaryAttr, getFileLineColLoc,
   type Location, type NamedAttribute, type ResourceBlob,
 } from "../ir/attrs.js";
 import { setExternalResources, type ExternalResourceGroup, type ResourceValue } from "../ir/file-metadata.js";
 import { Block, Operation, PlaceholderValue, Region, ValueKind, type Value } from "../ir/ir.js";
-import { Arity, hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
+import { hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
 import type { FunctionType, Type } from "../ir/types.js";
 import { Builtin, TypeKind } from "../ir/types.js";
 import type { SourceBuffer } from "../support/source.js";
@@ -276,7 +276,6 @@ export class Parser extends ParserBase implements OpParser {
       } while (this.consumeIf(Tok.Comma));
       this.expect(Tok.Equal, "'=' after SSA name");
     }
-    const opStart = lx.start;
     let op: Operation;
     if (lx.kind === Tok.String) op = this.parseGenericOperation();
     else if (lx.kind === Tok.BareIdent) op = this.parseCustomOperation();
@@ -495,13 +494,14 @@ export class Parser extends ParserBase implements OpParser {
     return this.is(Tok.CaretIdent) ? this.parseSuccessor() : null;
   }
 
+  /// Appends `terminator` (with its record's fixed regions, empty) to each block of `region` that lacks one.
   ensureTerminator(region: Region, terminator: string, loc: Location): void {
     const def = registry.lookupOp(terminator);
     if (region.empty) region.appendBlock();
     for (let b = region.firstBlock; b !== null; b = b.next) {
       const last = b.lastOp;
       if (last !== null && last.def !== null && hasTrait(last.def, Trait.Terminator)) continue;
-      b.append(new Operation({ name: terminator, def, loc }));
+      b.append(new Operation({ name: terminator, def, regions: def?.fixedCounts.regions ?? 0, loc }));
     }
   }
 
