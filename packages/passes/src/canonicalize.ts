@@ -1,6 +1,6 @@
 // canonicalize: folds and applies every registered canonicalization pattern greedily (MLIR's Canonicalizer).
 import {
-  applyPatternsAndFoldGreedily, canonicalizationPatterns, definePass, FrozenRewritePatternSet, opt, type RegionSimplifyLevel,
+  applyPatternsAndFoldGreedily, canonicalizationPatterns, definePass, FrozenRewritePatternSet, opt, type Operation, type RegionSimplifyLevel,
 } from "@allo/ir-core";
 
 const frozen = new WeakMap<object, FrozenRewritePatternSet>();
@@ -14,6 +14,14 @@ function patternsFor(options: { disabledPatterns: readonly string[]; enabledPatt
   }
   return p;
 }
+
+/// Runs canonicalize with its default options on the regions of `op` (as the pass would on `op`); true if it changed
+/// anything.
+export function canonicalizeWithDefaults(op: Operation): boolean {
+  defaultPatterns ??= new FrozenRewritePatternSet(canonicalizationPatterns());
+  return applyPatternsAndFoldGreedily(op, defaultPatterns, { useTopDownTraversal: true }).changed;
+}
+let defaultPatterns: FrozenRewritePatternSet | undefined;
 
 /// `canonicalize`.
 export const Canonicalize = definePass({

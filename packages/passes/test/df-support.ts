@@ -65,13 +65,14 @@ export function runPass(module: Operation, pass: string | Pass): void {
 }
 
 /// The passes df-to-hw runs, in order, for `module` (the expansion rounds unrolled); calls `after` after each one.
-export function stepThroughDfToHw(module: Operation, after: (pass: string) => void): void {
-  for (let round = 0; needsExpansion(module); round++) {
-    if (round > 16) throw new Error("df-to-hw did not converge");
-    for (const p of expansionRound().elements) {
-      if (!(p instanceof Pass)) throw new Error("an expansion round nests a pipeline");
+/// `round` replaces the passes of an expansion round (e.g. by the spec's).
+export function stepThroughDfToHw(module: Operation, after: (pass: string) => void, round?: readonly string[]): void {
+  for (let n = 0; needsExpansion(module); n++) {
+    if (n > 16) throw new Error("df-to-hw did not converge");
+    for (const p of round ?? expansionRound().elements) {
+      if (!(p instanceof Pass) && typeof p !== "string") throw new Error("an expansion round nests a pipeline");
       runPass(module, p);
-      after(p.argument);
+      after(typeof p === "string" ? p : p.argument);
     }
   }
   for (const p of ["df-shard", "df-lower-streams", "canonicalize"]) { runPass(module, p); after(p); }

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { lookupPass, Pass, printOp, walk, type Operation } from "@allo/ir-core";
+import { canonicalizeWithDefaults } from "@allo/passes";
 import { parseOrThrow, runPass, runSeeded, sameArrays, stepThroughDfToHw } from "./df-support.js";
 import { chainProgram, fanProgram, shardProgram, systolic } from "../../../test/tools/df-programs.js";
 
@@ -123,5 +124,61 @@ describe("df-instantiate{specialize} copies what df-instantiate and df-specializ
     }
   }
 }`, ["df-instantiate"]);
+  });
+});
+
+describe("df-instantiate{canonicalize} leaves canonicalize nothing to change in the instances", function () {
+  this.timeout(120_000);
+  const canonicalizing = new Pass(lookupPass("df-instantiate")!, { canonicalize: true });
+  /// The IR of df-instantiate{canonicalize} then canonicalize is that of df-instantiate then canonicalize; returns
+  /// whether that canonicalize changed anything after df-instantiate{canonicalize}.
+  function checkSame(text: string): boolean {
+    const fused = parseOrThrow(text), separate = parseOrThrow(text);
+    runPass(fused, canonicalizing);
+    const changed = canonicalizeWithDefaults(fused);
+    runPass(separate, "df-instantiate");
+    runPass(separate, "canonicalize");
+    expect(printOp(fused, { debugInfo: true })).to.equal(printOp(separate, { debugInfo: true }));
+    return changed;
+  }
+  const files = existsSync(examples) ? readdirSync(examples).filter((f) => f.endsWith(".mlir")) : [];
+  it("on every example", () => { for (const f of files) checkSame(readFileSync(join(examples, f), "utf8")); });
+  it("on generated systolic grids, chains and sharded layouts, where canonicalize then changes nothing", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (m, n, tile, rowsFirst) => {
+      expect(checkSame(systolic(m, n, 2, 2, "i32")), "canonicalize changed a systolic grid").to.equal(false);
+      expect(checkSame(chainProgram(m, n, 4)), "canonicalize changed a chain").to.equal(false);
+      checkSame(shardProgram(m, n, tile, rowsFirst));
+    }), { numRuns: 8 });
+  });
+});
+
+// Only the locations of some constants differ: with the untaken branches copied, canonicalize merges more constants,
+// and a merged constant loses its location.
+describe("df-to-hw gives the IR of the spec's expansion rounds, up to locations", function () {
+  this.timeout(120_000);
+  const specRound = ["df-instantiate", "canonicalize", "df-specialize", "df-inline-regions"];
+  function checkSame(text: string): void {
+    const fused = parseOrThrow(text), spec = parseOrThrow(text);
+    stepThroughDfToHw(fused, () => {});
+    stepThroughDfToHw(spec, () => {}, specRound);
+    expect(printOp(fused)).to.equal(printOp(spec));
+  }
+  const files = existsSync(examples) ? readdirSync(examples).filter((f) => f.endsWith(".mlir")) : [];
+  for (const f of files) it(`example ${f}`, () => checkSame(readFileSync(join(examples, f), "utf8")));
+  it("df-lower-streams leaves df-to-hw's last canonicalize nothing to change in generated grids and chains", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), (m, n) => {
+      for (const text of [systolic(m, n, 3, 2, "f32"), chainProgram(m, n, 4)]) {
+        const module = parseOrThrow(text);
+        for (const p of ["df-expand-hierarchy", "df-shard", "df-lower-streams"]) runPass(module, p);
+        expect(canonicalizeWithDefaults(module)).to.equal(false);
+      }
+    }), { numRuns: 8 });
+  });
+  it("generated systolic grids, fan-out / fan-in graphs and sharded layouts", () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (m, n, tile, rowsFirst) => {
+      checkSame(systolic(m, n, 3, 2, "f32"));
+      checkSame(fanProgram(m, n, 8));
+      checkSame(shardProgram(m, n, tile, rowsFirst));
+    }), { numRuns: 8 });
   });
 });

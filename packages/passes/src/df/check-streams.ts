@@ -1,7 +1,7 @@
 // df-check-streams: one producer and one consumer per FIFO, and equal static write/read counts.
-import { definePass, walk, type Diagnostic, type Operation } from "@allo/ir-core";
+import { definePass, type Diagnostic, type Operation } from "@allo/ir-core";
 import { symName } from "@allo/dialect-df";
-import { errorAt } from "./common.js";
+import { dfRegions, errorAt } from "./common.js";
 import { DfPassDiag } from "./diag.js";
 import { collectStreamElements, staticExecutionCount, type RegionStreams, type StreamElement } from "./stream-elements.js";
 
@@ -49,9 +49,7 @@ function staticCount(el: StreamElement, isPut: boolean): number | null {
 
 /// Checks every df.region of `module`.
 export function checkAllStreams(module: Operation, emit: (d: Diagnostic) => void): boolean {
-  const regions: Operation[] = [];
-  walk(module, (op) => { if (op.name === "df.region") regions.push(op); }, "pre");
-  return regions.every((r) => checkStreams(r, emit) !== null);
+  return dfRegions(module).every((r) => checkStreams(r, emit) !== null);
 }
 
 /// The `df-check-streams` pass.

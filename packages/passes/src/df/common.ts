@@ -75,6 +75,21 @@ export function errorAt(op: Operation, msg: DiagMessage, ...args: unknown[]): Di
   return makeDiag(msg, diagLocOf(op.loc), ...args);
 }
 
+/// The df.region ops of `module`, in order: a df.region is a symbol, so only symbol tables other than df.region itself
+/// are searched (not the kernels, whose ops outnumber everything else once instantiated).
+export function dfRegions(module: Operation): Operation[] {
+  const out: Operation[] = [];
+  const visit = (table: Operation): void => {
+    for (const r of table.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let op = b.firstOp; op !== null; op = op.next) {
+      if (op.name === "df.region") out.push(op);
+      else if (op.hasTrait(Trait.SymbolTable)) visit(op);
+    }
+  };
+  if (module.name === "df.region") out.push(module);
+  else visit(module);
+  return out;
+}
+
 /// The ops of `op`'s first region's first block, as a snapshot.
 export function bodyOps(op: Operation): Operation[] {
   const b = op.regions[0]?.firstBlock ?? null;
@@ -97,5 +112,18 @@ export function eraseDeadKernelOps(kernel: Operation): void {
   for (let i = ops.length - 1; i >= 0; i--) {
     const op = ops[i];
     if (op.results.every((r) => r.firstUse === null) && wouldOpBeTriviallyDead(op)) op.erase();
+  }
+}
+
+/// Erases the defining ops of `values` that are left without a use, have no regions and no side effects, and then
+/// those of their operands that become so.
+export function eraseDeadDefs(values: readonly Value[]): void {
+  const stack = values.slice();
+  while (stack.length) {
+    const op = stack.pop()!.definingOp;
+    if (op === null || op.parent === null || op.regions.length !== 0 || !op.results.every((r) => r.firstUse === null) || !wouldOpBeTriviallyDead(op)) continue;
+    const operands = op.operandValues();
+    op.erase();
+    stack.push(...operands);
   }
 }

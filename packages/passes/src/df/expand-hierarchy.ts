@@ -25,12 +25,13 @@ function isParameterised(region: Operation): boolean {
   return region.props.get("params") !== null;
 }
 
-/// The pipeline of one expansion round. df-instantiate specialises as it copies (the same IR as df-specialize would
-/// make of its output, without copying the branches not taken); df-specialize then folds what canonicalize made
-/// constant.
+/// The pipeline of one expansion round. df-instantiate specialises each instance as it copies it (the same IR as
+/// df-specialize would make of its output, without copying the branches not taken) and canonicalizes it while it is
+/// fresh in the cache, which leaves canonicalize nothing to change in the instances; df-specialize then folds what
+/// canonicalize made constant elsewhere.
 export function expansionRound(): OpPassManager {
   const pm = new OpPassManager("builtin.module");
-  pm.addPass(new Pass(DfInstantiate, { specialize: true }));
+  pm.addPass(new Pass(DfInstantiate, { specialize: true, canonicalize: true }));
   const canon = lookupPass("canonicalize");
   if (canon !== null) pm.addPass(new Pass(canon));
   pm.addPass(new Pass(DfSpecialize));

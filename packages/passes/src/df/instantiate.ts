@@ -1,25 +1,33 @@
 // df-instantiate: expands each kernel of mapping [P0, ...] into P0*... single-instance kernels @name_i_j.
 import {
-  cloneRegionInto, cloneWithoutRegions, definePass, getArrayAttr, getDictionaryAttr, getI64Attr, getStringAttr, opt, OpBuilder, walk, type Attribute, type Block,
+  cloneRegionInto, cloneWithoutRegions, definePass, getArrayAttr, getDictionaryAttr, getI64Attr, getStringAttr, opt, OpBuilder, type Attribute, type Block,
   type Diagnostic, type Operation, type Value,
 } from "@allo/ir-core";
 import { kernelMapping, symName } from "@allo/dialect-df";
-import { bodyOps, constantInt, eraseDeadKernelOps, errorAt, indexConstant, instancePid, markInstance } from "./common.js";
+import { bodyOps, constantInt, dfRegions, eraseDeadKernelOps, errorAt, indexConstant, instancePid, markInstance } from "./common.js";
 import { DfPassDiag } from "./diag.js";
+import { canonicalizeWithDefaults } from "../canonicalize.js";
 
 /// Instances one kernel may expand to before the pass refuses.
 export const maxInstances = 1_000_000;
 
-/// Expands every kernel with a fully bound mapping; returns false after reporting an error. With `specialize`, each
-/// instance's df.meta_if ops are specialised as they are copied (see `cloneInstance`).
-export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => void, specialize = false): { ok: boolean; instances: number } {
+/// What df-instantiate does to each instance besides copying it.
+export interface InstanceOptions {
+  /// Specialise its df.meta_if ops as they are copied (see `cloneInstance`).
+  readonly specialize: boolean;
+  /// Canonicalize it right after copying it (with canonicalize's default options).
+  readonly canonicalize: boolean;
+}
+
+/// Expands every kernel with a fully bound mapping; returns false after reporting an error.
+export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => void, options: InstanceOptions): { ok: boolean; instances: number } {
   let instances = 0;
   const kernels: Operation[] = [];
   // Kernels of parameterised regions are instantiated after df-inline-regions has bound the parameters.
-  walk(module, (op) => {
-    const region = op.parentOp;
-    if (op.name === "df.kernel" && region?.name === "df.region" && region.props.get("params") === null && instancePid(op) === null) kernels.push(op);
-  }, "pre");
+  for (const region of dfRegions(module)) {
+    if (region.props.get("params") !== null) continue;
+    for (const op of bodyOps(region)) if (op.name === "df.kernel" && instancePid(op) === null) kernels.push(op);
+  }
   for (const kernel of kernels) {
     const mapping = kernelMapping(kernel);
     if (mapping.some((m) => typeof m === "string")) continue; // bound later by df-inline-regions
@@ -34,12 +42,13 @@ export function instantiateKernels(module: Operation, emit: (d: Diagnostic) => v
     const pid = grid.map(() => 0);
     const single = getArrayAttr([getI64Attr(1)]);
     for (let n = 0; n < total; n++) {
-      const inst = cloneInstance(kernel, pid, specialize);
+      const inst = cloneInstance(kernel, pid, options.specialize);
       inst.props = getDictionaryAttr([
         ...inst.props.entries, { name: "sym_name", value: getStringAttr(`${name}_${pid.join("_")}`) }, { name: "mapping", value: single },
       ]);
       markInstance(inst, pid, grid);
       b.insert(inst);
+      if (options.canonicalize) canonicalizeWithDefaults(inst);
       for (let d = grid.length - 1; d >= 0; d--) { if (++pid[d] < grid[d]) break; pid[d] = 0; }
     }
     kernel.erase();
@@ -106,10 +115,11 @@ export const DfInstantiate = definePass({
   anchor: "builtin.module",
   options: {
     specialize: opt.bool("specialize", false, "Specialise each instance's df.meta_if ops while copying it (the result of df-instantiate followed by df-specialize, without copying the branches not taken)"),
+    canonicalize: opt.bool("canonicalize", false, "Canonicalize each instance right after copying it (what a following canonicalize would do to it, while the instance is fresh in the cache)"),
   },
   statistics: { kernels: { name: "num-instances", desc: "Kernel instances created" } },
   run(module, ctx) {
-    const r = instantiateKernels(module, (d) => ctx.emit(d), ctx.options.specialize);
+    const r = instantiateKernels(module, (d) => ctx.emit(d), ctx.options);
     ctx.stats.kernels += r.instances;
     if (!r.ok) ctx.signalPassFailure();
     if (r.instances === 0) ctx.markAllAnalysesPreserved();

@@ -5,15 +5,14 @@ import {
 import { regionParams, streamInfo, symName } from "@allo/dialect-df";
 import { DesignOp, FifoOp, getFifoType, InstanceOp, ReadOp, WriteOp } from "@allo/dialect-hw";
 import { FuncOp, ReturnOp } from "@allo/dialect-std";
-import { errorAt } from "./common.js";
+import { dfRegions, eraseDeadDefs, errorAt } from "./common.js";
 import { checkStreams } from "./check-streams.js";
 import { DfPassDiag } from "./diag.js";
 import type { RegionStreams, StreamAccess, StreamElement } from "./stream-elements.js";
 
 /// Lowers every df.region of `module`; returns false after reporting an error.
 export function lowerStreams(module: Operation, emit: (d: Diagnostic) => void): { ok: boolean; fifos: number } {
-  const regions: Operation[] = [];
-  walk(module, (op) => { if (op.name === "df.region") regions.push(op); }, "pre");
+  const regions = dfRegions(module);
   let fifos = 0;
   const symbols = new SymbolTable(module);
   for (const region of regions) {
@@ -101,7 +100,8 @@ function lowerRegion(region: Operation, streams: RegionStreams, symbols: SymbolT
   region.erase();
 }
 
-/// Replaces a df.put/df.get by hw.write/hw.read on `fifo`.
+/// Replaces a df.put/df.get by hw.write/hw.read on `fifo`, and erases the index computations left without a use (as
+/// the canonicalize after df-lower-streams would: it then has nothing left to change).
 function rewriteAccess(b: OpBuilder, a: StreamAccess, fifo: Value): void {
   b.setInsertionPoint(a.op);
   b.loc = a.op.loc;
@@ -110,7 +110,9 @@ function rewriteAccess(b: OpBuilder, a: StreamAccess, fifo: Value): void {
     const r = b.create(ReadOp, { operands: [fifo], resultTypes: [a.op.results[0].type] });
     a.op.results[0].replaceAllUsesWith(r.results[0]);
   }
+  const indices = a.op.operandValues().slice(a.isPut ? 2 : 1);
   a.op.erase();
+  eraseDeadDefs(indices);
 }
 
 function uniqueName(base: string, symbols: SymbolTable): string {
