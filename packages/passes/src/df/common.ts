@@ -90,6 +90,17 @@ export function dfRegions(module: Operation): Operation[] {
   return out;
 }
 
+/// The df.kernel ops of `module` in pre-order: those of each df.region and those nested in them (a kernel lives in a
+/// region's or a kernel's body, never deeper).
+export function dfKernels(module: Operation): Operation[] {
+  const out: Operation[] = [];
+  const visit = (parent: Operation): void => {
+    for (const op of bodyOps(parent)) if (op.name === "df.kernel") { out.push(op); visit(op); }
+  };
+  for (const region of dfRegions(module)) visit(region);
+  return out;
+}
+
 /// The ops of `op`'s first region's first block, as a snapshot.
 export function bodyOps(op: Operation): Operation[] {
   const b = op.regions[0]?.firstBlock ?? null;

@@ -1,11 +1,11 @@
 // df-shard: applies kernel layouts — each sharded block argument becomes a memref.subview of the global memref.
 import {
-  definePass, getDenseI32ArrayAttr, getDenseI64ArrayAttr, OpBuilder, TypeKind, walk, type Diagnostic, type MemRefType,
+  definePass, getDenseI32ArrayAttr, getDenseI64ArrayAttr, OpBuilder, TypeKind, type Diagnostic, type MemRefType,
   type Operation,
 } from "@allo/ir-core";
 import { kernelLayouts, layoutEntries, symName, type LayoutEntry } from "@allo/dialect-df";
 import { stridedType, stridesAndOffset, SubViewOp } from "@allo/dialect-std";
-import { errorAt, instanceMesh, instancePid } from "./common.js";
+import { dfKernels, errorAt, instanceMesh, instancePid } from "./common.js";
 import { DfPassDiag } from "./diag.js";
 
 /// The offsets and sizes of the slice of a `shape` tensor that the instance at `pid` of grid `mesh` sees.
@@ -23,8 +23,7 @@ export function shardSlice(shape: readonly number[], entries: readonly LayoutEnt
 
 /// Rewrites every kernel instance with layouts; returns false after reporting an error.
 export function shardKernels(module: Operation, emit: (d: Diagnostic) => void): { ok: boolean; views: number } {
-  const kernels: Operation[] = [];
-  walk(module, (op) => { if (op.name === "df.kernel" && kernelLayouts(op) !== null) kernels.push(op); }, "pre");
+  const kernels = dfKernels(module).filter((k) => kernelLayouts(k) !== null);
   let views = 0;
   for (const kernel of kernels) {
     const layouts = kernelLayouts(kernel)!;
