@@ -15,13 +15,14 @@ function patternsFor(options: { disabledPatterns: readonly string[]; enabledPatt
   return p;
 }
 
+let defaultPatterns: FrozenRewritePatternSet | undefined;
+
 /// Runs canonicalize with its default options on the regions of `op` (as the pass would on `op`); true if it changed
 /// anything.
 export function canonicalizeWithDefaults(op: Operation): boolean {
   defaultPatterns ??= new FrozenRewritePatternSet(canonicalizationPatterns());
   return applyPatternsAndFoldGreedily(op, defaultPatterns, { useTopDownTraversal: true }).changed;
 }
-let defaultPatterns: FrozenRewritePatternSet | undefined;
 
 /// `canonicalize`.
 export const Canonicalize = definePass({

@@ -27,8 +27,8 @@ function isParameterised(region: Operation): boolean {
 
 /// The pipeline of one expansion round. df-instantiate specialises each instance as it copies it (the same IR as
 /// df-specialize would make of its output, without copying the branches not taken) and canonicalizes it while it is
-/// fresh in the cache, which leaves canonicalize nothing to change in the instances; df-specialize then folds what
-/// canonicalize made constant elsewhere.
+/// fresh in the cache, which leaves canonicalize nothing to change in the instances; df-specialize then reports a
+/// condition that did not fold.
 export function expansionRound(): OpPassManager {
   const pm = new OpPassManager("builtin.module");
   pm.addPass(new Pass(DfInstantiate, { specialize: true, canonicalize: true }));
