@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // allo-run: run a df / hw / func program on .npy inputs and write its outputs as .npy files.
 import yargs from "yargs";
-import { normalizeArgs, readInput } from "./io.js";
+import { normalizeArgs, readInput, unexpectedErrorText } from "./io.js";
 import { runRun, runTargets } from "./run-main.js";
 
 const argv = yargs(normalizeArgs(process.argv.slice(2)))
@@ -38,7 +38,6 @@ try {
   process.stderr.write(r.stderr);
   code = r.exitCode;
 } catch (e) {
-  // A bug, not a user error: one line unless ALLO_DEBUG asks for the stack.
-  process.stderr.write(`allo-run: internal error: ${e instanceof Error ? (process.env.ALLO_DEBUG ? e.stack : e.message) : String(e)}\n`);
+  process.stderr.write(unexpectedErrorText("allo-run", e));
 }
 process.exitCode = code;

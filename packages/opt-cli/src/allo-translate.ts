@@ -2,7 +2,7 @@
 // allo-translate: translate MLIR to other representations (mlir-translate's flags), e.g. `--mlir-to-hls` for Vitis HLS C++.
 import yargs from "yargs";
 import "./dialects.js";
-import { normalizeArgs, readInput, writeOutputAtomic } from "./io.js";
+import { normalizeArgs, readInput, unexpectedErrorText, writeOutputAtomic } from "./io.js";
 import { runTranslate, translations } from "./translate-main.js";
 
 let y = yargs(normalizeArgs(process.argv.slice(2)))
@@ -51,7 +51,6 @@ try {
     if (err !== null) { process.stderr.write(`${err}\n`); code = 1; }
   }
 } catch (e) {
-  // A bug, not a user error: one line unless ALLO_DEBUG asks for the stack.
-  process.stderr.write(`allo-translate: internal error: ${e instanceof Error ? (process.env.ALLO_DEBUG ? e.stack : e.message) : String(e)}\n`);
+  process.stderr.write(unexpectedErrorText("allo-translate", e));
 }
 process.exitCode = code;

@@ -13,6 +13,13 @@ export function readInput(path: string): { name: string; text: string } | { erro
   }
 }
 
+/// The one-line report of an exception that escaped `tool`: a bug (the stack only when ALLO_DEBUG is set), or the
+/// JavaScript stack exhausted by IR nested too deeply for a recursive part of the tool.
+export function unexpectedErrorText(tool: string, e: unknown): string {
+  if (e instanceof RangeError && /call stack/.test(e.message)) return `${tool}: error: the IR is nested too deeply to process (the JavaScript stack is exhausted)\n`;
+  return `${tool}: internal error: ${e instanceof Error ? (process.env.ALLO_DEBUG ? e.stack : e.message) : String(e)}\n`;
+}
+
 /// Writes `data` (text, bytes, or chunks of bytes) to `path` atomically (temp file + rename); `-` writes stdout.
 export function writeOutputAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): string | null {
   if (path === "-") {

@@ -38,6 +38,8 @@ export const DiagMessages = {
   ResultCountMismatch: e(1015, "operation defines {0} results but was provided {1} to bind"),
   IntegerOutOfRange: e(1016, "integer constant out of range for attribute"),
   UndefinedBlock: e(1017, "reference to an undefined block"),
+  RegionsTooDeep: e(1097, "regions nested more than {0} deep"),
+  NestedTooDeeply: e(1098, "nested too deeply to parse (the JavaScript stack is exhausted)"),
   RedefinedBlock: e(1018, "redefinition of block '{0}'"),
   InvalidIntWidth: e(1019, "invalid integer width"),
   DuplicateAttr: e(1020, "duplicate key '{0}' in dictionary attribute"),

@@ -154,8 +154,9 @@ function ownEffectsAllowErasure(o: Operation, def: OpDef): boolean {
   }
   if (listed !== undefined) {
     for (const e of listed) {
+      if (e.kind === "read") continue;
       const v = slotValue(o, def, e.on);
-      if (v === null || e.kind === "read") continue;
+      if (v === null) continue;
       if (v.definingOp !== o) return false;
       if (e.kind === "alloc") continue;
       let allocated = false;

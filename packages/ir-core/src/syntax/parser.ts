@@ -18,6 +18,10 @@ import { Tok } from "./lexer.js";
 import { OperationState, type AttributeSink, type OpParser, type ParsedArgument, type UnresolvedOperand } from "./op-parser.js";
 import { AliasTables, ParserBase, type ParserConfig } from "./parser-base.js";
 
+/// How deep regions may nest: deeper IR is refused with a diagnostic rather than exhausting the JavaScript stack in the
+/// recursive parts of the parser, the printer, the passes and the simulator (which all handle 700 levels).
+export const maxRegionDepth = 400;
+
 const punct: Record<string, Tok> = {
   "(": Tok.LParen, ")": Tok.RParen, "[": Tok.LSquare, "]": Tok.RSquare, "{": Tok.LBrace, "}": Tok.RBrace,
   "<": Tok.Less, ">": Tok.Greater, ",": Tok.Comma, ":": Tok.Colon, "=": Tok.Equal, "->": Tok.Arrow, "?": Tok.Question,
@@ -407,6 +411,7 @@ export class Parser extends ParserBase implements OpParser {
 
   private parseRegionBody(region: Region, args: readonly ParsedArgument[], isolated: boolean): void {
     const lbrace = this.lex.start;
+    if (this.blockScopes.length >= maxRegionDepth) this.failWith(DiagMessages.RegionsTooDeep, this.locAt(lbrace), maxRegionDepth);
     this.expect(Tok.LBrace, "'{' to begin a region");
     this.pushRegionScope(isolated);
     if (this.is(Tok.RBrace)) {
@@ -757,7 +762,13 @@ export interface ParseOptions {
 export function parseSource(buffer: SourceBuffer, options: ParseOptions = {}): Operation {
   const p = new Parser(buffer, { allowUnregistered: options.allowUnregistered ?? false });
   const top = new Block();
-  p.parseTopLevel(top);
+  try {
+    p.parseTopLevel(top);
+  } catch (e) {
+    // A type, attribute or expression nested deeper than the stack allows (regions are limited to maxRegionDepth).
+    if (e instanceof RangeError) p.failWith(DiagMessages.NestedTooDeeply, p.here());
+    throw e;
+  }
   const only = top.firstOp !== null && top.firstOp === top.lastOp ? top.firstOp : null;
   if (only !== null && (only.name === "builtin.module" || options.noImplicitModule)) {
     only.remove();
