@@ -92,7 +92,7 @@ describe("allo-run", () => {
   it("reports unknown names", () => {
     const r = run(examples + "producer_consumer.mlir", { outputs: [`Z=${join(dir, "z.npy")}`] });
     expect(r.exitCode).to.equal(1);
-    expect(r.stderr).to.contain("error: '@top' has no argument or result named 'Z' (arguments: %A, %B)");
+    expect(r.stderr).to.equal("allo-run: error: '@top' has no argument or result named 'Z' (arguments: %A, %B)\n");
     const r2 = run(examples + "producer_consumer.mlir", { inputs: [`Q=${join(dir, "A.npy")}`] });
     expect(r2.stderr).to.contain("error: '@top' has no argument named 'Q' (arguments: %A, %B)");
     const r3 = run(examples + "producer_consumer.mlir", { entry: "nope" });
