@@ -94,18 +94,22 @@ class UseChecks {
   }
 }
 
-/// Where the verifier is in an op with regions: the region and block it is in and the next op of that block.
-interface VerifyFrame { op: Operation | null; region: number; block: Block | null; next: Operation | null }
+/// Where the verifier is in an op with regions: the region and block it is in, the next op of that block, and the
+/// ops isolated from above met so far in its regions (verified when the op is exited).
+interface VerifyFrame { op: Operation | null; region: number; block: Block | null; next: Operation | null; isolated: Operation[] }
 
 /// Sets frame `depth` (reused by the ops of one verifyOperation call) to the start of `op`'s regions.
 function enterFrame(frames: VerifyFrame[], depth: number, op: Operation): void {
   const f = frames[depth];
-  if (f === undefined) { frames.push({ op, region: -1, block: null, next: null }); return; }
+  if (f === undefined) { frames.push({ op, region: -1, block: null, next: null, isolated: [] }); return; }
   f.op = op;
   f.region = -1;
   f.block = null;
   f.next = null;
+  f.isolated.length = 0;
 }
+
+const noIsolatedOps: readonly Operation[] = [];
 
 class Verifier {
   readonly errors: Diagnostic[] = [];
@@ -140,7 +144,7 @@ class Verifier {
   /// op is exited; only ops with regions take a frame.
   private verifyOperation(root: Operation, uses: UseChecks): boolean {
     if (!this.verifyOp(root)) return false;
-    if (root.regions.length === 0) return this.exitOp(root, uses);
+    if (root.regions.length === 0) return this.exitOp(root, uses, noIsolatedOps);
     // Per call: exiting an op verifies the ops isolated from above nested in it with a call of their own.
     const frames: VerifyFrame[] = [];
     let depth = 0;
@@ -150,10 +154,10 @@ class Verifier {
       const o = f.next;
       if (o !== null) {
         f.next = o.next;
-        if (isIsolated(o)) { uses.check(o); continue; }
+        if (isIsolated(o)) { uses.check(o); f.isolated.push(o); continue; }
         if (!this.verifyOp(o)) return false;
         uses.check(o);
-        if (o.regions.length === 0) { if (!this.exitOp(o, uses)) return false; }
+        if (o.regions.length === 0) { if (!this.exitOp(o, uses, noIsolatedOps)) return false; }
         else enterFrame(frames, depth++, o);
         continue;
       }
@@ -167,7 +171,7 @@ class Verifier {
       while (next === null && f.region + 1 < regions.length) next = regions[++f.region].firstBlock;
       if (next === null) {
         depth--;
-        if (!this.exitOp(f.op!, uses)) return false;
+        if (!this.exitOp(f.op!, uses, f.isolated)) return false;
         continue;
       }
       if (!this.enterBlock(next)) return false;
@@ -198,11 +202,10 @@ class Verifier {
     return true;
   }
 
-  private exitOp(op: Operation, uses: UseChecks): boolean {
+  /// Exits `op`: verifies the ops isolated from above in its regions (`isolated`, in order), then its region invariants.
+  private exitOp(op: Operation, uses: UseChecks, isolated: readonly Operation[]): boolean {
     let ok = true;
-    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) {
-      if (isIsolated(o) && !this.verifyOpAndDominance(o)) ok = false;
-    }
+    for (const o of isolated) if (!this.verifyOpAndDominance(o)) ok = false;
     if (!ok) return false;
     const def = op.def;
     if (def === null) {
