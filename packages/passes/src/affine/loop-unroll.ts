@@ -1,7 +1,8 @@
 // affine-loop-unroll: unrolls the innermost affine.for loops by a factor, fully, or up to a factor (MLIR's LoopUnroll.cpp).
-import { definePass, walk, type Operation } from "@allo/ir-core";
+import { definePass, diagLocOf, makeDiag, walk, type Operation } from "@allo/ir-core";
 import { getConstantTripCount, loopUnrollByFactor, loopUnrollFull, loopUnrollUpToFactor } from "./loop-utils.js";
 import { opt } from "@allo/ir-core";
+import { PassDiag } from "../diag.js";
 
 /// The affine.for ops in `root` without an affine.for nested in them, in post order (one walk).
 function innermostLoops(root: Operation): Operation[] {
@@ -38,7 +39,7 @@ export const AffineLoopUnroll = definePass({
     unrollFullThreshold: opt.uint("unroll-full-threshold", 1, "Unroll all loops with trip count less than or equal to this"),
     cleanUpUnroll: opt.bool("cleanup-unroll", false, "Fully unroll the cleanup loop when possible."),
   },
-  run(fn, { options, isSet }) {
+  run(fn, { options, isSet, emit, signalPassFailure }) {
     if (fn.regions[0].empty) return;
     if (options.unrollFull && isSet("unrollFullThreshold")) {
       for (const l of affineFors(fn, (op) => { const tc = getConstantTripCount(op); return tc !== null && tc <= options.unrollFullThreshold; })) loopUnrollFull(l);
@@ -47,6 +48,12 @@ export const AffineLoopUnroll = definePass({
     for (let i = 0; i < options.numRepetitions; i++) {
       const loops = innermostLoops(fn);
       if (loops.length === 0) break;
+      // MLIR asserts a positive factor; the first loop it would unroll is where that is reported.
+      if (!options.unrollFull && options.unrollFactor === 0) {
+        emit(makeDiag(PassDiag.UnrollFactorZero, diagLocOf(loops[0].loc)));
+        signalPassFailure();
+        return;
+      }
       let unrolled = false;
       for (const l of loops) {
         let ok: boolean;
