@@ -1,4 +1,5 @@
-// Public API of @allo/dialect-std: func, arith, cf, memref, scf and linalg.
+// Public API of @allo/dialect-std: func, arith, cf, memref, scf, linalg, and the parts of tensor, math and vector
+// that other dialects and passes use.
 export * from "./func/ops.js";
 export * from "./func/syntax.js";
 export * from "./arith/attrs.js";
@@ -12,6 +13,7 @@ export * from "./linalg/syntax.js";
 export * from "./scf/ops.js";
 export * from "./tensor/ops.js";
 export * from "./math/ops.js";
+export * from "./vector/ops.js";
 export * from "./scf/canonicalize.js";
 import "./scf/patterns.js";
 export * from "./arith/canonicalize.js";

@@ -67,6 +67,7 @@ const cases: readonly (readonly [string, readonly string[]])[] = [
   ["affine-normalize.mlir", ["--affine-loop-normalize=promote-single-iter"]],
   ["lower-affine.mlir", ["--lower-affine"]],
   ["lower-affine-fold.mlir", ["--lower-affine"]],
+  ["lower-affine-dma-vector.mlir", ["--lower-affine"]],
   ["inline.mlir", ["--inline"]],
   ["inline.mlir", ["--inline=max-iterations=1"]],
   ["inline.mlir", ["--inline=inlining-threshold=0"]],

@@ -1,6 +1,6 @@
 // The memref dialect (MLIR 19's MemRefOps.td): allocation, access, views, globals, DMA and atomics.
 import {
-  AffineMapAttrC, AnyAttr, AnyType, AttrKind, BoolAttrC, Builtin, DenseI64ArrayAttrC, defineOp, FlatSymbolRefAttr,
+  AffineMapAttrC, getBoolAttr, AnyAttr, AnyType, AttrKind, BoolAttrC, Builtin, DenseI64ArrayAttrC, defineOp, FlatSymbolRefAttr,
   Index, operand, optional, optProp, prop, region, registry, result, StrAttr, SymbolNameAttr, Trait, TypeKind, UnitAttrC,
   variadic, type ArrayAttr, type AttrConstraint, type Attribute, type DialectDef, type IntegerAttr, type IntegerType, type MemRefType,
   type Operation, type OpParser, type OpPrinter, type Type, type TypeAttr, type TypeConstraint,
@@ -152,7 +152,7 @@ export const LoadOp = defineOp({
   summary: "load operation",
   operands: [operand("memref", MemRefC), variadic("indices", Index)],
   results: [result("result", AnyType)],
-  props: [optProp("nontemporal", BoolAttrC)], // DefaultValuedOptionalAttr: absent means false
+  props: [optProp("nontemporal", BoolAttrC, getBoolAttr(false))],
   traits: loadEffects.traits,
   format: "$memref `[` $indices `]` attr-dict `:` type($memref)",
   inferTypes: (ctx) => {
@@ -172,7 +172,7 @@ export const StoreOp = defineOp({
   name: "memref.store",
   summary: "store operation",
   operands: [operand("value", AnyType), operand("memref", MemRefC), variadic("indices", Index)],
-  props: [optProp("nontemporal", BoolAttrC)], // DefaultValuedOptionalAttr: absent means false
+  props: [optProp("nontemporal", BoolAttrC, getBoolAttr(false))],
   traits: storeEffects.traits,
   format: "$value `,` $memref `[` $indices `]` attr-dict `:` type($memref)",
   inferTypes: (ctx) => {

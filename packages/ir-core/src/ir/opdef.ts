@@ -46,7 +46,15 @@ export enum Arity { Single, Optional, Variadic }
 /// A named operand or result slot.
 export interface ValueDef { readonly name: string; readonly constraint: TypeConstraint; readonly arity: Arity }
 /// A named property (inherent attribute).
-export interface PropDef { readonly name: string; readonly constraint: AttrConstraint; readonly optional: boolean; readonly defaultValue: Attribute | null }
+export interface PropDef {
+  readonly name: string;
+  readonly constraint: AttrConstraint;
+  readonly optional: boolean;
+  /// ODS's DefaultValuedAttr: set on every op that lacks it; attr-dict leaves it out.
+  readonly defaultValue: Attribute | null;
+  /// ODS's DefaultValuedOptionalAttr: what an absent property stands for; not set, and attr-dict leaves it out.
+  readonly unsetDefault?: Attribute | null;
+}
 /// A named region.
 export interface RegionDef { readonly name: string; readonly variadic: boolean; readonly sized: boolean }
 /// A named successor.
@@ -221,8 +229,10 @@ export const result = operand;
 export function prop(name: string, constraint: AttrConstraint, defaultValue: Attribute | null = null): PropDef {
   return { name, constraint, optional: defaultValue !== null, defaultValue };
 }
-/// An optional property.
-export function optProp(name: string, constraint: AttrConstraint): PropDef { return { name, constraint, optional: true, defaultValue: null }; }
+/// An optional property; `unsetDefault` is the value an absent one stands for (ODS's DefaultValuedOptionalAttr).
+export function optProp(name: string, constraint: AttrConstraint, unsetDefault: Attribute | null = null): PropDef {
+  return { name, constraint, optional: true, defaultValue: null, unsetDefault };
+}
 /// A region; `sized` is ODS's `SizedRegion<1>` (exactly one block).
 export function region(name: string, variadic = false, sized = false): RegionDef { return { name, variadic, sized }; }
 /// A successor.

@@ -237,7 +237,8 @@ class Verifier {
   }
 
   private verifyOp(op: Operation): boolean {
-    for (const o of op.operands) if (o.value.valueKind === ValueKind.Placeholder) return this.report(op, opError(op, "operand uses an unresolved value"));
+    // A placeholder stands for what MLIR holds as a null operand (remove-dead-values leaves them where 19 does).
+    for (const o of op.operands) if (o.value.valueKind === ValueKind.Placeholder) return this.report(op, new Diagnostic(Severity.Error, DiagMessages.OpVerify.code, "null operand found", diagLocOf(op.loc)));
     const def = op.def;
     const v = this.ctx(op);
     for (const e of op.attrs.entries) {

@@ -344,7 +344,7 @@ function isPresent(op: Operation, def: OpDef, d: Directive, slots: PrintSlots): 
     case Dir.Prop: {
       const pd = def.props[d.slot];
       const a = op.props.get(pd.name);
-      return a !== null && a !== pd.defaultValue;
+      return a !== null && a !== (pd.defaultValue ?? pd.unsetDefault ?? null);
     }
     case Dir.Region: return def.regions[d.slot].variadic ? regionGroup(op, def, d.slot).length > 0 : !op.regions[d.slot].empty;
     case Dir.Successor: return op.successors.length > 0;
@@ -403,7 +403,7 @@ export function attrDictEntries(op: Operation, def: OpDef, printed: readonly str
     const e = props[i];
     if (printed.includes(e.name) || e.name === "operandSegmentSizes" || e.name === "resultSegmentSizes") continue;
     let dflt: Attribute | null = null;
-    for (const pd of def.props) if (pd.name === e.name) { dflt = pd.defaultValue; break; }
+    for (const pd of def.props) if (pd.name === e.name) { dflt = pd.defaultValue ?? pd.unsetDefault ?? null; break; }
     if (dflt === e.value) continue;
     (out ??= []).push(e);
   }

@@ -1,11 +1,11 @@
-// lower-affine: lowers affine ops to arith, memref and scf (MLIR's AffineToStandard.cpp), with the dialect
+// lower-affine: lowers affine ops to arith, memref, scf and vector (MLIR's AffineToStandard.cpp), with the dialect
 // conversion driver's order: ops in pre-order, each folded first if it folds, else rewritten in place.
 import {
   AffineExprKind, Builtin, definePass, DiagMessages, foldOperation, getDenseI32ArrayAttr, getIntegerAttr, getIndexAttr, hasTrait, InternalError,
   getFloatAttr, materializeConstant, PatternRewriter, registry, Trait, TypeKind, type AffineExpr, type AffineMap, type Attribute,
   type FloatType, type IntegerType, type OpDef, type Operation, type Type, type Value,
 } from "@allo/ir-core";
-import { accessOp, atomicRMWKinds, forOp, ifOp, mapOf, parallelOp } from "@allo/dialect-affine";
+import { accessOp, atomicRMWKinds, dmaStartGroups, forOp, ifOp, mapOf, parallelOp } from "@allo/dialect-affine";
 
 function def(name: string): OpDef {
   const d = registry.lookupOp(name);
@@ -169,6 +169,41 @@ function lowerOp(op: Operation, rw: PatternRewriter, errors: string[]): boolean 
       const idx = x.expandMap(accessOp.map(op), accessOp.mapOperands(op));
       if (idx === null) return fail();
       rw.create(def("memref.store"), { operands: [op.operand(0), accessOp.memref(op), ...idx], loc: op.loc });
+      rw.eraseOp(op);
+      return true;
+    }
+    case "affine.vector_load": {
+      const idx = x.expandMap(accessOp.map(op), accessOp.mapOperands(op));
+      if (idx === null) return fail();
+      const l = rw.create(def("vector.load"), { operands: [accessOp.memref(op), ...idx], resultTypes: [op.results[0].type], loc: op.loc });
+      rw.replaceOp(op, l.results);
+      return true;
+    }
+    case "affine.vector_store": {
+      const idx = x.expandMap(accessOp.map(op), accessOp.mapOperands(op));
+      if (idx === null) return fail();
+      rw.create(def("vector.store"), { operands: [op.operand(0), accessOp.memref(op), ...idx], loc: op.loc });
+      rw.eraseOp(op);
+      return true;
+    }
+    case "affine.dma_start": {
+      const g = dmaStartGroups(op);
+      const src = x.expandMap(mapOf(op, "src_map")!, g.srcIndices);
+      if (src === null) return fail();
+      const dst = x.expandMap(mapOf(op, "dst_map")!, g.dstIndices);
+      if (dst === null) return fail();
+      const tag = x.expandMap(mapOf(op, "tag_map")!, g.tagIndices);
+      if (tag === null) return fail();
+      rw.create(def("memref.dma_start"), { operands: [g.src, ...src, g.dst, ...dst, g.numElements, g.tag, ...tag, ...g.stride], loc: op.loc });
+      rw.eraseOp(op);
+      return true;
+    }
+    case "affine.dma_wait": {
+      const map = mapOf(op, "tag_map")!;
+      const vs = op.operandValues();
+      const tag = x.expandMap(map, vs.slice(1, 1 + map.getNumInputs()));
+      if (tag === null) return fail();
+      rw.create(def("memref.dma_wait"), { operands: [vs[0], ...tag, vs[1 + map.getNumInputs()]], loc: op.loc });
       rw.eraseOp(op);
       return true;
     }
