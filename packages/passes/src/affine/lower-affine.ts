@@ -158,31 +158,19 @@ function lowerOp(op: Operation, rw: PatternRewriter, errors: string[]): boolean 
       rw.replaceOp(op, s.results);
       return true;
     }
-    case "affine.load": {
+    case "affine.load": case "affine.vector_load": {
       const idx = x.expandMap(accessOp.map(op), accessOp.mapOperands(op));
       if (idx === null) return fail();
-      const l = rw.create(def("memref.load"), { operands: [accessOp.memref(op), ...idx], resultTypes: [op.results[0].type], loc: op.loc });
+      const to = op.name === "affine.load" ? "memref.load" : "vector.load";
+      const l = rw.create(def(to), { operands: [accessOp.memref(op), ...idx], resultTypes: [op.results[0].type], loc: op.loc });
       rw.replaceOp(op, l.results);
       return true;
     }
-    case "affine.store": {
+    case "affine.store": case "affine.vector_store": {
       const idx = x.expandMap(accessOp.map(op), accessOp.mapOperands(op));
       if (idx === null) return fail();
-      rw.create(def("memref.store"), { operands: [op.operand(0), accessOp.memref(op), ...idx], loc: op.loc });
-      rw.eraseOp(op);
-      return true;
-    }
-    case "affine.vector_load": {
-      const idx = x.expandMap(accessOp.map(op), accessOp.mapOperands(op));
-      if (idx === null) return fail();
-      const l = rw.create(def("vector.load"), { operands: [accessOp.memref(op), ...idx], resultTypes: [op.results[0].type], loc: op.loc });
-      rw.replaceOp(op, l.results);
-      return true;
-    }
-    case "affine.vector_store": {
-      const idx = x.expandMap(accessOp.map(op), accessOp.mapOperands(op));
-      if (idx === null) return fail();
-      rw.create(def("vector.store"), { operands: [op.operand(0), accessOp.memref(op), ...idx], loc: op.loc });
+      const to = op.name === "affine.store" ? "memref.store" : "vector.store";
+      rw.create(def(to), { operands: [op.operand(0), accessOp.memref(op), ...idx], loc: op.loc });
       rw.eraseOp(op);
       return true;
     }
