@@ -101,8 +101,9 @@ class Expander {
   }
 }
 
-/// Lowers one affine op in place; returns false if there is no lowering for it (it is then left alone).
-function lowerOp(op: Operation, rw: PatternRewriter, errors: string[]): boolean {
+/// Lowers one affine op; returns false if there is no lowering for it (it is then left alone). An op with results
+/// goes through `replace`, which defers the replacement (see `lowerAffine`).
+function lowerOp(op: Operation, rw: PatternRewriter, errors: string[], replace: (op: Operation, values: readonly Value[]) => void): boolean {
   rw.setInsertionPoint(op);
   const x = new Expander(rw, op.loc);
   const fail = (): false => { if (x.error !== null) errors.push(x.error); return false; };
@@ -110,19 +111,19 @@ function lowerOp(op: Operation, rw: PatternRewriter, errors: string[]): boolean 
     case "affine.apply": {
       const vs = x.expandMap(mapOf(op)!, op.operandValues());
       if (vs === null) return fail();
-      rw.replaceOp(op, vs);
+      replace(op, vs);
       return true;
     }
     case "affine.min": case "affine.max": {
       const vs = x.expandMap(mapOf(op)!, op.operandValues());
       if (vs === null) return fail();
-      rw.replaceOp(op, [x.reduce(vs, op.name === "affine.max")]);
+      replace(op, [x.reduce(vs, op.name === "affine.max")]);
       return true;
     }
     case "affine.yield": {
       if (op.parentOp?.name === "scf.parallel") return false;
-      const y = rw.create(def("scf.yield"), { operands: op.operandValues(), loc: op.loc });
-      rw.replaceOp(op, y.results);
+      rw.create(def("scf.yield"), { operands: op.operandValues(), loc: op.loc });
+      rw.eraseOp(op);
       return true;
     }
     case "affine.for": {
@@ -136,7 +137,7 @@ function lowerOp(op: Operation, rw: PatternRewriter, errors: string[]): boolean 
       const inits = forOp.inits(op);
       const f = rw.create(def("scf.for"), { operands: [lb, ub, step, ...inits], resultTypes: inits.map((v) => v.type), loc: op.loc });
       rw.inlineRegionBefore(op.regions[0], f.regions[0], null);
-      rw.replaceOp(op, f.results);
+      replace(op, f.results);
       return true;
     }
     case "affine.if": {
@@ -155,7 +156,7 @@ function lowerOp(op: Operation, rw: PatternRewriter, errors: string[]): boolean 
       const s = rw.create(def("scf.if"), { operands: [cond], resultTypes: op.results.map((r) => r.type), loc: op.loc });
       rw.inlineRegionBefore(op.regions[0], s.regions[0], null);
       if (!op.regions[1].empty) rw.inlineRegionBefore(op.regions[1], s.regions[1], null);
-      rw.replaceOp(op, s.results);
+      replace(op, s.results);
       return true;
     }
     case "affine.load": case "affine.vector_load": {
@@ -163,7 +164,7 @@ function lowerOp(op: Operation, rw: PatternRewriter, errors: string[]): boolean 
       if (idx === null) return fail();
       const to = op.name === "affine.load" ? "memref.load" : "vector.load";
       const l = rw.create(def(to), { operands: [accessOp.memref(op), ...idx], resultTypes: [op.results[0].type], loc: op.loc });
-      rw.replaceOp(op, l.results);
+      replace(op, l.results);
       return true;
     }
     case "affine.store": case "affine.vector_store": {
@@ -241,7 +242,7 @@ function lowerOp(op: Operation, rw: PatternRewriter, errors: string[]): boolean 
         rw.create(def("scf.reduce.return"), { operands: [r.results[0]], loc: op.loc });
       }
       rw.eraseOp(y);
-      rw.replaceOp(op, p.results);
+      replace(op, p.results);
       return true;
     }
     default: return false;
@@ -311,13 +312,29 @@ export function lowerAffine(root: Operation): string[] {
     return false;
   };
   const legal = (op: Operation) => op.dialect === "arith" || op.dialect === "memref" || op.dialect === "scf" || op.dialect === "vector";
+  // As the conversion driver, a lowered op is replaced only at the end: until then the ops using its results still
+  // see it (so a later fold composes the affine.apply ops feeding it), and a lowering takes its operands mapped to
+  // the replacements (the driver's adaptor).
+  const replaced = new Map<Value, Value>();
+  const pending: Operation[] = [];
+  const replace = (op: Operation, values: readonly Value[]): void => {
+    op.results.forEach((r, i) => replaced.set(r, values[i]));
+    pending.push(op);
+  };
   for (const op of toConvert) {
     if (!alive(op) || legal(op)) continue;
     let folded = tryFold(op, rw);
     for (let k = 0; folded === "in-place" && k < 8; k++) folded = tryFold(op, rw);
-    if (folded === "replaced") continue;
-    if (op.dialect === "affine") lowerOp(op, rw, errors);
+    if (folded === "replaced" || op.dialect !== "affine") continue;
+    if (!op.operands.some((o) => replaced.has(o.value))) { lowerOp(op, rw, errors, replace); continue; }
+    // The lowering reads the mapped operands from the op; one left in place until the end keeps its own.
+    const own = op.operandValues();
+    op.setOperands(own.map((v) => replaced.get(v) ?? v));
+    lowerOp(op, rw, errors, replace);
+    if (op.parent !== null) op.setOperands(own);
   }
+  for (const op of pending) op.results.forEach((r) => r.replaceAllUsesWith(replaced.get(r)!));
+  for (let i = pending.length - 1; i >= 0; i--) rw.eraseOp(pending[i]);
   return errors;
 }
 
