@@ -77,7 +77,8 @@ export const ForOp = defineOp({
   verifyRegions: verifyForRegions,
   fold: foldFor,
   canonicalize: forPatterns,
-  extra: { loopLike: true },
+  // A loop of step 1 terminates whatever its bounds (AffineForOp::getSpeculatability).
+  extra: { loopLike: true, speculatable: (op: Operation) => ((op.props.get("step") as IntegerAttr | null)?.num === 1 ? "recursive" : false) },
 });
 
 /// `affine.if #set(%d)[%s] -> (types) { ... } else { ... }`.
@@ -93,6 +94,7 @@ export const IfOp = defineOp({
   verify: verifyIf,
   fold: foldIf,
   canonicalize: ifPatterns,
+  extra: { speculatable: "recursive" },
 });
 
 /// `%v = affine.load %A[%i + 1, symbol(%n)] : memref<...>`.

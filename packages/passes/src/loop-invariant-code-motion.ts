@@ -1,7 +1,6 @@
 // loop-invariant-code-motion: hoists pure, speculatable ops whose operands are defined outside the loop
 // (MLIR's LoopInvariantCodeMotion.cpp and LoopInvariantCodeMotionUtils.cpp).
-import { definePass, hasTrait, isMemoryEffectFree, Trait, walk, type Operation, type Region, type Value } from "@allo/ir-core";
-import { speculatable } from "./speculation.js";
+import { definePass, hasTrait, isMemoryEffectFree, isSpeculatable, Trait, walk, type Operation, type Region, type Value } from "@allo/ir-core";
 
 /// The loop regions of loop-like ops (MLIR's LoopLikeOpInterface::getLoopRegions). Op records may declare their own
 /// with `extra.loopRegions: number[]`.
@@ -52,7 +51,7 @@ export function moveLoopInvariantCode(loop: Operation): number {
     for (let qi = 0; qi < queue.length; qi++) {
       const op = queue[qi];
       if (op.parentRegion !== region) continue;
-      if (!(isMemoryEffectFree(op) && speculatable(op)) || !canBeHoisted(op, definedOutside)) continue;
+      if (!(isMemoryEffectFree(op) && isSpeculatable(op)) || !canBeHoisted(op, definedOutside)) continue;
       op.moveBefore(loop);
       moved++;
       for (const r of op.results) for (let u = r.firstUse; u !== null; u = u.nextUse) if (u.owner.parentRegion === region) queue.push(u.owner);

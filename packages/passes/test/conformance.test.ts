@@ -52,6 +52,7 @@ const cases: readonly (readonly [string, readonly string[]])[] = [
   [lit("canonicalize-scf-regions.mlir"), ["--canonicalize=region-simplify=aggressive"]],
   ["symbol-dce.mlir", ["--symbol-dce"]],
   ["licm.mlir", ["--loop-invariant-code-motion"]],
+  ["licm-speculation.mlir", ["--loop-invariant-code-motion", "--allow-unregistered-dialect"]],
   [lit("loop-invariant-code-motion-div.mlir"), ["--loop-invariant-code-motion"]],
   ["remove-dead-values.mlir", ["--remove-dead-values"]],
   ["remove-dead-values-errors.mlir", ["--remove-dead-values", "--split-input-file", "--allow-unregistered-dialect"]],

@@ -1,7 +1,7 @@
 // The scf dialect (MLIR 19's SCFOps.td): for, forall, if, while, parallel/reduce, execute_region, index_switch and their terminators.
 import {
-  AnyType, AttrKind, DenseI64ArrayAttrC, defineOp, I1, Index, operand, optProp, prop, region, registry, SignlessIntOrIndex, Trait,
-  variadic, type AttrConstraint, type DialectDef, type Operation, type Type,
+  AnyType, AttrKind, DenseI64ArrayAttrC, defineOp, I1, Index, matchConstant, operand, optProp, prop, region, registry, SignlessIntOrIndex, Trait,
+  variadic, type AttrConstraint, type DialectDef, type IntegerAttr, type Operation, type Type, type Value,
 } from "@allo/ir-core";
 import {
   executeRegionSyntax, forallSyntax, forSyntax, ifSyntax, inParallelSyntax, parallelSyntax, whileSyntax,
@@ -34,7 +34,14 @@ export const ForOp = defineOp({
   allTypesMatch: [["lowerBound", "upperBound", "step"]],
   verify: V.verifyFor,
   verifyRegions: (op, v) => V.verifyForRegions(op, v, forBranch),
+  // A loop of constant step 1 terminates whatever its bounds (ForOp::getSpeculatability).
+  extra: { speculatable: (op: Operation) => (constantStepIsOne(op.operand(2)) ? "recursive" : false) },
 });
+
+function constantStepIsOne(step: Value): boolean {
+  const a = matchConstant(step);
+  return a !== null && a.kind === AttrKind.Integer && (a as IntegerAttr).num === 1;
+}
 
 const ifBranch: RegionBranch = {
   successors: (op, from) => (from >= 0 ? [toParent(op)] : [toRegion(op, 0), op.regions[1].empty ? { region: -1, inputs: [] } : toRegion(op, 1)]),
