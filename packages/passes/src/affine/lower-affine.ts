@@ -1,5 +1,5 @@
 // lower-affine: lowers affine ops to arith, memref, scf and vector (MLIR's AffineToStandard.cpp), with the dialect
-// conversion driver's order: ops in pre-order, each folded first if it folds, else rewritten in place.
+// conversion driver's order: ops in pre-order, each folded first if it folds, else rewritten, with replacements deferred to the end.
 import {
   AffineExprKind, Builtin, definePass, DiagMessages, foldOperation, getDenseI32ArrayAttr, getIntegerAttr, getIndexAttr, hasTrait, InternalError,
   getFloatAttr, materializeConstant, PatternRewriter, registry, Trait, TypeKind, type AffineExpr, type AffineMap, type Attribute,
