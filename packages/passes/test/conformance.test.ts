@@ -71,6 +71,7 @@ const cases: readonly (readonly [string, readonly string[]])[] = [
   ["lower-affine-fold.mlir", ["--lower-affine"]],
   ["lower-affine-dma-vector.mlir", ["--lower-affine"]],
   ["lower-affine-compose.mlir", ["--lower-affine", "--allow-unregistered-dialect"]],
+  ["lower-affine-delinearize.mlir", ["--lower-affine"]],
   ["inline.mlir", ["--inline"]],
   ["inline.mlir", ["--inline=max-iterations=1"]],
   ["inline.mlir", ["--inline=inlining-threshold=0"]],

@@ -1,11 +1,12 @@
 // lower-affine: lowers affine ops to arith, memref, scf and vector (MLIR's AffineToStandard.cpp), with the dialect
 // conversion driver's order: ops in pre-order, each folded first if it folds, else rewritten, with replacements deferred to the end.
 import {
-  AffineExprKind, Builtin, definePass, DiagMessages, foldOperation, getDenseI32ArrayAttr, getIntegerAttr, getIndexAttr, hasTrait, InternalError,
+  AffineExprKind, Builtin, definePass, DiagMessages, foldOperation, getAffineDimExpr, getAffineMap, getAffineMapAttr, getAffineSymbolExpr,
+  getDenseI32ArrayAttr, getIntegerAttr, getIndexAttr, hasTrait, InternalError,
   getFloatAttr, materializeConstant, PatternRewriter, registry, Trait, TypeKind, type AffineExpr, type AffineMap, type Attribute,
   type FloatType, type IntegerType, type OpDef, type Operation, type Type, type Value,
 } from "@allo/ir-core";
-import { accessOp, atomicRMWKinds, dmaStartGroups, forOp, ifOp, mapOf, parallelOp } from "@allo/dialect-affine";
+import { accessOp, atomicRMWKinds, composeAffineMapAndOperands, dmaStartGroups, forOp, ifOp, mapOf, parallelOp } from "@allo/dialect-affine";
 
 function def(name: string): OpDef {
   const d = registry.lookupOp(name);
@@ -101,9 +102,52 @@ class Expander {
   }
 }
 
+/// An affine.apply of `map` to `operands` composed with the affine.apply ops defining them (MLIR's
+/// makeComposedAffineApply), at the rewriter's insertion point.
+function composedApply(rw: PatternRewriter, loc: Operation["loc"], map: AffineMap, operands: readonly Value[], created: Operation[]): Operation {
+  const ops = operands.slice();
+  const composed = composeAffineMapAndOperands(map, ops);
+  const apply = rw.create(def("affine.apply"), { operands: ops, resultTypes: [Builtin.index], props: { map: getAffineMapAttr(composed) }, loc });
+  created.push(apply);
+  return apply;
+}
+
+/// The product of `values` (MLIR's getIndexProduct): the value itself for one, a constant when the product folds
+/// (made with arith.constant, as getValueOrCreateConstantIndexOp), else an affine.apply of the product.
+function indexProduct(rw: PatternRewriter, loc: Operation["loc"], values: readonly Value[], created: Operation[]): Value {
+  let v = values[0];
+  const s0 = getAffineSymbolExpr(0), s1 = getAffineSymbolExpr(1);
+  for (let i = 1; i < values.length; i++) {
+    const apply = composedApply(rw, loc, getAffineMap(0, 2, [s0.mul(s1)]), [v, values[i]], created);
+    const e = mapOf(apply)!.results[0];
+    if (e.kind !== AffineExprKind.Constant) { v = apply.results[0]; continue; }
+    rw.eraseOp(apply);
+    created.pop();
+    v = rw.create(def("arith.constant"), { resultTypes: [Builtin.index], props: { value: getIndexAttr(e.value) }, loc }).results[0];
+  }
+  return v;
+}
+
+/// The affine.apply ops that delinearize `linear` over `basis` (MLIR's delinearizeIndex): per divisor (the product
+/// of the basis after each position) a floordiv and a mod of what is left. The affine.apply ops go to `created`.
+function delinearize(rw: PatternRewriter, loc: Operation["loc"], linear: Value, basis: readonly Value[], created: Operation[]): Value[] {
+  const divisors: Value[] = [];
+  for (let i = 1; i < basis.length; i++) divisors.push(indexProduct(rw, loc, basis.slice(i), created));
+  const d0 = getAffineDimExpr(0), d1 = getAffineDimExpr(1);
+  const out: Value[] = [];
+  let residual = linear;
+  for (const d of divisors) {
+    out.push(composedApply(rw, loc, getAffineMap(2, 0, [d0.floorDiv(d1)]), [residual, d], created).results[0]);
+    residual = composedApply(rw, loc, getAffineMap(2, 0, [d0.mod(d1)]), [residual, d], created).results[0];
+  }
+  out.push(residual);
+  return out;
+}
+
 /// Lowers one affine op; returns false if there is no lowering for it (it is then left alone). An op with results
-/// goes through `replace`, which defers the replacement (see `lowerAffine`).
-function lowerOp(op: Operation, rw: PatternRewriter, errors: string[], replace: (op: Operation, values: readonly Value[]) => void): boolean {
+/// goes through `replace`, which defers the replacement, and the affine ops a lowering creates go through `legalize`
+/// (see `lowerAffine`).
+function lowerOp(op: Operation, rw: PatternRewriter, errors: string[], replace: (op: Operation, values: readonly Value[]) => void, legalize: (op: Operation) => void): boolean {
   rw.setInsertionPoint(op);
   const x = new Expander(rw, op.loc);
   const fail = (): false => { if (x.error !== null) errors.push(x.error); return false; };
@@ -194,6 +238,14 @@ function lowerOp(op: Operation, rw: PatternRewriter, errors: string[], replace: 
       if (tag === null) return fail();
       rw.create(def("memref.dma_wait"), { operands: [vs[0], ...tag, vs[1 + map.getNumInputs()]], loc: op.loc });
       rw.eraseOp(op);
+      return true;
+    }
+    case "affine.delinearize_index": {
+      const [linear, ...basis] = op.operandValues();
+      const created: Operation[] = [];
+      const results = delinearize(rw, op.loc, linear, basis, created);
+      for (const c of created) if (c.parent !== null) legalize(c);
+      replace(op, results);
       return true;
     }
     case "affine.prefetch": {
@@ -321,19 +373,26 @@ export function lowerAffine(root: Operation): string[] {
     op.results.forEach((r, i) => replaced.set(r, values[i]));
     pending.push(op);
   };
-  for (const op of toConvert) {
-    if (!alive(op) || legal(op)) continue;
+  // What `v` stands for once every pending replacement is made (a replacement may itself be replaced).
+  const resolve = (v: Value): Value => {
+    let x = v;
+    for (let y = replaced.get(x); y !== undefined; y = replaced.get(x)) x = y;
+    return x;
+  };
+  /// Legalizes one op, as the driver does with each op, and with each op a lowering creates, at once.
+  const legalize = (op: Operation): void => {
     let folded = tryFold(op, rw);
     for (let k = 0; folded === "in-place" && k < 8; k++) folded = tryFold(op, rw);
-    if (folded === "replaced" || op.dialect !== "affine") continue;
-    if (!op.operands.some((o) => replaced.has(o.value))) { lowerOp(op, rw, errors, replace); continue; }
+    if (folded === "replaced" || op.dialect !== "affine") return;
+    if (!op.operands.some((o) => replaced.has(o.value))) { lowerOp(op, rw, errors, replace, legalize); return; }
     // The lowering reads the mapped operands from the op; one left in place until the end keeps its own.
     const own = op.operandValues();
-    op.setOperands(own.map((v) => replaced.get(v) ?? v));
-    lowerOp(op, rw, errors, replace);
+    op.setOperands(own.map(resolve));
+    lowerOp(op, rw, errors, replace, legalize);
     if (op.parent !== null) op.setOperands(own);
-  }
-  for (const op of pending) op.results.forEach((r) => r.replaceAllUsesWith(replaced.get(r)!));
+  };
+  for (const op of toConvert) if (alive(op) && !legal(op)) legalize(op);
+  for (const op of pending) op.results.forEach((r) => r.replaceAllUsesWith(resolve(r)));
   for (let i = pending.length - 1; i >= 0; i--) rw.eraseOp(pending[i]);
   return errors;
 }
