@@ -379,7 +379,7 @@ export function lowerAffine(root: Operation): string[] {
     for (let y = replaced.get(x); y !== undefined; y = replaced.get(x)) x = y;
     return x;
   };
-  /// Legalizes one op, as the driver does with each op, and with each op a lowering creates, at once.
+  // Legalizes one op, as the driver does with each op, and with each op a lowering creates, at once.
   const legalize = (op: Operation): void => {
     let folded = tryFold(op, rw);
     for (let k = 0; folded === "in-place" && k < 8; k++) folded = tryFold(op, rw);
