@@ -145,6 +145,10 @@ export class Frame {
   }
 }
 
+/// How deep calls may nest in one task: a deeper call is an error (CallDepth) rather than a heap growing until the
+/// process dies.
+export const maxCallDepth = 100_000;
+
 /// A run-time error raised inside an instruction; the interpreter adds the op and rethrows.
 export class Trap {
   readonly msg: DiagMessage;

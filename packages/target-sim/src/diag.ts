@@ -39,6 +39,7 @@ export const SimMessages = {
   UnknownOutput: e(8027, "'@{0}' has no argument or result named '{1}' (arguments: {2})"),
   PoisonValue: e(8028, "'{0}' op {1}"),
   UnknownTarget: e(8032, "unknown target '{0}' (available: {1})"),
+  CallDepth: e(8033, "'{0}' op nests calls more than {1} deep (unbounded recursion?)"),
 } as const;
 
 /// A key of the table.

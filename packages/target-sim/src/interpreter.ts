@@ -1,7 +1,7 @@
 // The instruction loop: runs ready tasks one after another, switching to the next when one blocks on a FIFO.
 // The default engine translates units to JavaScript (jit.ts); this loop runs the same instructions directly
 // and is the reference the tests compare it with (ALLO_SIM_INTERP=1 selects it).
-import { extTable, Frame, Trap } from "./bytecode.js";
+import { extTable, Frame, maxCallDepth, Trap } from "./bytecode.js";
 import { execCold, oob } from "./cold.js";
 import { SimMessages } from "./diag.js";
 import type { MemRef, NumStorage } from "./memory.js";
@@ -76,6 +76,7 @@ export function runAllInterpreted(q: ReadyQueue): void {
           break;
         }
         case 9 /* Call */: {
+          if (t.frames.length >= maxCallDepth) throw new Trap(SimMessages.CallDepth, [maxCallDepth]);
           const callee = t.units[code[pc + 1]];
           const nf = new Frame(callee);
           const na = code[pc + 2];

@@ -1,6 +1,6 @@
 // What the generated JavaScript refers to besides the frame and the ready queue: traps, stream array elements,
 // cold and out-of-line instructions, calls and returns, the slow paths of 64-bit arithmetic.
-import { extTable, Frame, Trap } from "./bytecode.js";
+import { extTable, Frame, maxCallDepth, Trap } from "./bytecode.js";
 import { execCold, oob } from "./cold.js";
 import { SimMessages } from "./diag.js";
 import { Step, stepAt } from "./jit-emit.js";
@@ -54,6 +54,11 @@ function ext(f: Frame, pc: number, t: Task): void {
 }
 
 function call(t: Task, f: Frame, pc: number): void {
+  if (t.frames.length >= maxCallDepth) {
+    const e = new Trap(SimMessages.CallDepth, [maxCallDepth]);
+    e.pc = pc;
+    throw e;
+  }
   const code = f.code;
   const callee = t.units[code[pc + 1]];
   const nf = new Frame(callee);

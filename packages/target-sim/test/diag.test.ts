@@ -51,6 +51,16 @@ describe("target-sim: the JavaScript translation and the instruction loop agree"
     }
   });
 
+  it("on unbounded recursion: an error at the call, not a heap that grows until the process dies", () => {
+    const src = `func.func @f(%x: i32) -> i32 {\n  %r = func.call @f(%x) : (i32) -> i32\n  return %r : i32\n}\n`;
+    const [a, b] = both(src, {});
+    expect(a.ok || b.ok).to.equal(false);
+    if (!a.ok && !b.ok) {
+      expect(a.text).to.equal(b.text);
+      expect(a.text).to.contain("t.mlir:2:8: error: 'func.call' op nests calls more than 100000 deep (unbounded recursion?)");
+    }
+  });
+
   it("on errors", () => {
     const src = example("producer_consumer").replace("affine.for %i = 0 to 16 {\n      affine.for %j = 0 to 16 {\n        %d", "affine.for %i = 0 to 17 {\n      affine.for %j = 0 to 16 {\n        %d");
     const [a, b] = both(src, {});
