@@ -124,16 +124,25 @@ function inferOutputShape(rw: PatternRewriter, src: Value, type: MemRefType, gro
   return out;
 }
 
+/// The reshape `inner` (named `innerName`) that `op`, another reshape, applies to, with the types of `inner`'s source
+/// and `op`'s result, when every type involved has the identity layout and the two types differ; else null.
+function reshapeOfReshape(op: Operation, innerName: string): { inner: Operation; src: MemRefType; res: MemRefType } | null {
+  const inner = op.operand(0).definingOp;
+  if (inner?.name !== innerName) return null;
+  const src = inner.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
+  if ([op.operand(0).type, src, res].some((t) => (t as MemRefType).layout !== null) || src === res) return null;
+  return { inner, src, res };
+}
+
 /// collapse_shape(expand_shape(x)) of identity layouts whose groups line up -> one reshape of x: a collapse_shape, an
 /// expand_shape (its dynamic sizes inferred from x as MLIR 19's builder does; refused where that builder cannot infer
 /// them, on which mlir-opt-19 aborts), or a cast for equal ranks (ComposeCollapseOfExpandOp).
 const composeCollapseOfExpandOp = pattern({
   name: "ComposeCollapseOfExpandOp", root: "memref.collapse_shape",
   matchAndRewrite(op, rw) {
-    const expand = op.operand(0).definingOp;
-    if (expand?.name !== "memref.expand_shape") return false;
-    const src = expand.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
-    if ([op.operand(0).type, src, expand.results[0].type].some((t) => (t as MemRefType).layout !== null) || src === res) return false;
+    const pair = reshapeOfReshape(op, "memref.expand_shape");
+    if (pair === null) return false;
+    const { inner: expand, src, res } = pair;
     const collapsing = src.shape.length > res.shape.length;
     const higher = collapsing ? reassociation(expand) : reassociation(op), lower = collapsing ? reassociation(op) : reassociation(expand);
     const composed: number[][] = [];
@@ -170,10 +179,9 @@ const composeCollapseOfExpandOp = pattern({
 const composeExpandOfCollapseOp = pattern({
   name: "ComposeExpandOfCollapseOp", root: "memref.expand_shape",
   matchAndRewrite(op, rw) {
-    const collapse = op.operand(0).definingOp;
-    if (collapse?.name !== "memref.collapse_shape") return false;
-    const src = collapse.operand(0).type as MemRefType, res = op.results[0].type as MemRefType;
-    if ([op.operand(0).type, src, collapse.results[0].type].some((t) => (t as MemRefType).layout !== null) || src === res) return false;
+    const pair = reshapeOfReshape(op, "memref.collapse_shape");
+    if (pair === null) return false;
+    const { inner: collapse, src, res } = pair;
     const srcGroups = reassociation(collapse), resGroups = reassociation(op);
     if (src.shape.length > res.shape.length) {
       const groups = findCollapsingReassociation(srcGroups, resGroups, src.shape, res.shape);
