@@ -107,6 +107,19 @@ export function bodyOps(op: Operation): Operation[] {
   return b === null ? [] : b.ops();
 }
 
+/// Ops named `name` inside `kernel` whose nearest enclosing df.kernel is `kernel`.
+export function collectOwn(kernel: Operation, name: string): Operation[] {
+  const out: Operation[] = [];
+  const stack = bodyOps(kernel).reverse();
+  while (stack.length) {
+    const op = stack.pop()!;
+    if (op.name === name) out.push(op);
+    if (op.name === "df.kernel") continue;
+    for (const r of op.regions) for (let bl = r.firstBlock; bl !== null; bl = bl.next) for (let o = bl.lastOp; o !== null; o = o.prev) stack.push(o);
+  }
+  return out;
+}
+
 /// Erases the ops of `kernel` (kernels nested in it included) that have no regions, no used result and no side
 /// effects, and those that become so: what df-specialize leaves of the conditions it folded.
 export function eraseDeadKernelOps(kernel: Operation): void {

@@ -3,8 +3,7 @@ import {
   AttrKind, cloneOp, definePass, getArrayAttr, getI64Attr, getStringAttr, OpBuilder, SymbolTable, Trait, walk, ValueKind, type ArrayAttr, type Block, type BlockArgument, type Diagnostic, type Operation, type StringAttr, type Value,
 } from "@allo/ir-core";
 import { callCallee, callParams, enclosingKernel, kernelLayouts, layoutEntries, regionParams, symName } from "@allo/dialect-df";
-import { errorAt, indexConstant, instancePid } from "./common.js";
-import { collectOwn } from "./instantiate.js";
+import { collectOwn, errorAt, indexConstant, instancePid } from "./common.js";
 import { DfPassDiag } from "./diag.js";
 
 /// Inlines every df.call that sits in an instantiated kernel; returns false after reporting an error.

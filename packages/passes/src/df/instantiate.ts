@@ -95,19 +95,6 @@ function cloneInstance(kernel: Operation, pid: readonly number[], specialize: bo
   return copy;
 }
 
-/// Ops named `name` inside `kernel` whose nearest enclosing df.kernel is `kernel`.
-export function collectOwn(kernel: Operation, name: string): Operation[] {
-  const out: Operation[] = [];
-  const stack = bodyOps(kernel).reverse();
-  while (stack.length) {
-    const op = stack.pop()!;
-    if (op.name === name) out.push(op);
-    if (op.name === "df.kernel") continue;
-    for (const r of op.regions) for (let bl = r.firstBlock; bl !== null; bl = bl.next) for (let o = bl.lastOp; o !== null; o = o.prev) stack.push(o);
-  }
-  return out;
-}
-
 /// The `df-instantiate` pass.
 export const DfInstantiate = definePass({
   argument: "df-instantiate",
