@@ -1,9 +1,10 @@
 // Renders diagnostics with source lines: file:line:col locations are looked up in the known buffers.
 import { bufferLoc, renderDiagnostic, type Diagnostic, type SourceBuffer } from "@allo/ir-core";
 
-/// Resolves file-only locations (from `loc(...)` attributes) to the buffer of that name, then renders.
-export function renderWithSources(d: Diagnostic, buffers: readonly SourceBuffer[]): string {
-  return renderDiagnostic(resolveLocations(d, buffers));
+/// Resolves file-only locations (from `loc(...)` attributes) to the buffer of that name, then renders (lines without a
+/// location start with `unknownPrefix`, see renderDiagnostic).
+export function renderWithSources(d: Diagnostic, buffers: readonly SourceBuffer[], unknownPrefix?: string): string {
+  return renderDiagnostic(resolveLocations(d, buffers), { unknownPrefix });
 }
 
 /// A copy of `d` (and its notes) whose file:line:col locations point into `buffers` where possible.

@@ -69,10 +69,7 @@ function argList(args: readonly EntryArg[]): string {
 }
 
 /// A diagnostic with its source line; one about the command line (no location) is prefixed with the tool's name.
-function simDiagText(d: Diagnostic, buf: SourceBuffer): string {
-  const text = renderWithSources(d, [buf]);
-  return text.startsWith("<unknown>:0: ") ? "allo-run: " + text.slice("<unknown>:0: ".length) : text;
-}
+function simDiagText(d: Diagnostic, buf: SourceBuffer): string { return renderWithSources(d, [buf], "allo-run: "); }
 
 function fail(diags: readonly Diagnostic[], buf: SourceBuffer): never {
   throw new RunFailure(diags.map((d) => simDiagText(d, buf)).join(""));

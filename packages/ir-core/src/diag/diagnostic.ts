@@ -115,12 +115,15 @@ function sameLoc(a: DiagLocation, b: DiagLocation): boolean {
   return a.file === b.file && a.line === b.line && a.col === b.col;
 }
 
-/// Renders a diagnostic as mlir-opt prints it: `file:line:col: error: msg`, the source line, a caret.
-export function renderDiagnostic(d: Diagnostic): string {
+/// Renders a diagnostic as mlir-opt prints it: `file:line:col: error: msg`, the source line, a caret; a line without a
+/// location starts with `options.unknownPrefix` (mlir-opt's `<unknown>:0: `; a tool may put its name there). Safe to
+/// pass to `Array.map` (the index it adds is not an options object).
+export function renderDiagnostic(d: Diagnostic, options?: { readonly unknownPrefix?: string }): string {
+  const unknownPrefix = options?.unknownPrefix ?? "<unknown>:0: ";
   let out = "";
   const one = (x: Diagnostic, showLine: boolean) => {
     const { prefix, buffer } = resolve(x.loc);
-    out += `${prefix.length ? prefix : "<unknown>:0: "}${x.severity}: ${x.message}\n`;
+    out += `${prefix.length ? prefix : unknownPrefix}${x.severity}: ${x.message}\n`;
     if (buffer !== null && showLine) {
       const text = buffer.lineText(x.loc.start);
       const col = buffer.lineCol(x.loc.start).col;
