@@ -15,6 +15,7 @@ import {
   verifyApply, verifyDelinearize, verifyDmaStart, verifyDmaWait, verifyForRegions, verifyIf, verifyLoad, verifyMinMax,
   verifyParallel, verifyPrefetch, verifyStore, verifyVectorLoad, verifyVectorStore, verifyYield,
 } from "./verify.js";
+import { forOp } from "./accessors.js";
 import { applyPatterns, forPatterns, ifPatterns, loadPatterns, maxPatterns, minPatterns, prefetchPatterns, storePatterns, vectorLoadPatterns, vectorStorePatterns } from "./canonicalize.js";
 
 const AnyVector: TypeConstraint = { desc: "vector of any type values", check: (t) => t.kind === TypeKind.Vector };
@@ -78,7 +79,7 @@ export const ForOp = defineOp({
   fold: foldFor,
   canonicalize: forPatterns,
   // A loop of step 1 terminates whatever its bounds (AffineForOp::getSpeculatability).
-  extra: { loopLike: true, speculatable: (op: Operation) => ((op.props.get("step") as IntegerAttr | null)?.num === 1 ? "recursive" : false) },
+  extra: { loopLike: true, speculatable: (op: Operation) => (forOp.step(op) === 1 ? "recursive" : false) },
 });
 
 /// `affine.if #set(%d)[%s] -> (types) { ... } else { ... }`.
