@@ -1,11 +1,12 @@
 // The scf dialect (MLIR 19's SCFOps.td): for, forall, if, while, parallel/reduce, execute_region, index_switch and their terminators.
 import {
-  AnyType, AttrKind, DenseI64ArrayAttrC, defineOp, I1, Index, matchConstant, operand, optProp, prop, region, registry, SignlessIntOrIndex, Trait,
-  variadic, type AttrConstraint, type DialectDef, type IntegerAttr, type Operation, type Type, type Value,
+  AnyType, AttrKind, DenseI64ArrayAttrC, defineOp, I1, Index, operand, optProp, prop, region, registry, SignlessIntOrIndex, Trait,
+  variadic, type AttrConstraint, type DialectDef, type Operation, type Type,
 } from "@allo/ir-core";
 import {
   executeRegionSyntax, forallSyntax, forSyntax, ifSyntax, inParallelSyntax, parallelSyntax, whileSyntax,
 } from "./syntax.js";
+import { constantInt } from "./canonicalize.js";
 import { foldIf } from "./fold.js";
 import * as V from "./verify.js";
 import type { BranchTarget, RegionBranch } from "./verify.js";
@@ -35,13 +36,8 @@ export const ForOp = defineOp({
   verify: V.verifyFor,
   verifyRegions: (op, v) => V.verifyForRegions(op, v, forBranch),
   // A loop of constant step 1 terminates whatever its bounds (ForOp::getSpeculatability).
-  extra: { speculatable: (op: Operation) => (constantStepIsOne(op.operand(2)) ? "recursive" : false) },
+  extra: { speculatable: (op: Operation) => (constantInt(op.operand(2)) === 1n ? "recursive" : false) },
 });
-
-function constantStepIsOne(step: Value): boolean {
-  const a = matchConstant(step);
-  return a !== null && a.kind === AttrKind.Integer && (a as IntegerAttr).num === 1;
-}
 
 const ifBranch: RegionBranch = {
   successors: (op, from) => (from >= 0 ? [toParent(op)] : [toRegion(op, 0), op.regions[1].empty ? { region: -1, inputs: [] } : toRegion(op, 1)]),
