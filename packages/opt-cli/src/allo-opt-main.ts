@@ -5,6 +5,7 @@ import { passesHelp, passListWidth, registeredPassPipelines, registeredPasses } 
 import { normalizeArgs } from "./io.js";
 import { flags, runAlloOpt, type AlloOptResult, type Flag, type ParsedArgs } from "./opt-flags.js";
 import { extractPassFlags } from "./pass-cli.js";
+import { versionText } from "./version.js";
 
 /// --help, laid out as llvm::cl prints it, with every pass and its options.
 function helpText(): string {
@@ -62,6 +63,7 @@ export function alloOptMain(args: readonly string[], stdin: () => string = () =>
   const reserved = new Set(flags.map((f) => f.name));
   const { passFlags, rest } = extractPassFlags(normalizeArgs(args), reserved);
   if (rest.includes("--help") || rest.includes("-h")) return { stdout: helpText(), stderr: "", exitCode: 0 };
+  if (rest.includes("--version")) return { stdout: versionText + "\n", stderr: "", exitCode: 0 };
 
   const unknown = unknownFlag(rest, reserved);
   if (unknown !== null) return { stdout: "", stderr: unknown, exitCode: 1 };

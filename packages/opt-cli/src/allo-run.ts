@@ -3,6 +3,7 @@
 import yargs from "yargs";
 import { normalizeArgs, readInput, unexpectedErrorText } from "./io.js";
 import { runRun, runTargets } from "./run-main.js";
+import { versionText } from "./version.js";
 
 const argv = yargs(normalizeArgs(process.argv.slice(2)))
   .scriptName("allo-run")
@@ -13,7 +14,7 @@ const argv = yargs(normalizeArgs(process.argv.slice(2)))
   .option("out", { type: "string", array: true, default: [] as string[], describe: "NAME=FILE.npy: write an argument (after the run) or a result" })
   .option("target", { type: "string", default: "sim", describe: `Where to run: ${runTargets.join(", ")}` })
   .option("stats", { type: "boolean", default: false, describe: "Print instance and stream-operation counts and the run time to stderr" })
-  .version("0.1.0")
+  .version(versionText)
   .strictOptions()
   .fail((msg) => { process.stderr.write(`allo-run: ${msg}\n`); process.exit(1); })
   .parseSync();

@@ -4,6 +4,7 @@ import yargs from "yargs";
 import "./dialects.js";
 import { normalizeArgs, readInput, unexpectedErrorText, writeOutputAtomic } from "./io.js";
 import { runTranslate, translations } from "./translate-main.js";
+import { versionText } from "./version.js";
 
 let y = yargs(normalizeArgs(process.argv.slice(2)))
   .scriptName("allo-translate")
@@ -16,7 +17,7 @@ let y = yargs(normalizeArgs(process.argv.slice(2)))
   .option("hls-top", { type: "string", default: "", describe: "--mlir-to-hls: the hw.design or func.func to make the top function (default: the only hw.design, else the only uncalled function)" });
 for (const t of translations) y = y.option(t.name, { type: "boolean", default: false, describe: t.help });
 const argv = y
-  .version("0.1.0")
+  .version(versionText)
   .strictOptions()
   .fail((msg) => { process.stderr.write(`allo-translate: ${msg}\n`); process.exit(1); })
   .parseSync() as Record<string, unknown> & { _: (string | number)[] };
