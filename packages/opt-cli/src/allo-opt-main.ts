@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { passesHelp, passListWidth, registeredPassPipelines, registeredPasses } from "@allo/ir-core";
+import { checkClArgs } from "./cl-args.js";
 import { normalizeArgs } from "./io.js";
 import { flags, runAlloOpt, type AlloOptResult, type Flag, type ParsedArgs } from "./opt-flags.js";
 import { extractPassFlags } from "./pass-cli.js";
@@ -9,7 +10,7 @@ import { versionText } from "./version.js";
 
 /// --help, laid out as llvm::cl prints it, with every pass and its options.
 function helpText(): string {
-  const width = (f: Flag) => 2 + 2 + (f.name.length === 1 ? -1 : 0) + f.name.length + (f.value !== undefined ? f.value.length + 3 : 0) + 3;
+  const width = (f: Flag) => 2 + 2 + (f.name.length === 1 ? -1 : 0) + f.name.length + (f.value !== undefined ? f.value.length + 3 : 0) + (f.optionalValue !== undefined ? 2 : 0) + 3;
   let g = passListWidth();
   for (const f of flags) g = Math.max(g, width(f));
   let out = "OVERVIEW: allo-ts modular optimizer driver (mlir-opt compatible)\n\nUSAGE: allo-opt [options] <input file>\n\nOPTIONS:\n\nGeneral options:\n\n";
@@ -17,7 +18,8 @@ function helpText(): string {
   let passesShown = false;
   for (const f of sorted) {
     if (!passesShown && f.name > "c") { out += passesHelp(g); passesShown = true; }
-    const head = `  ${f.name.length === 1 ? "-" : "--"}${f.name}${f.value !== undefined ? `=<${f.value}>` : ""}`;
+    const value = f.value === undefined ? "" : f.optionalValue !== undefined ? `[=<${f.value}>]` : `=<${f.value}>`;
+    const head = `  ${f.name.length === 1 ? "-" : "--"}${f.name}${value}`;
     out += head + " ".repeat(Math.max(1, g - width(f))) + " - " + f.help + "\n";
     for (const [c, h] of f.choices ?? []) out += `    =${c}` + " ".repeat(Math.max(1, g - c.length - 8)) + " -   " + h + "\n";
   }
@@ -43,11 +45,10 @@ function editDistance(a: string, b: string): number {
 /// mlir-opt's message for an unknown option, with the nearest known option, or null if all are known.
 function unknownFlag(args: readonly string[], reserved: ReadonlySet<string>): string | null {
   const known = new Set([...reserved, "help", "h", "p", "version"]);
-  const bools = new Set(flags.filter((f) => f.type === "boolean").map((f) => f.name));
   for (const a of args) {
     if (a === "-" || a === "--" || !a.startsWith("-")) continue;
     const name = a.replace(/^--?/, "").replace(/=.*$/, "");
-    if (known.has(name) || (name.startsWith("no-") && bools.has(name.slice(3)))) continue;
+    if (known.has(name)) continue;
     let best = "", dist = Infinity;
     for (const k of [...reserved, ...registeredPasses().map((p) => p.argument), ...registeredPassPipelines().map((p) => p.argument)]) {
       const d = editDistance(name, k);
@@ -65,10 +66,12 @@ export function alloOptMain(args: readonly string[], stdin: () => string = () =>
   if (rest.includes("--help") || rest.includes("-h")) return { stdout: helpText(), stderr: "", exitCode: 0 };
   if (rest.includes("--version")) return { stdout: versionText + "\n", stderr: "", exitCode: 0 };
 
-  const unknown = unknownFlag(rest, reserved);
+  const checked = checkClArgs("allo-opt", rest, flags, new Map([["p", "pass-pipeline"]]));
+  if ("error" in checked) return { stdout: "", stderr: checked.error, exitCode: 1 };
+  const unknown = unknownFlag(checked.args, reserved);
   if (unknown !== null) return { stdout: "", stderr: unknown, exitCode: 1 };
   let failure: string | null = null;
-  let y = yargs(rest).scriptName("allo-opt").help(false).version(false).alias("p", "pass-pipeline").exitProcess(false);
+  let y = yargs(checked.args).scriptName("allo-opt").help(false).version(false).parserConfiguration({ "boolean-negation": false }).exitProcess(false);
   for (const f of flags) {
     y = y.option(f.name, { type: f.type, default: f.def, describe: f.help, ...(f.choices !== undefined ? { choices: f.choices.map((c) => c[0]) } : {}) });
   }

@@ -3,9 +3,11 @@
 // loading the full option parser (yargs), which is a tenth of the start-up.
 import "./dialects.js";
 import "@allo/passes";
-import { normalizeArgs, unexpectedErrorText } from "./io.js";
+import { exitOnStdoutError, normalizeArgs, unexpectedErrorText } from "./io.js";
 import { runAlloOpt } from "./opt-flags.js";
 import { parseSimpleArgs } from "./simple-args.js";
+
+exitOnStdoutError("allo-opt");
 
 const args = process.argv.slice(2);
 try {

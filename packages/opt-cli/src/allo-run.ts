@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // allo-run: run a df / hw / func program on .npy inputs and write its outputs as .npy files.
 import yargs from "yargs";
-import { normalizeArgs, readInput, unexpectedErrorText } from "./io.js";
+import { exitOnStdoutError, normalizeArgs, readInput, unexpectedErrorText } from "./io.js";
 import { runRun, runTargets } from "./run-main.js";
 import { versionText } from "./version.js";
+
+exitOnStdoutError("allo-run");
 
 const argv = yargs(normalizeArgs(process.argv.slice(2)))
   .scriptName("allo-run")

@@ -2,15 +2,31 @@
 // allo-translate: translate MLIR to other representations (mlir-translate's flags), e.g. `--mlir-to-hls` for Vitis HLS C++.
 import yargs from "yargs";
 import "./dialects.js";
-import { normalizeArgs, readInput, unexpectedErrorText, writeOutputAtomic } from "./io.js";
+import { checkClArgs, type ClFlag } from "./cl-args.js";
+import { exitOnStdoutError, normalizeArgs, readInput, unexpectedErrorText, writeOutputAtomic } from "./io.js";
+import { defaultSplitMarker } from "./split-input.js";
 import { runTranslate, translations } from "./translate-main.js";
 import { versionText } from "./version.js";
 
-let y = yargs(normalizeArgs(process.argv.slice(2)))
+exitOnStdoutError("allo-translate");
+
+const clFlags: ClFlag[] = [
+  { name: "o", type: "string" }, { name: "split-input-file", type: "string", optionalValue: defaultSplitMarker },
+  { name: "output-split-marker", type: "string" }, { name: "hls-top", type: "string" },
+  ...["verify-diagnostics", "allow-unregistered-dialect", "no-implicit-module", ...translations.map((t) => t.name)].map((name): ClFlag => ({ name, type: "boolean" })),
+];
+const checked = checkClArgs("allo-translate", normalizeArgs(process.argv.slice(2)), clFlags, new Map());
+if ("error" in checked) {
+  process.stderr.write(checked.error);
+  process.exit(1);
+}
+let y = yargs(checked.args)
   .scriptName("allo-translate")
   .usage("$0 [file|-] --<translation> [options]\n\nallo-ts translation driver (mlir-translate compatible)")
+  .parserConfiguration({ "boolean-negation": false })
   .option("o", { type: "string", default: "-", describe: "Output filename" })
-  .option("split-input-file", { type: "boolean", default: false, describe: "Split the input file into pieces and process each chunk independently" })
+  .option("split-input-file", { type: "string", describe: "Split the input file into chunks using the given or default marker and process each chunk independently" })
+  .option("output-split-marker", { type: "string", default: defaultSplitMarker, describe: "Split marker to use for merging the ouput" })
   .option("verify-diagnostics", { type: "boolean", default: false, describe: "Check that emitted diagnostics match expected-* lines on the corresponding line" })
   .option("allow-unregistered-dialect", { type: "boolean", default: false, describe: "Allow operation with no registered dialects" })
   .option("no-implicit-module", { type: "boolean", default: false, describe: "Disable implicit addition of a top-level module op during parsing" })
@@ -40,7 +56,8 @@ if ("error" in input) {
 let code = 1;
 try {
   const r = runTranslate({
-    inputName: input.name, inputText: input.text, translation: chosen[0], splitInputFile: argv["split-input-file"] === true,
+    inputName: input.name, inputText: input.text, translation: chosen[0], splitInputFile: argv["split-input-file"] === undefined ? null : last(argv["split-input-file"]),
+    outputSplitMarker: last(argv["output-split-marker"]),
     verifyDiagnostics: argv["verify-diagnostics"] === true, allowUnregistered: argv["allow-unregistered-dialect"] === true,
     noImplicitModule: argv["no-implicit-module"] === true, options: { hlsTop: last(argv["hls-top"]) },
   });

@@ -20,6 +20,15 @@ export function unexpectedErrorText(tool: string, e: unknown): string {
   return `${tool}: internal error: ${e instanceof Error ? (process.env.ALLO_DEBUG ? e.stack : e.message) : String(e)}\n`;
 }
 
+/// Makes a failed write to stdout end the process as LLVM's tools end: silently with status 74 (EX_IOERR) when the
+/// reader has gone (`allo-opt big.mlir | head`), else with one line naming the error (a full disk) and status 1.
+export function exitOnStdoutError(tool: string): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") process.stderr.write(`${tool}: IO failure on output stream: ${systemErrorText(e)}\n`);
+    process.exit(e.code === "EPIPE" ? 74 : 1);
+  });
+}
+
 /// Writes `data` (text, bytes, or chunks of bytes) to `path` atomically (temp file + rename); `-` writes stdout.
 export function writeOutputAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): string | null {
   if (path === "-") {

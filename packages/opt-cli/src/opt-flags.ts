@@ -2,17 +2,20 @@
 // plain command lines the allo-opt binary handles without loading yargs).
 import { readFileSync } from "node:fs";
 import { listPassesText, type StatisticsDisplay, type TimingDisplay } from "@allo/ir-core";
+import type { ClFlag } from "./cl-args.js";
 import { readInput, writeOutputAtomic } from "./io.js";
 import { outputText, runOpt } from "./opt-main.js";
 import { makePassTransform, wantsPasses, type PassCliOptions, type PassFlag } from "./pass-cli.js";
+import { defaultSplitMarker } from "./split-input.js";
 
-/// One of the tool's own options: name, value kind, help (as mlir-opt words it), default, allowed values.
-export interface Flag { readonly name: string; readonly type: "boolean" | "string"; readonly value?: string; readonly help: string; readonly def?: boolean | string; readonly choices?: readonly [string, string][] }
+/// One of the tool's own options: its llvm::cl rules, the value's name in --help, help (as mlir-opt words it), default.
+export interface Flag extends ClFlag { readonly value?: string; readonly help: string; readonly def?: boolean | string }
 
 /// allo-opt's own options.
 export const flags: readonly Flag[] = [
   { name: "o", type: "string", value: "filename", help: "Output filename", def: "-" },
-  { name: "split-input-file", type: "boolean", help: "Split the input file into pieces and process each chunk independently", def: false },
+  { name: "split-input-file", type: "string", value: "string", optionalValue: defaultSplitMarker, help: "Split the input file into chunks using the given or default marker and process each chunk independently" },
+  { name: "output-split-marker", type: "string", value: "string", help: "Split marker to use for merging the ouput", def: defaultSplitMarker },
   { name: "verify-diagnostics", type: "boolean", help: "Check that emitted diagnostics match expected-* lines on the corresponding line", def: false },
   { name: "mlir-print-op-generic", type: "boolean", help: "Print the generic op form", def: false },
   { name: "mlir-print-debuginfo", type: "boolean", help: "Print debug info in MLIR output", def: false },
@@ -22,8 +25,8 @@ export const flags: readonly Flag[] = [
   { name: "verify-each", type: "boolean", help: "Run the verifier after each transformation pass", def: true },
   { name: "dump-pass-pipeline", type: "boolean", help: "Print the pipeline that will be run", def: false },
   { name: "list-passes", type: "boolean", help: "Print the registered passes and pass pipelines with their options", def: false },
-  { name: "mlir-print-ir-before", type: "string", value: "pass-arg", help: "Print IR before specified passes" },
-  { name: "mlir-print-ir-after", type: "string", value: "pass-arg", help: "Print IR after specified passes" },
+  { name: "mlir-print-ir-before", type: "string", value: "pass-arg", passList: true, help: "Print IR before specified passes" },
+  { name: "mlir-print-ir-after", type: "string", value: "pass-arg", passList: true, help: "Print IR after specified passes" },
   { name: "mlir-print-ir-before-all", type: "boolean", help: "Print IR before each pass", def: false },
   { name: "mlir-print-ir-after-all", type: "boolean", help: "Print IR after each pass", def: false },
   { name: "mlir-print-ir-after-change", type: "boolean", help: "When printing the IR after a pass, only print if the IR changed", def: false },
@@ -96,7 +99,7 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
     disableThreading: bool("mlir-disable-threading"),
   };
   const r = runOpt({
-    inputName: input.name, inputText: input.text, splitInputFile: bool("split-input-file"), verifyDiagnostics: bool("verify-diagnostics"),
+    inputName: input.name, inputText: input.text, splitInputFile: last(argv["split-input-file"]), outputSplitMarker: last(argv["output-split-marker"]) ?? defaultSplitMarker, verifyDiagnostics: bool("verify-diagnostics"),
     printGeneric: bool("mlir-print-op-generic"), debugInfo: bool("mlir-print-debuginfo"), allowUnregistered: bool("allow-unregistered-dialect"),
     noImplicitModule: bool("no-implicit-module"), transform: wantsPasses(passOptions) ? makePassTransform(passOptions) : null, emit: null,
     timing: bool("mlir-timing") ? (last(argv["mlir-timing-display"]) as TimingDisplay) : null,

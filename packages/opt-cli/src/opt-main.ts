@@ -4,7 +4,7 @@ import {
   type Operation, type TimingDisplay,
 } from "@allo/ir-core";
 import { renderWithSources, resolveLocations } from "./render.js";
-import { splitInput, splitMarker } from "./split-input.js";
+import { splitInput } from "./split-input.js";
 import { checkExpectations } from "./verify-diagnostics.js";
 
 /// What a transform may use besides `emit`: the timer to nest its timings under, and raw stderr output (IR dumps,
@@ -21,7 +21,10 @@ export type Transform = (module: Operation, emit: (d: Diagnostic) => void, buffe
 export interface OptOptions {
   readonly inputName: string;
   readonly inputText: string;
-  readonly splitInputFile: boolean;
+  /// `--split-input-file`: the marker to split the input at, or null to take it whole.
+  readonly splitInputFile: string | null;
+  /// `--output-split-marker`: what goes between the outputs of the chunks.
+  readonly outputSplitMarker: string;
   readonly verifyDiagnostics: boolean;
   readonly printGeneric: boolean;
   readonly debugInfo: boolean;
@@ -51,9 +54,14 @@ export function outputText(output: OptOutput): string {
 
 /// Processes the input as mlir-opt does.
 export function runOpt(o: OptOptions): OptResult {
-  const buffers = o.splitInputFile ? splitInput(o.inputName, o.inputText) : [new SourceBuffer(o.inputName, o.inputText)];
-  const outputs: OptOutput[] = [];
+  let buffers = [new SourceBuffer(o.inputName, o.inputText)];
   let errors = "";
+  if (o.splitInputFile !== null) {
+    const split = splitInput(o.inputName, o.inputText, o.splitInputFile);
+    buffers = split.chunks;
+    errors = split.warnings.map((w) => renderWithSources(w, [split.source])).join("");
+  }
+  const outputs: OptOutput[] = [];
   let failed = false;
   for (const buf of buffers) {
     const r = processBuffer(buf, o);
@@ -61,12 +69,12 @@ export function runOpt(o: OptOptions): OptResult {
     errors += r.errors;
     failed ||= r.failed;
   }
-  return { output: joinOutputs(outputs, splitMarker + "\n"), errors, exitCode: failed ? 1 : 0 };
+  return { output: joinOutputs(outputs, o.outputSplitMarker + "\n"), errors, exitCode: failed ? 1 : 0 };
 }
 
 /// The outputs of the buffers, separated by `sep`.
 function joinOutputs(outputs: readonly OptOutput[], sep: string): OptOutput {
-  if (outputs.length === 1) return outputs[0];
+  if (outputs.length <= 1) return outputs[0] ?? "";
   if (outputs.every((x) => typeof x === "string")) return outputs.join(sep);
   const sepBytes = encoder.encode(sep);
   return outputs.flatMap((x, i) => [...(i ? [sepBytes] : []), ...(typeof x === "string" ? [encoder.encode(x)] : x)]);

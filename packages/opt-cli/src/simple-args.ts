@@ -1,11 +1,13 @@
 // A parser for plain allo-opt command lines (known flags, `--name=value` / `-o value`, one input file): the allo-opt
 // binary runs these without loading yargs (a tenth of its start-up); anything else goes to alloOptMain's yargs.
+import { lookupPass, lookupPassPipeline } from "@allo/ir-core";
 import { flags, type ParsedArgs } from "./opt-flags.js";
 
 const byName = new Map(flags.map((f) => [f.name, f]));
 
 /// The arguments as yargs would parse them (defaults included), or null when they are not plain: an unknown or
-/// negated flag, a boolean with a value, a value starting with `-`, an invalid choice, `--`, a numeric positional.
+/// negated flag, a boolean with a value, a value starting with `-`, an invalid choice or pass name, `--`, a numeric
+/// positional.
 export function parseSimpleArgs(args: readonly string[]): ParsedArgs | null {
   const argv: ParsedArgs = { _: [] };
   const given = new Set<string>();
@@ -42,6 +44,10 @@ export function parseSimpleArgs(args: readonly string[]): ParsedArgs | null {
       given.add(name);
       continue;
     }
+    if (f.optionalValue !== undefined) {
+      set(name, value === null || value === "" ? f.optionalValue : value);
+      continue;
+    }
     if (value === null) {
       const next = args[i + 1];
       if (next === undefined || next.startsWith("-")) return null;
@@ -49,6 +55,7 @@ export function parseSimpleArgs(args: readonly string[]): ParsedArgs | null {
       i++;
     }
     if (f.choices !== undefined && !f.choices.some((c) => c[0] === value)) return null;
+    if (f.passList === true && value.split(",").some((p) => lookupPass(p) === null && lookupPassPipeline(p) === null)) return null;
     set(name, value);
   }
   for (const f of flags) if (!given.has(f.name) && f.def !== undefined) argv[f.name] = f.def;

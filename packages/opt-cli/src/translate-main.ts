@@ -34,7 +34,9 @@ export interface TranslateRun {
   readonly inputName: string;
   readonly inputText: string;
   readonly translation: Translation;
-  readonly splitInputFile: boolean;
+  /// The marker to split the input at, or null.
+  readonly splitInputFile: string | null;
+  readonly outputSplitMarker: string;
   readonly verifyDiagnostics: boolean;
   readonly allowUnregistered: boolean;
   readonly noImplicitModule: boolean;
@@ -45,7 +47,7 @@ export interface TranslateRun {
 export function runTranslate(o: TranslateRun): OptResult {
   let text = "";
   return runOpt({
-    inputName: o.inputName, inputText: o.inputText, splitInputFile: o.splitInputFile, verifyDiagnostics: o.verifyDiagnostics,
+    inputName: o.inputName, inputText: o.inputText, splitInputFile: o.splitInputFile, outputSplitMarker: o.outputSplitMarker, verifyDiagnostics: o.verifyDiagnostics,
     printGeneric: false, debugInfo: false, allowUnregistered: o.allowUnregistered, noImplicitModule: o.noImplicitModule,
     transform: (module, emit) => {
       const out = o.translation.run(module, emit, o.options);

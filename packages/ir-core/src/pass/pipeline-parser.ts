@@ -149,7 +149,7 @@ function addElements(elements: readonly Element[], pm: OpPassManager, errs: AddE
   for (const el of elements) {
     if (el.inner.length === 0) {
       if (!addEntry(pm, el.name, el.options, errs)) return errs.line(DiagMessages.FailedToAdd.text.replace("{0}", el.name).replace("{1}", el.options));
-    } else if (!addElements(el.inner, pm.nest(el.name === "any" ? null : el.name), errs)) {
+    } else if (!addElements(el.inner, pm.nest(el.name === "any" || el.name === "" ? null : el.name), errs)) { // `(...)` is `any(...)`
       return errs.line(DiagMessages.FailedToAddInner.text.replace("{0}", el.name).replace("{1}", el.options));
     }
   }
