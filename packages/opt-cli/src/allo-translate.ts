@@ -50,7 +50,7 @@ if (argv._.length > 1) {
 const last = (v: unknown): string => String(Array.isArray(v) ? v[v.length - 1] : v);
 const input = readInput(String(argv._[0] ?? "-"));
 if ("error" in input) {
-  process.stderr.write(`allo-translate: ${input.error}\n`);
+  process.stderr.write(`${input.error}\n`);
   process.exit(1);
 }
 let code = 1;

@@ -2,14 +2,13 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 
-/// Reads a file (or stdin for `-`); returns null and a message if it cannot be read.
+/// Reads a file (or stdin for `-`), or gives mlir-opt's message for a file it cannot read.
 export function readInput(path: string): { name: string; text: string } | { error: string } {
   try {
     if (path === "-") return { name: "<stdin>", text: readFileSync(0, "utf8") };
     return { name: path, text: readFileSync(path, "utf8") };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { error: `could not open input file '${path}': ${code === "ENOENT" ? "No such file or directory" : String((e as Error).message)}` };
+    return { error: `cannot open input file '${path}': ${systemErrorText(e)}` };
   }
 }
 
@@ -62,7 +61,8 @@ const errnoText: Readonly<Record<string, string>> = {
   EROFS: "Read-only file system", ENOSPC: "No space left on device", EPERM: "Operation not permitted", EEXIST: "File exists",
 };
 
-function systemErrorText(e: unknown): string {
+/// The text of a failed file operation's error as LLVM prints it (`No such file or directory`).
+export function systemErrorText(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   const known = err.code !== undefined ? errnoText[err.code] : undefined;
   if (known !== undefined) return known;

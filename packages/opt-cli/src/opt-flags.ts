@@ -74,7 +74,7 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
   if (argv._.length > 1) return { stdout: "", stderr: "allo-opt: Too many positional arguments specified!\nCan specify at most 1 positional arguments: See: allo-opt --help\n", exitCode: 1 };
   const file = String(argv._[0] ?? "-");
   const input = file === "-" ? { name: "<stdin>", text: stdin() } : readInput(file);
-  if ("error" in input) return { stdout: "", stderr: `allo-opt: ${input.error}\n`, exitCode: 1 };
+  if ("error" in input) return { stdout: "", stderr: `${input.error}\n`, exitCode: 1 };
 
   const passOptions: PassCliOptions = {
     toolName: "allo-opt",

@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import {
   addPassFlag, CrashReproducerInstrumentation, IRPrinterInstrumentation, lookupPass, lookupPassPipeline, Nesting, parsePassPipeline,
-  parseReproducerConfig, PassManager, PassTimingInstrumentation, printOpGeneric, Severity, statisticsReport, unknownDiagLoc, Diagnostic,
+  parseReproducerConfig, PassManager, renderDiagnostic, PassTimingInstrumentation, printOpGeneric, Severity, statisticsReport, unknownDiagLoc, Diagnostic,
   DiagMessages, type OpPassManager, type PipelineError, type StatisticsDisplay,
 } from "@allo/ir-core";
 import type { Transform } from "./opt-main.js";
@@ -72,6 +72,8 @@ export function makePassTransform(o: PassCliOptions): Transform {
       const cfg = parseReproducerConfig(buffer.text);
       if (cfg !== null) {
         const r = parsePassPipeline(cfg.pipeline);
+        // mlir-opt prints a syntax error of the stored pipeline as it is, not wrapped in an unlocated error.
+        if (!r.ok && r.error.caret !== null) { hooks.write(renderDiagnostic(r.error.caret)); return false; }
         if (!r.ok) return reportPipelineError(r.error);
         pipeline = r.pm;
         verifyEach = cfg.verifyEach;

@@ -14,7 +14,7 @@ import {
 } from "@allo/target-sim";
 import { readFileSync } from "node:fs";
 import { runHlsCsim } from "./run-hls.js";
-import { writeOutputAtomic } from "./io.js";
+import { systemErrorText, writeOutputAtomic } from "./io.js";
 import { renderWithSources } from "./render.js";
 
 /// The targets allo-run can execute on.
@@ -93,8 +93,7 @@ function readArray(file: string, what: string): ReturnType<typeof readNpy> {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new RunFailure(`allo-run: could not open ${what} file '${file}': ${code === "ENOENT" ? "No such file or directory" : (e as Error).message}\n`);
+    throw new RunFailure(`allo-run: cannot open ${what} file '${file}': ${systemErrorText(e)}\n`);
   }
   try {
     return readNpy(bytes);

@@ -69,7 +69,7 @@ describe("allo-run", () => {
   it("reports a missing input file", () => {
     const r = run(examples + "producer_consumer.mlir", { inputs: [`A=${join(dir, "nope.npy")}`] });
     expect(r.exitCode).to.equal(1);
-    expect(r.stderr).to.contain("could not open input file");
+    expect(r.stderr).to.contain("cannot open input file");
     expect(r.stderr).to.contain("No such file or directory");
   });
 

@@ -62,4 +62,16 @@ describe("allo-opt command line as llvm::cl", () => {
       expect(ours.exitCode).to.equal(theirs.status);
     });
   }
+
+  for (const [what, name] of [["a missing input file", "missing.mlir"], ["a directory as input", "."]]) {
+    it(`reports ${what} in mlir-opt-19's words`, function () {
+      const path = join(dir, name);
+      const ours = alloOptMain([path]);
+      expect(ours.stderr).to.equal(`cannot open input file '${path}': ${name === "." ? "Is a directory" : "No such file or directory"}\n`);
+      expect(ours.exitCode).to.equal(1);
+      const theirs = spawnSync("mlir-opt-19", [path], { encoding: "utf8" });
+      if (theirs.error !== undefined) { this.skip(); return; } // skipped: mlir-opt-19 not found
+      expect(ours.stderr).to.equal(theirs.stderr);
+    });
+  }
 });

@@ -45,7 +45,7 @@ describe("target-hls: command line", function () {
     expect(none.status).to.equal(1);
     expect(none.stderr).to.equal("allo-translate: expected a translation (--mlir-to-hls)\n");
     const missing = tool("allo-translate", ["--mlir-to-hls", "nope.mlir"], dir);
-    expect(missing.stderr).to.equal("allo-translate: could not open input file 'nope.mlir': No such file or directory\n");
+    expect(missing.stderr).to.equal("cannot open input file 'nope.mlir': No such file or directory\n"); // mlir-translate's words
   });
 
   it("allo-run --target hls-csim lowers a df program and agrees with --target sim", function () {
