@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { passesHelp, passListWidth, registeredPassPipelines, registeredPasses } from "@allo/ir-core";
-import { checkClArgs } from "./cl-args.js";
+import { checkClArgs, unknownOptionMessage } from "./cl-args.js";
 import { normalizeArgs } from "./io.js";
 import { flags, runAlloOpt, type AlloOptResult, type Flag, type ParsedArgs } from "./opt-flags.js";
 import { extractPassFlags } from "./pass-cli.js";
@@ -27,38 +27,6 @@ function helpText(): string {
   return out + "\nGeneric Options:\n\n  --help       - Display available options (--help-hidden for more)\n  --version    - Display the version of this program\n";
 }
 
-
-function editDistance(a: string, b: string): number {
-  const d: number[] = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const t = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = t;
-    }
-  }
-  return d[b.length];
-}
-
-/// mlir-opt's message for an unknown option, with the nearest known option, or null if all are known.
-function unknownFlag(args: readonly string[], reserved: ReadonlySet<string>): string | null {
-  const known = new Set([...reserved, "help", "h", "p", "version"]);
-  for (const a of args) {
-    if (a === "-" || a === "--" || !a.startsWith("-")) continue;
-    const name = a.replace(/^--?/, "").replace(/=.*$/, "");
-    if (known.has(name)) continue;
-    let best = "", dist = Infinity;
-    for (const k of [...reserved, ...registeredPasses().map((p) => p.argument), ...registeredPassPipelines().map((p) => p.argument)]) {
-      const d = editDistance(name, k);
-      if (d < dist) { dist = d; best = k; }
-    }
-    return `allo-opt: Unknown command line argument '${a.replace(/=.*$/, "")}'.  Try: 'allo-opt --help'\n` + (best ? `allo-opt: Did you mean '--${best}'?\n` : "");
-  }
-  return null;
-}
-
 /// Runs allo-opt on `args` (without the program name); `stdin` supplies input `-`. Never throws for user errors.
 export function alloOptMain(args: readonly string[], stdin: () => string = () => readFileSync(0, "utf8")): AlloOptResult {
   const reserved = new Set(flags.map((f) => f.name));
@@ -68,7 +36,8 @@ export function alloOptMain(args: readonly string[], stdin: () => string = () =>
 
   const checked = checkClArgs("allo-opt", rest, flags, new Map([["p", "pass-pipeline"]]));
   if ("error" in checked) return { stdout: "", stderr: checked.error, exitCode: 1 };
-  const unknown = unknownFlag(checked.args, reserved);
+  const suggestions = [...reserved, ...registeredPasses().map((p) => p.argument), ...registeredPassPipelines().map((p) => p.argument)];
+  const unknown = unknownOptionMessage("allo-opt", checked.args, new Set([...reserved, "help", "h", "p", "version"]), suggestions);
   if (unknown !== null) return { stdout: "", stderr: unknown, exitCode: 1 };
   let failure: string | null = null;
   let y = yargs(checked.args).scriptName("allo-opt").help(false).version(false).parserConfiguration({ "boolean-negation": false }).exitProcess(false);

@@ -2,7 +2,7 @@
 // allo-translate: translate MLIR to other representations (mlir-translate's flags), e.g. `--mlir-to-hls` for Vitis HLS C++.
 import yargs from "yargs";
 import "./dialects.js";
-import { checkClArgs, type ClFlag } from "./cl-args.js";
+import { checkClArgs, unknownOptionMessage, type ClFlag } from "./cl-args.js";
 import { exitOnStdoutError, normalizeArgs, readInput, unexpectedErrorText, writeOutputAtomic } from "./io.js";
 import { defaultSplitMarker } from "./split-input.js";
 import { runTranslate, translations } from "./translate-main.js";
@@ -16,8 +16,9 @@ const clFlags: ClFlag[] = [
   ...["verify-diagnostics", "allow-unregistered-dialect", "no-implicit-module", ...translations.map((t) => t.name)].map((name): ClFlag => ({ name, type: "boolean" })),
 ];
 const checked = checkClArgs("allo-translate", normalizeArgs(process.argv.slice(2)), clFlags, new Map());
-if ("error" in checked) {
-  process.stderr.write(checked.error);
+const unknown = "error" in checked ? null : unknownOptionMessage("allo-translate", checked.args, new Set([...clFlags.map((f) => f.name), "help", "version"]), clFlags.map((f) => f.name));
+if ("error" in checked || unknown !== null) {
+  process.stderr.write("error" in checked ? checked.error : unknown!);
   process.exit(1);
 }
 let y = yargs(checked.args)

@@ -60,3 +60,34 @@ export function checkClArgs(tool: string, args: readonly string[], flags: readon
   }
   return { args: out };
 }
+
+function editDistance(a: string, b: string): number {
+  const d: number[] = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length];
+}
+
+/// llvm::cl's message for the first option in `args` that is not `known`, with the nearest of `suggestions`, or null.
+export function unknownOptionMessage(tool: string, args: readonly string[], known: ReadonlySet<string>, suggestions: readonly string[]): string | null {
+  for (const a of args) {
+    if (a === "--") break;
+    if (a === "-" || !a.startsWith("-")) continue;
+    const name = a.replace(/^--?/, "").replace(/=.*$/, "");
+    if (known.has(name)) continue;
+    let best = "", dist = Infinity;
+    for (const k of suggestions) {
+      const d = editDistance(name, k);
+      if (d < dist) { dist = d; best = k; }
+    }
+    return `${tool}: Unknown command line argument '${a.replace(/=.*$/, "")}'.  Try: '${tool} --help'\n` + (best ? `${tool}: Did you mean '${spelled(best)}'?\n` : "");
+  }
+  return null;
+}

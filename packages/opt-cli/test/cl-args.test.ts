@@ -63,6 +63,12 @@ describe("allo-opt command line as llvm::cl", () => {
     });
   }
 
+  it("allo-translate reports an unknown option as llvm::cl does, with the nearest known one", () => {
+    const r = spawnSync("node", [join(import.meta.dirname, "../bin/allo-translate.js"), "-", "--mlir-to-hsl"], { input: fn, encoding: "utf8" });
+    expect(r.stderr).to.equal("allo-translate: Unknown command line argument '--mlir-to-hsl'.  Try: 'allo-translate --help'\nallo-translate: Did you mean '--mlir-to-hls'?\n");
+    expect(r.status).to.equal(1);
+  });
+
   for (const [what, name] of [["a missing input file", "missing.mlir"], ["a directory as input", "."]]) {
     it(`reports ${what} in mlir-opt-19's words`, function () {
       const path = join(dir, name);
