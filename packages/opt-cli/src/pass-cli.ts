@@ -62,7 +62,7 @@ export function wantsPasses(o: PassCliOptions): boolean {
 export function makePassTransform(o: PassCliOptions): Transform {
   return (module, emit, buffer, hooks) => {
     const reportPipelineError = (e: PipelineError): false => {
-      for (const m of e.clMessages) hooks.write(`${o.toolName}: ${m}\n`);
+      hooks.write(e.clText(o.toolName));
       emit(e.diagnostic);
       return false;
     };

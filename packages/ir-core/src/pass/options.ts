@@ -103,8 +103,9 @@ function parseInteger(text: string, signed: boolean): bigint | null {
   return neg ? -v : v;
 }
 
-/// Parses one scalar value; returns the llvm::cl error message on failure.
-export function parseScalar(s: OptionSpec<unknown>, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+/// Parses one scalar value; returns the llvm::cl error message on failure (`raw`: the text a pipeline option's parser
+/// prints itself, without llvm::cl's `for the --x option:` line).
+export function parseScalar(s: OptionSpec<unknown>, text: string): { ok: true; value: unknown } | { ok: false; message: string; raw?: boolean } {
   switch (s.kind) {
     case OptKind.Bool:
       if (text === "" || text === "true" || text === "TRUE" || text === "True" || text === "1") return { ok: true, value: true };
@@ -128,7 +129,7 @@ export function parseScalar(s: OptionSpec<unknown>, text: string): { ok: true; v
     case OptKind.Pipeline: {
       if (pipelineOptionParser === null) return { ok: true, value: text };
       const r = pipelineOptionParser(text);
-      return r.ok ? { ok: true, value: r.text } : { ok: false, message: r.message };
+      return r.ok ? { ok: true, value: r.text } : { ok: false, message: r.message, raw: true };
     }
   }
 }

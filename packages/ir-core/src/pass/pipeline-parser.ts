@@ -6,20 +6,20 @@ import { Severity } from "../diag/severity.js";
 import { SourceBuffer } from "../support/source.js";
 import { Nesting, OpPassManager } from "./pass-manager.js";
 import { setPipelineOptionParser } from "./options.js";
-import { createPass, defaultOptions, lookupPass, lookupPassPipeline, parseOptionsInto } from "./registry.js";
+import { createPass, defaultOptions, lookupPass, lookupPassPipeline, parseOptionsInto, type ClMessage } from "./registry.js";
 
 /// The name mlir-opt gives the pipeline text in its error messages.
 export const pipelineBufferName = "MLIR Textual PassPipeline Parser";
 
-/// A pipeline error: mlir-opt prints `clMessages` as `tool: <msg>` lines, then `<unknown>:0: error: <message>`.
+/// A pipeline error: mlir-opt prints the option parsers' `clMessages` (see clText), then `<unknown>:0: error: <message>`.
 export class PipelineError {
   /// The error, located at a caret into the pipeline text when there is one (`caret`), else unlocated.
   readonly diagnostic: Diagnostic;
   /// The syntax error with its location in the pipeline buffer, if the error is a syntax or name error.
   readonly caret: Diagnostic | null;
   /// llvm::cl messages (`for the --x option: ...`).
-  readonly clMessages: readonly string[];
-  constructor(message: string, code: number, caret: Diagnostic | null, clMessages: readonly string[]) {
+  readonly clMessages: readonly ClMessage[];
+  constructor(message: string, code: number, caret: Diagnostic | null, clMessages: readonly ClMessage[]) {
     this.diagnostic = new Diagnostic(Severity.Error, code, message, unknownDiagLoc);
     this.caret = caret;
     this.clMessages = clMessages;
@@ -28,7 +28,11 @@ export class PipelineError {
   get message(): string { return this.diagnostic.message; }
   /// The exact text mlir-opt writes to stderr for this error, with `tool` as the program name.
   render(tool: string): string {
-    return this.clMessages.map((m) => `${tool}: ${m}\n`).join("") + `<unknown>:0: error: ${this.message}\n`;
+    return this.clText(tool) + `<unknown>:0: error: ${this.message}\n`;
+  }
+  /// What the option parsers wrote to stderr, `tool` being the program name.
+  clText(tool: string): string {
+    return this.clMessages.map((m) => (m.raw ? m.text : `${tool}: ${m.text}\n`)).join("");
   }
 }
 
@@ -115,7 +119,7 @@ function resolve(buf: SourceBuffer, elements: readonly Element[]): PipelineError
 /// Accumulates MLIR's error-stream text while adding elements to pass managers.
 class AddErrors {
   text = "";
-  readonly cl: string[] = [];
+  readonly cl: ClMessage[] = [];
   code: number = DiagMessages.PassOption.code;
   line(msg: string): false { this.text += msg + "\n"; return false; }
 }

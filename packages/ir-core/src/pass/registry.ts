@@ -44,8 +44,16 @@ export function registeredPassPipelines(): PipelineDef[] { return [...pipelines.
 
 function cmp(a: string, b: string): number { return a < b ? -1 : a > b ? 1 : 0; }
 
-/// An option error: `clMessage` is what llvm::cl prints as `tool: for the --x option: ...` (may be null), `message` is MLIR's error text.
-export interface OptionError { readonly clMessage: string | null; readonly message: string }
+/// What an option's parser writes to stderr before MLIR's error: a line llvm::cl prints as `tool: <text>` (`for the
+/// --x option: ...`), or (`raw`) a pass-pipeline option's own error text, printed as it is.
+export interface ClMessage { readonly text: string; readonly raw: boolean }
+
+/// An option error: `clMessage` is what the option parser prints first (may be null), `message` is MLIR's error text.
+export interface OptionError { readonly clMessage: ClMessage | null; readonly message: string }
+
+function clError(arg: string, what: string, raw = false): OptionError {
+  return { clMessage: raw ? { text: what, raw } : { text: `for the --${arg} option: ${what}`, raw }, message: "" };
+}
 
 /// Parses `{...}` option text against a schema into `values` (which holds the defaults or earlier values).
 /// Keys set explicitly are added to `explicit` (MLIR's Option::hasValue).
@@ -58,17 +66,17 @@ export function parseOptionsInto(schema: OptionsSchema, text: string, values: Re
     if (entry === undefined) return { clMessage: null, message: DiagMessages.NoSuchOption.text.replace("{0}", key) + "\n" };
     const [k, s] = entry;
     explicit?.add(k);
-    if (value === null && s.kind !== OptKind.Bool) return { clMessage: `for the --${s.arg} option: requires a value!`, message: "" };
+    if (value === null && s.kind !== OptKind.Bool) return clError(s.arg, "requires a value!");
     if (s.list) {
       if (!listsSeen.has(k)) { listsSeen.add(k); values[k] = []; }
       for (const el of splitList(value ?? "")) {
         const r = parseScalar(s, el);
-        if (!r.ok) return { clMessage: `for the --${s.arg} option: ${r.message}`, message: "" };
+        if (!r.ok) return clError(s.arg, r.message, r.raw);
         (values[k] as unknown[]).push(r.value);
       }
     } else {
       const r = parseScalar(s, value ?? "");
-      if (!r.ok) return { clMessage: `for the --${s.arg} option: ${r.message}`, message: "" };
+      if (!r.ok) return clError(s.arg, r.message, r.raw);
       values[k] = r.value;
     }
   }
