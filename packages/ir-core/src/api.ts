@@ -1,7 +1,6 @@
 // Library entry points: parse, verify and print MLIR text in one call each.
 import { DiagnosticError, type Diagnostic } from "./diag/diagnostic.js";
 import type { Operation } from "./ir/ir.js";
-import { hasTrait, Trait } from "./ir/opdef.js";
 import { verify } from "./ir/verifier.js";
 import { SourceBuffer } from "./support/source.js";
 import { parseSource, type ParseOptions } from "./syntax/parser.js";
@@ -30,18 +29,4 @@ export function parseString(text: string, name = "<string>", options: ParseOptio
 /// Prints `op` as mlir-opt prints a top-level operation.
 export function printOp(op: Operation, options: PrintOptions = {}): string {
   return new AsmPrinter(options).printTopLevel(op).join("");
-}
-
-/// The op from which MLIR numbers values when it prints `op` with a local scope (OpPrintingFlags::useLocalScope): the
-/// closest of `op` and its ancestors that is isolated from above, else the top-level op.
-function localScopeRoot(op: Operation): Operation {
-  let root = op;
-  while (!(root.def !== null && hasTrait(root.def, Trait.IsolatedFromAbove)) && root.parentOp !== null) root = root.parentOp;
-  return root;
-}
-
-/// Prints one op in generic form for "see current operation" notes, its values named as MLIR's Diagnostic::appendOp
-/// names them: numbered from the op's local scope (localScopeRoot), as if that op were printed alone.
-export function printOpGeneric(op: Operation): string {
-  return new AsmPrinter({ generic: true }).printInContext(op, localScopeRoot(op));
 }

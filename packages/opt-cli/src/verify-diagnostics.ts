@@ -1,84 +1,120 @@
-// `--verify-diagnostics`: match emitted diagnostics against `expected-error {{...}}` designators.
+// `--verify-diagnostics`: match emitted diagnostics against `expected-error {{...}}` designators, as MLIR's
+// SourceMgrDiagnosticVerifierHandler does.
 import { bufferLoc, Diagnostic, Severity, type SourceBuffer } from "@allo/ir-core";
+import { escapeLlvmRegex, LlvmRegex, LlvmRegexError } from "./llvm-regex.js";
 
 interface Expectation {
   readonly kind: Severity;
   readonly line: number;
+  /// The text between the designator's outer `{{` and `}}`.
   readonly text: string;
-  readonly regex: RegExp | null;
+  /// Where `expected-` starts.
   readonly offset: number;
-  readonly kindLength: number;
+  /// Whether a diagnostic message satisfies the designator.
+  readonly matches: (message: string) => boolean;
   matched: boolean;
 }
 
-const designator = /expected-(error|note|remark|warning)(-re)?[ \t]*(@([+-][0-9]+|above|below))?[ \t]*\{\{(.*)\}\}/;
+/// The designators of a buffer, and the errors of those that are rejected (an `-re` text that is not a valid regex).
+export interface Expectations {
+  readonly expectations: Expectation[];
+  readonly errors: Diagnostic[];
+}
+
+/// MLIR's designator regex, matched against a line without its trailing white space.
+const designator = /expected-(error|note|remark|warning)(-re)? *(@([+-][0-9]+|above|below))? *\{\{([^]*)\}\}$/;
 
 /// Parses the designators of a buffer.
-export function parseExpectations(buf: SourceBuffer): Expectation[] {
-  const out: Expectation[] = [];
+export function parseExpectations(buf: SourceBuffer): Expectations {
+  const expectations: Expectation[] = [];
+  const errors: Diagnostic[] = [];
   const lines = buf.text.split("\n");
   let offset = 0;
-  let lastNonDesignator = 0;
+  let lastNonDesignator = 1;
   const pendingBelow: Expectation[] = [];
   lines.forEach((lineText, i) => {
     const line = i + 1;
-    const m = designator.exec(lineText);
+    const m = designator.exec(lineText.replace(/[ \t\n\v\f\r]+$/, ""));
     if (m === null) {
       lastNonDesignator = line;
       for (const e of pendingBelow.splice(0)) (e as { line: number }).line = line;
     } else {
-      const kind = m[1] as Severity;
       const at = m[4];
       let target = line;
       if (at !== undefined) {
         if (at === "above") target = lastNonDesignator;
         else if (at !== "below") target = line + Number(at);
       }
-      const body = m[5];
-      const e: Expectation = {
-        kind, line: target, text: body, regex: m[2] !== undefined ? mixedRegex(body) : null,
-        offset: offset + m.index, kindLength: m[1].length, matched: false,
-      };
-      if (at === "below") pendingBelow.push(e);
-      out.push(e);
+      const text = m[5];
+      const start = offset + m.index;
+      const matcher = m[2] !== undefined ? regexMatcher(text) : (message: string) => message.includes(text);
+      if (typeof matcher === "string") {
+        errors.push(new Diagnostic(Severity.Error, 9003, matcher, bufferLoc(buf, start, start + text.length)));
+      } else {
+        const e: Expectation = { kind: m[1] as Severity, line: target, text, offset: start, matches: matcher, matched: false };
+        if (at === "below") pendingBelow.push(e);
+        expectations.push(e);
+      }
     }
     offset += lineText.length + 1;
   });
-  return out;
+  return { expectations, errors };
 }
 
-/// `text {{regex}} text` as one RegExp (literal parts escaped).
-function mixedRegex(s: string): RegExp {
-  let out = "";
-  let i = 0;
-  while (i < s.length) {
-    const open = s.indexOf("{{", i);
-    if (open < 0) { out += esc(s.slice(i)); break; }
-    out += esc(s.slice(i, open));
-    const close = s.indexOf("}}", open + 2);
-    if (close < 0) { out += esc(s.slice(open)); break; }
-    out += "(?:" + s.slice(open + 2, close) + ")";
-    i = close + 2;
+/// The matcher of an `-re` designator's text, or why the text is rejected, as MLIR's ExpectedDiag::computeRegex:
+/// text outside `{{...}}` is literal, each `{{...}}` block must be a valid regex on its own, and the blocks become
+/// groups of one regex (so a block's back-references count the groups before it; if that regex is invalid, nothing
+/// matches).
+function regexMatcher(text: string): ((message: string) => boolean) | string {
+  let combined = "";
+  let rest = text;
+  while (rest.length > 0) {
+    const open = rest.indexOf("{{");
+    if (open < 0) {
+      combined += escapeLlvmRegex(rest);
+      break;
+    }
+    combined += escapeLlvmRegex(rest.slice(0, open));
+    rest = rest.slice(open + 2);
+    const close = rest.indexOf("}}");
+    if (close < 0) return "found start of regex with no end '}}'";
+    const block = rest.slice(0, close);
+    const compiled = compileLlvmRegex(block);
+    if (typeof compiled === "string") return `invalid regex: ${compiled}`;
+    combined += `(${block})`;
+    rest = rest.slice(close + 2);
   }
-  return new RegExp(out);
+  const regex = compileLlvmRegex(combined);
+  return typeof regex === "string" ? () => false : (message) => regex.test(message);
 }
-function esc(s: string): string { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-/// Checks emitted diagnostics (already resolved to `buf`) against the designators; returns the errors to report.
+/// `pattern` compiled, or why llvm::Regex rejects it.
+function compileLlvmRegex(pattern: string): LlvmRegex | string {
+  try {
+    return new LlvmRegex(pattern);
+  } catch (e) {
+    if (e instanceof LlvmRegexError) return e.message;
+    throw e;
+  }
+}
+
+/// Checks emitted diagnostics (already resolved to `buf`) against the designators; returns the errors to report:
+/// rejected designators first (mlir-opt reports them before anything is parsed), then diagnostics that were not
+/// expected, then expectations that were not met.
 export function checkExpectations(buf: SourceBuffer, emitted: readonly Diagnostic[]): Diagnostic[] {
-  const exps = parseExpectations(buf);
-  const failures: Diagnostic[] = [];
+  const { expectations, errors } = parseExpectations(buf);
+  const failures = [...errors];
   const all: Diagnostic[] = [];
   for (const d of emitted) { all.push(d); all.push(...d.notes); }
   for (const d of all) {
     const line = d.loc.buffer === buf ? buf.lineCol(d.loc.start).line : -1;
-    const e = exps.find((x) => !x.matched && x.kind === d.severity && x.line === line && (x.regex !== null ? x.regex.test(d.message) : d.message.includes(x.text)));
+    const e = expectations.find((x) => !x.matched && x.kind === d.severity && x.line === line && x.matches(d.message));
     if (e !== undefined) { e.matched = true; continue; }
     if (d.severity === Severity.Note && d.message.startsWith("see current operation")) continue;
     failures.push(new Diagnostic(Severity.Error, 9001, `unexpected ${d.severity}: ${d.message}`, d.loc));
   }
-  for (const e of exps) {
-    if (!e.matched) failures.push(new Diagnostic(Severity.Error, 9002, `expected ${e.kind} "${e.text}" was not produced`, bufferLoc(buf, e.offset, e.offset + e.kindLength)));
+  for (const e of expectations) {
+    if (!e.matched) failures.push(new Diagnostic(Severity.Error, 9002, `expected ${e.kind} "${e.text}" was not produced`, bufferLoc(buf, e.offset, e.offset + e.text.length)));
   }
   return failures;
 }

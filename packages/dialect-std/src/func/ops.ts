@@ -1,6 +1,6 @@
 // The func dialect: func.func, func.return, func.call, func.call_indirect, func.constant.
 import {
-  AnyType, FlatSymbolRefAttr, FunctionTypeAttr, FunctionTypeC, lookupSymbolFrom, optProp, prop, region, registry, StrAttr,
+  AnyType, FlatSymbolRefAttr, FunctionTypeAttr, FunctionTypeC, lookupSymbolFrom, optProp, prop, region, registry, StrAttr, symbolNameOf,
   SymbolNameAttr, Trait, TypeKind, ArrayAttrC, defineOp, operand, variadic, AttrKind, type DialectDef, type FunctionType, type Operation,
   type SymbolRefAttr, type ArrayAttr, type DictionaryAttr, type OpVerifyContext,
 } from "@allo/ir-core";
@@ -64,20 +64,24 @@ export const ReturnOp = defineOp({
     const name = String(fn.props.get("sym_name") === null ? "" : (fn.props.get("sym_name") as unknown as { value: string }).value);
     if (op.operands.length !== ft.results.length) return v.error(`has ${op.operands.length} operands, but enclosing function (@${name}) returns ${ft.results.length}`);
     for (let i = 0; i < op.operands.length; i++) {
-      if (op.operand(i).type !== ft.results[i]) return v.error(`type of return operand ${i} (${String(op.operand(i).type)}) doesn't match function result type (${String(ft.results[i])}) in function @${name}`);
+      if (op.operand(i).type !== ft.results[i]) return v.plainError(`type of return operand ${i} ('${String(op.operand(i).type)}') doesn't match function result type ('${String(ft.results[i])}') in function @${name}`);
     }
     return true;
   },
 });
 
-function verifyCallTypes(op: Operation, ft: FunctionType, operandTypes: readonly unknown[], err: (m: string) => false): boolean {
-  if (ft.inputs.length !== operandTypes.length) return err("incorrect number of operands for callee");
+function verifyCallTypes(op: Operation, ft: FunctionType, v: OpVerifyContext): boolean {
+  const operandTypes = op.operandValues().map((x) => x.type);
+  if (ft.inputs.length !== operandTypes.length) return v.error("incorrect number of operands for callee");
   for (let i = 0; i < ft.inputs.length; i++) {
-    if (operandTypes[i] !== ft.inputs[i]) return err(`operand type mismatch: expected operand type '${String(ft.inputs[i])}', but provided '${String(operandTypes[i])}' for operand number ${i}`);
+    if (operandTypes[i] !== ft.inputs[i]) return v.error(`operand type mismatch: expected operand type '${String(ft.inputs[i])}', but provided '${String(operandTypes[i])}' for operand number ${i}`);
   }
-  if (ft.results.length !== op.results.length) return err("incorrect number of results for callee");
+  if (ft.results.length !== op.results.length) return v.error("incorrect number of results for callee");
   for (let i = 0; i < ft.results.length; i++) {
-    if (op.results[i].type !== ft.results[i]) return err(`result type mismatch at index ${i}`);
+    if (op.results[i].type !== ft.results[i]) {
+      const list = (ts: readonly unknown[]) => ts.map((t) => `'${String(t)}'`).join(", ");
+      return v.errorWithNotes(`result type mismatch at index ${i}`, [`      op result types: ${list(op.results.map((r) => r.type))}`, `function result types: ${list(ft.results)}`]);
+    }
   }
   return true;
 }
@@ -90,11 +94,11 @@ export const CallOp = defineOp({
   results: [variadic("results", AnyType)],
   props: [prop("callee", FlatSymbolRefAttr)],
   format: "$callee `(` $operands `)` attr-dict `:` functional-type($operands, results)",
-  verify: (op, v) => {
+  verifySymbolUses: (op, v) => {
     const ref = op.props.get("callee") as SymbolRefAttr;
     const fn = lookupSymbolFrom(op, ref);
     if (fn === null || fn.name !== "func.func") return v.error(`'${ref.root}' does not reference a valid function`);
-    return verifyCallTypes(op, functionTypeOf(fn), op.operandValues().map((x) => x.type), (m) => v.error(m));
+    return verifyCallTypes(op, functionTypeOf(fn), v);
   },
 });
 
@@ -123,7 +127,24 @@ export const ConstantOp = defineOp({
   traits: [Trait.Pure, Trait.ConstantLike],
   format: "attr-dict $value `:` type(results)",
   asmNames: (op, set) => set(0, "f"),
+  verify: (op, v) => {
+    const name = (op.props.get("value") as SymbolRefAttr).root;
+    const fn = moduleFunction(op, name);
+    if (fn === null) return v.error(`reference to undefined function '${name}'`);
+    if (functionTypeOf(fn) !== op.results[0].type) return v.error("reference to function with mismatched type");
+    return true;
+  },
 });
+
+/// The `func.func` named `name` in the body of the module enclosing `op` (MLIR's lookupSymbol on the parent ModuleOp).
+function moduleFunction(op: Operation, name: string): Operation | null {
+  let m = op.parentOp;
+  while (m !== null && m.name !== "builtin.module") m = m.parentOp;
+  for (let b = m?.regions[0].firstBlock ?? null; b !== null; b = b.next) {
+    for (let o = b.firstOp; o !== null; o = o.next) if (o.name === "func.func" && symbolNameOf(o) === name) return o;
+  }
+  return null;
+}
 
 /// The func dialect.
 export const FuncDialect: DialectDef = { name: "func", ops: [FuncOp, ReturnOp, CallOp, CallIndirectOp, ConstantOp] };

@@ -3,6 +3,7 @@
 import { AffineExpr, AffineExprKind } from './expr.js';
 import type { AffineMap } from './map.js';
 import type { IntegerSet } from './set.js';
+import { integerText } from '../support/integer-text.js';
 
 /// Names an operand by position (e.g. `(i) => '%arg' + i` for the custom forms of affine ops).
 export type AffineNameFn = (pos: number) => string;
@@ -60,7 +61,7 @@ function printInternal(
       out.write(dimName(expr.value));
       return;
     case AffineExprKind.Constant:
-      out.write(String(expr.value));
+      out.write(integerText(expr.value));
       return;
     default:
       break;
@@ -100,7 +101,7 @@ function printInternal(
       printInternal(out, lhs, WEAK, dimName, symName);
       out.write(' - ');
       printInternal(out, rhs.lhs!, STRONG, dimName, symName);
-      out.write(' * ' + String(-c));
+      out.write(' * ' + integerText(-c));
       if (paren) out.write(')');
       return;
     }
@@ -108,7 +109,7 @@ function printInternal(
   // a + -c prints as a - c.
   if (rhs.kind === AffineExprKind.Constant && rhs.value < 0) {
     printInternal(out, lhs, WEAK, dimName, symName);
-    out.write(' - ' + String(-rhs.value));
+    out.write(' - ' + integerText(-rhs.value));
     if (paren) out.write(')');
     return;
   }

@@ -50,6 +50,12 @@ export class Diagnostic {
     this.notes.push(new Diagnostic(Severity.Note, 0, message, loc));
     return this;
   }
+
+  /// Attaches a note worded by a table entry and returns this diagnostic.
+  attachNoteWith(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]): this {
+    this.notes.push(makeNote(msg, loc, ...args));
+    return this;
+  }
 }
 
 /// Formats a message template `{0}`-style with the arguments.
@@ -60,6 +66,11 @@ export function formatMessage(template: string, args: readonly unknown[]): strin
 /// Builds a diagnostic from a table entry.
 export function makeDiag(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]): Diagnostic {
   return new Diagnostic(msg.severity, msg.code, formatMessage(msg.text, args), loc);
+}
+
+/// Builds a note worded by a table entry.
+export function makeNote(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]): Diagnostic {
+  return new Diagnostic(Severity.Note, msg.code, formatMessage(msg.text, args), loc);
 }
 
 /// Thrown to unwind after a diagnostic was reported (parsers stop at the first error, like MLIR's).
@@ -128,11 +139,26 @@ export function renderDiagnostic(d: Diagnostic, options?: { readonly unknownPref
       const text = buffer.lineText(x.loc.start);
       const col = buffer.lineCol(x.loc.start).col;
       const width = Math.max(1, Math.min(x.loc.end - x.loc.start, text.length - col + 1));
-      out += text + "\n" + " ".repeat(col - 1) + "^" + "~".repeat(width - 1) + "\n";
+      out += sourceLineAndCaret(text, " ".repeat(col - 1) + "^" + "~".repeat(width - 1));
     }
   };
   one(d, true);
   // As mlir-opt: a note at the diagnostic's own location does not repeat the source line.
   for (const n of d.notes) one(n, !sameLoc(n.loc, d.loc));
   return out;
+}
+
+/// LLVM's SMDiagnostic::print of a source line and its caret line: tabs expanded to the next multiple of 8 columns
+/// in both, and no caret line when the source line is not ASCII (LLVM cannot align one then).
+function sourceLineAndCaret(text: string, caret: string): string {
+  if (/[^\x00-\x7f]/.test(text)) return text + "\n";
+  if (!text.includes("\t")) return text + "\n" + caret + "\n";
+  let line = "", marks = "";
+  for (let i = 0; i < text.length || i < caret.length; i++) {
+    const tab = text.charCodeAt(i) === 9;
+    const n = tab ? 8 - (line.length % 8) : 1;
+    if (i < text.length) line += tab ? " ".repeat(n) : text[i];
+    if (i < caret.length) marks += caret[i].repeat(n);
+  }
+  return line + "\n" + marks.trimEnd() + "\n";
 }

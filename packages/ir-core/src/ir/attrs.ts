@@ -141,10 +141,13 @@ export function roundToBits(v: number, precision: number, expBits: number): numb
 export class FloatAttr extends Attribute {
   declare readonly type: FloatType;
   declare readonly value: number;
-  constructor(id: number, type: FloatType, value: number) {
+  /// The raw bits of a NaN other than the one `getFloatAttr` makes (MLIR keeps a NaN's sign and payload), else null.
+  declare readonly nanBits: bigint | null;
+  constructor(id: number, type: FloatType, value: number, nanBits: bigint | null) {
     super(AttrKind.Float, id);
     this.type = type;
     this.value = value;
+    this.nanBits = nanBits;
   }
 }
 const floatAttrs = new Map<Type, Map<number | string, FloatAttr>>();
@@ -155,7 +158,16 @@ export function getFloatAttr(type: FloatType, value: number): FloatAttr {
   const key = Object.is(v, -0) ? "-0" : v; // a Map key: -0 would find 0; NaN finds NaN
   const byValue = inner(floatAttrs, type);
   let a = byValue.get(key);
-  if (a === undefined) { a = new FloatAttr(nextAttrId++, type, v); byValue.set(key, a); }
+  if (a === undefined) { a = new FloatAttr(nextAttrId++, type, v, null); byValue.set(key, a); }
+  return a;
+}
+/// The NaN of `type` with raw bits `bits`: bits that are not those of the NaN `getFloatAttr` makes (the syntax layer
+/// knows them: see floatAttrFromBits), so the sign and payload survive printing.
+export function getNaNFloatAttr(type: FloatType, bits: bigint): FloatAttr {
+  const byValue = inner(floatAttrs, type);
+  const key = "nan:" + bits.toString(16);
+  let a = byValue.get(key);
+  if (a === undefined) { a = new FloatAttr(nextAttrId++, type, Number.NaN, bits); byValue.set(key, a); }
   return a;
 }
 
@@ -462,15 +474,22 @@ export function getStridedLayoutAttr(offset: number, strides: readonly number[])
   return intern(`sl:${offset}:${strides.join(",")}`, (id) => new StridedLayoutAttr(id, offset, strides.slice()));
 }
 
-/// An attribute of an unregistered dialect, kept verbatim: `#foo.bar<...>`.
+/// An attribute of an unregistered dialect, kept verbatim: `#foo.bar<...>` or `#foo<"...">` (`data` is `bar<...>`
+/// or `"..."`), with its type (`: i32`) or null (MLIR's none).
 export class OpaqueAttr extends Attribute {
   declare readonly dialect: string;
   declare readonly data: string;
-  constructor(id: number, dialect: string, data: string) { super(AttrKind.Opaque, id); this.dialect = dialect; this.data = data; }
+  declare readonly type: Type | null;
+  constructor(id: number, dialect: string, data: string, type: Type | null) {
+    super(AttrKind.Opaque, id);
+    this.dialect = dialect;
+    this.data = data;
+    this.type = type;
+  }
 }
 /// An opaque attribute.
-export function getOpaqueAttr(dialect: string, data: string): OpaqueAttr {
-  return intern(`oa:${dialect}:${data}`, (id) => new OpaqueAttr(id, dialect, data));
+export function getOpaqueAttr(dialect: string, data: string, type: Type | null = null): OpaqueAttr {
+  return intern(`oa:${dialect}:${type?.id ?? -1}:${data}`, (id) => new OpaqueAttr(id, dialect, data, type));
 }
 
 /// What a dialect attribute definition provides (its syntax lives with the dialect).

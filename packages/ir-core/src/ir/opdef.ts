@@ -66,6 +66,8 @@ export interface OpVerifyContext {
   error(message: string, code?: number): false;
   /// Reports an error at the op and attaches a note at another op.
   errorWithNote(message: string, note: string, noteOp: Operation | null, code?: number): false;
+  /// Reports an error at the op with notes at the op (MLIR's `diag.attachNote() << ...`).
+  errorWithNotes(message: string, notes: readonly string[]): false;
   /// Reports `message` at the op without the `'op.name' op` prefix (MLIR's `emitError` as opposed to `emitOpError`).
   plainError(message: string, code?: number): false;
   /// Reports `message` at another op (a nested one), without prefix (MLIR's `nestedOp->emitError`).
@@ -104,6 +106,9 @@ export interface OpDef {
   readonly verify: ((op: Operation, v: OpVerifyContext) => boolean) | null;
   /// Verifier that needs the regions verified first (MLIR's hasRegionVerifier).
   readonly verifyRegions: ((op: Operation, v: OpVerifyContext) => boolean) | null;
+  /// MLIR's SymbolUserOpInterface::verifySymbolUses: checks the symbols the op references; run by the verification
+  /// of the enclosing symbol table, once its symbols are known to be unique.
+  readonly verifySymbolUses: ((op: Operation, v: OpVerifyContext) => boolean) | null;
   readonly fold: ((op: Operation, operands: readonly (Attribute | null)[]) => FoldResult) | null;
   readonly canonicalize: readonly RewritePattern[];
   /// Compiled declarative format, or null.
@@ -147,6 +152,7 @@ export interface OpSpec {
   defaultDialect?: string;
   verify?: (op: Operation, v: OpVerifyContext) => boolean;
   verifyRegions?: (op: Operation, v: OpVerifyContext) => boolean;
+  verifySymbolUses?: (op: Operation, v: OpVerifyContext) => boolean;
   fold?: (op: Operation, operands: readonly (Attribute | null)[]) => FoldResult;
   canonicalize?: readonly RewritePattern[];
   format?: string;
@@ -192,6 +198,7 @@ export function defineOp(spec: OpSpec): OpDef {
     defaultDialect: spec.defaultDialect ?? "",
     verify: spec.verify ?? null,
     verifyRegions: spec.verifyRegions ?? null,
+    verifySymbolUses: spec.verifySymbolUses ?? null,
     fold: spec.fold ?? null,
     canonicalize: spec.canonicalize ?? [],
     format: null,

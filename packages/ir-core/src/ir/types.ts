@@ -293,10 +293,10 @@ export function getComplexType(elementType: Type): ComplexType {
   return intern(`c:${elementType.id}`, (id) => new ComplexType(id, elementType));
 }
 
-/// A type of an unregistered dialect, kept verbatim: `!foo.bar<...>` or `opaque<"foo", "bar">`.
+/// A type of an unregistered dialect, kept verbatim: `!foo.bar<...>`, `!foo<"...">` or `opaque<"foo", "bar">`.
 export class OpaqueType extends Type {
   declare readonly dialect: string;
-  /// Everything after `dialect.` (pretty form) — e.g. `bar<1, 2>`.
+  /// What follows `dialect.` (`bar<1, 2>`), or what `dialect<...>` holds (`"x y"`), as MLIR's OpaqueType keeps it.
   declare readonly data: string;
   constructor(id: number, dialect: string, data: string) { super(TypeKind.Opaque, id); this.dialect = dialect; this.data = data; }
 }

@@ -1,10 +1,11 @@
 // The verifier: op records' constraints and traits, terminators, symbol uses, and SSA dominance.
-import { Diagnostic, fileLoc, unknownDiagLoc, type DiagLocation } from "../diag/diagnostic.js";
+import { Diagnostic, fileLoc, makeDiag, makeNote, unknownDiagLoc, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import { Severity } from "../diag/severity.js";
 import { AttrKind, type Attribute, type FileLineColLoc, type Location, type StringAttr } from "./attrs.js";
 import { Block, ValueKind, type BlockArgument, type Operation, type OpResult, type Region, type Value } from "./ir.js";
 import { Arity, hasTrait, registry, Trait, type OpDef, type OpVerifyContext } from "./opdef.js";
+import { symbolNameOf } from "./symbol-table.js";
 
 /// The source position of a location attribute (the first file:line:col inside it).
 export function diagLocOf(loc: Location): DiagLocation {
@@ -34,6 +35,17 @@ export function opError(op: Operation, message: string, code: number = DiagMessa
 /// Prints an op for the "see current operation" note; installed by the printer module's users.
 export type OpPrinterFn = (op: Operation) => string;
 
+/// Prints an op inside a diagnostic's message, as MLIR's Diagnostic::appendOp (generic form, a line break first if
+/// it takes several lines); installed by the printer module.
+let diagnosticOpText: OpPrinterFn = (op) => op.name;
+/// Installs the printer of ops inside diagnostic messages (called once by the printer module).
+export function setDiagnosticOpPrinter(f: OpPrinterFn): void {
+  diagnosticOpText = (op) => {
+    const text = f(op);
+    return text.includes("\n") ? "\n" + text : text;
+  };
+}
+
 /// Options of `verify`.
 export interface VerifyOptions {
   /// Attach `see current operation: ...` notes (mlir-opt does, except with --verify-diagnostics).
@@ -57,6 +69,11 @@ class VerifyContext implements OpVerifyContext {
   }
   plainErrorAt(at: Operation, message: string, code: number = DiagMessages.OpVerify.code): false {
     return this.report(at, new Diagnostic(Severity.Error, code, message, diagLocOf(at.loc)));
+  }
+  errorWithNotes(message: string, notes: readonly string[]): false {
+    const d = opError(this.op!, message);
+    for (const n of notes) d.attachNote(n, diagLocOf(this.op!.loc));
+    return this.report(this.op!, d);
   }
   errorWithNote(message: string, note: string, noteOp: Operation | null, code?: number): false {
     const d = opError(this.op!, message, code);
@@ -114,12 +131,17 @@ const noIsolatedOps: readonly Operation[] = [];
 class Verifier {
   readonly errors: Diagnostic[] = [];
   private readonly context = new VerifyContext((at, d) => this.report(at, d));
+  /// Ops with a verifySymbolUses hook verified so far, and the count when each symbol table was entered: a table
+  /// whose count has not moved at its exit has no symbol user in its scope (most IR has none) and needs no walk.
+  private symbolUsers = 0;
+  private readonly symbolUsersAtEntry = new Map<Operation, number>();
   constructor(private readonly printOp: OpPrinterFn | null) {}
 
+  /// Reports `d`, an error of `op`: as MLIR's Operation::emitError, the `see current operation` note comes first.
   private report(op: Operation, d: Diagnostic): false {
     if (this.printOp !== null) {
       const text = this.printOp(op);
-      d.attachNote("see current operation: " + (text.includes("\n") ? "\n" : "") + text, diagLocOf(op.loc));
+      d.notes.unshift(makeNote(DiagMessages.SeeCurrentOperation, diagLocOf(op.loc), (text.includes("\n") ? "\n" : "") + text));
     }
     this.errors.push(d);
     return false;
@@ -197,7 +219,7 @@ class Verifier {
     if (mayBeValidWithoutTerminator(b)) return true;
     const last = b.lastOp;
     if (last !== null && last.def !== null && !hasTrait(last.def, Trait.Terminator)) {
-      return this.report(last, new Diagnostic(Severity.Error, DiagMessages.MissingTerminator.code, "block with no terminator, has " + printOpShort(last), diagLocOf(last.loc)));
+      return this.report(last, makeDiag(DiagMessages.MissingTerminator, diagLocOf(last.loc), diagnosticOpText(last)));
     }
     return true;
   }
@@ -210,7 +232,7 @@ class Verifier {
     const def = op.def;
     if (def === null) {
       const d = op.dialect;
-      if (registry.hasDialect(d) && registry.dialect(d)!.allowUnknownOps !== true) return this.ctx(op).error(`unregistered operation found in dialect ('${d}') that does not allow unknown operations`);
+      if (registry.hasDialect(d) && registry.dialect(d)!.allowUnknownOps !== true) return this.report(op, makeDiag(DiagMessages.UnregisteredVerify, diagLocOf(op.loc), op.name, d));
       return true;
     }
     if (def.implicitTerminator !== null) {
@@ -221,6 +243,7 @@ class Verifier {
         }
       }
     }
+    if (hasTrait(def, Trait.SymbolTable) && !this.verifySymbolTable(op)) return false;
     if (hasTrait(def, Trait.IsolatedFromAbove) && uses.isolationSuspect) {
       for (const r of op.regions) {
         const bad = usesFromAbove(r, op);
@@ -228,6 +251,44 @@ class Verifier {
       }
     }
     return def.verifyRegions === null || def.verifyRegions(op, this.ctx(op));
+  }
+
+  /// MLIR's SymbolTable trait (a region invariant): the ops of the body with a string `sym_name` have distinct names,
+  /// then the symbol uses of the ops in the table's scope are verified (verifySymbolUses).
+  private verifySymbolTable(op: Operation): boolean {
+    const seen = new Map<string, Operation>();
+    for (const r of op.regions) {
+      for (let b = r.firstBlock; b !== null; b = b.next) {
+        for (let o = b.firstOp; o !== null; o = o.next) {
+          const name = symbolNameOf(o);
+          if (name === null) continue;
+          const first = seen.get(name);
+          if (first === undefined) { seen.set(name, o); continue; }
+          const d = makeDiag(DiagMessages.SymbolRedefined, diagLocOf(o.loc), name);
+          this.report(o, d);
+          d.attachNoteWith(DiagMessages.ExistingSymbol, diagLocOf(first.loc));
+          return false;
+        }
+      }
+    }
+    return this.symbolUsers === this.symbolUsersAtEntry.get(op) || this.verifySymbolUses(op);
+  }
+
+  /// Runs the verifySymbolUses hooks of the ops in `table`'s scope in MLIR's walkSymbolTable order: the ops of a
+  /// region in order, then the regions met (last met first), not entering nested symbol tables.
+  private verifySymbolUses(table: Operation): boolean {
+    const worklist: Region[] = [...table.regions];
+    while (worklist.length) {
+      const r = worklist.pop()!;
+      for (let b = r.firstBlock; b !== null; b = b.next) {
+        for (let o = b.firstOp; o !== null; o = o.next) {
+          const hook = o.def?.verifySymbolUses ?? null;
+          if (hook !== null && !hook(o, this.ctx(o))) return false;
+          if (!hasTrait(o.def, Trait.SymbolTable)) worklist.push(...o.regions);
+        }
+      }
+    }
+    return true;
   }
 
   /// The (shared) context for `op`; valid until the next call.
@@ -248,6 +309,8 @@ class Verifier {
       if (msg !== null) return v.plainError(msg);
     }
     if (def !== null) {
+      if (def.verifySymbolUses !== null) this.symbolUsers++;
+      if (hasTrait(def, Trait.SymbolTable)) this.symbolUsersAtEntry.set(op, this.symbolUsers);
       // As ODS orders them: structural traits, then the record's invariants, then the other traits, then `verify`.
       if (!this.verifyCountTraits(op, def, v)) return false;
       if (!this.verifyStructuralTraits(op, def, v)) return false;
@@ -349,14 +412,14 @@ class Verifier {
     return true;
   }
 
+  /// ODS's attribute checks: required properties present (in name order), then each constraint (in record order).
   private verifyProps(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
+    let missing: string | null = null;
+    for (const p of def.props) if (!p.optional && op.props.get(p.name) === null && (missing === null || p.name < missing)) missing = p.name;
+    if (missing !== null) return v.error(`requires attribute '${missing}'`);
     for (const p of def.props) {
       const a = op.props.get(p.name);
-      if (a === null) {
-        if (!p.optional) return v.error(`requires attribute '${p.name}'`);
-        continue;
-      }
-      if (!p.constraint.check(a)) return v.error(`attribute '${p.name}' failed to satisfy constraint: ${p.constraint.desc}`);
+      if (a !== null && !p.constraint.check(a)) return v.error(`attribute '${p.name}' failed to satisfy constraint: ${p.constraint.desc}`);
     }
     return true;
   }
@@ -414,12 +477,7 @@ class Verifier {
         for (let i = 0; i < op.operands.length; i++) {
           const val = op.operands[i].value;
           if (definedEarlierInBlock(val, op)) continue;
-          if (!dom.dominates(val, op)) {
-            const d = opError(op, `operand #${i} does not dominate this use`);
-            const defOp = val.definingOp;
-            d.notes.push(new Diagnostic(Severity.Note, 0, "operand defined here" + relation(val, op), defOp !== null ? diagLocOf(defOp.loc) : diagLocOf((val as BlockArgument).loc ?? op.loc)));
-            return this.report(op, d);
-          }
+          if (!dom.dominates(val, op)) return this.report(op, dominanceError(op, i));
         }
       }
       if (!isIsolated(op)) for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) stack.push(o);
@@ -493,17 +551,32 @@ function hasPredecessor(b: Block): boolean {
   return false;
 }
 
-function relation(val: Value, user: Operation): string {
+/// MLIR's diagnoseInvalidOperandDominance: operand `i` of `user` does not dominate it; a note says where the operand
+/// is defined (the op defining it, or the op owning the block of a block argument) relative to the use.
+function dominanceError(user: Operation, i: number): Diagnostic {
+  const d = makeDiag(DiagMessages.Dominance, diagLocOf(user.loc), i);
+  const val = user.operand(i);
+  const useRegion = user.parentRegion;
   const defBlock = val.parentBlock;
-  if (defBlock === null) return "";
-  if (defBlock === user.parent) return " (op in the same block)";
-  const defRegion = defBlock.parent;
-  if (defRegion !== null && defRegion.isAncestor(user.parentRegion)) return " (op in a parent region)";
+  const defRegion = defBlock?.parent ?? null;
+  if (useRegion === null || defBlock === null || defRegion === null) return d; // detached IR: nothing to relate
+  const where = defRegion === useRegion ? "the same region" : properlyContains(defRegion, useRegion) ? "a parent region"
+    : properlyContains(useRegion, defRegion) ? "a child region" : null;
   const defOp = val.definingOp;
-  if (defOp !== null && user.parentRegion !== null) {
-    for (let p = defOp.parentOp; p !== null; p = p.parentOp) if (p.parent !== null && p.parent.parent === user.parentRegion) return " (op in a child region)";
+  if (defOp !== null) {
+    const relation = defBlock === user.parent ? "op in the same block" : where === null ? "op is neither in a parent nor in a child region" : `op in ${where}`;
+    return d.attachNoteWith(DiagMessages.OperandDefinedHere, diagLocOf(defOp.loc), relation);
   }
-  return " (op is neither in a parent nor in a child region)";
+  let index = 0;
+  for (let b = defRegion.firstBlock; b !== null && b !== defBlock; b = b.next) index++;
+  const owner = defRegion.parent;
+  return d.attachNoteWith(DiagMessages.OperandBlockArgument, owner !== null ? diagLocOf(owner.loc) : unknownDiagLoc, index,
+    where === null ? "neither in a parent nor in a child region" : `in ${where}`);
+}
+
+/// True if `outer` is a proper ancestor of `inner` (MLIR's Region::isProperAncestor).
+function properlyContains(outer: Region, inner: Region): boolean {
+  return outer !== inner && outer.isAncestor(inner);
 }
 
 /// The type of the operand, result or typed property `name` of `op` (the first value of a variadic group).
@@ -541,10 +614,6 @@ function mayBeValidWithoutTerminator(b: Block): boolean {
   if (!r.hasOneBlock) return false;
   const op = r.parent;
   return op === null || op.def === null || hasTrait(op.def, Trait.NoTerminator) || hasTrait(op.def, Trait.GraphRegion);
-}
-
-function printOpShort(op: Operation): string {
-  return op.name;
 }
 
 /// True if the regions of `op` are graph regions (no dominance): unregistered ops and GraphRegion ops.

@@ -9,6 +9,8 @@ export class SourceBuffer {
   private lineStarts: number[] | null;
   /// The line index found last: lookups mostly move forward a line or two (the parser's).
   private lastLine: number;
+  /// Whether the text is ASCII (columns are then offsets), computed on first use.
+  private ascii: boolean | null;
 
   constructor(name: string, text: string, firstLine = 1) {
     this.name = name;
@@ -16,6 +18,12 @@ export class SourceBuffer {
     this.firstLine = firstLine;
     this.lineStarts = null;
     this.lastLine = 0;
+    this.ascii = null;
+  }
+
+  private isAscii(): boolean {
+    // eslint-disable-next-line no-control-regex
+    return (this.ascii ??= !/[^\x00-\x7f]/.test(this.text));
   }
 
   private starts(): number[] {
@@ -47,7 +55,16 @@ export class SourceBuffer {
   /// 1-based line and column of `offset`, as MLIR reports them.
   lineCol(offset: number): { line: number; col: number } {
     const li = this.lineIndex(offset);
-    return { line: li + this.firstLine, col: offset - this.starts()[li] + 1 };
+    return { line: li + this.firstLine, col: this.column(li, offset) };
+  }
+
+  /// 1-based column of `offset` on the line of 0-based index `li`: MLIR counts the bytes of the line's UTF-8 text.
+  column(li: number, offset: number): number {
+    const start = this.starts()[li];
+    if (this.isAscii()) return offset - start + 1;
+    let bytes = 0;
+    for (let i = start; i < offset; i++) bytes += utf8Length(this.text.charCodeAt(i));
+    return bytes + 1;
   }
 
   /// The text of the line containing `offset`, without its newline.
@@ -58,11 +75,19 @@ export class SourceBuffer {
     return this.text.slice(s[li], end).replace(/\r$/, "");
   }
 
-  /// Offset of 1-based `line`/`col` within this buffer, or -1 when out of range.
+  /// Offset of 1-based `line`/`col` (a byte column, see `column`) within this buffer, or -1 when out of range.
   offsetOf(line: number, col: number): number {
     const s = this.starts();
     const li = line - this.firstLine;
     if (li < 0 || li >= s.length) return -1;
-    return s[li] + col - 1;
+    if (this.isAscii()) return s[li] + col - 1;
+    let i = s[li];
+    for (let bytes = col - 1; bytes > 0 && i < this.text.length; i++) bytes -= utf8Length(this.text.charCodeAt(i));
+    return i;
   }
+}
+
+/// The UTF-8 bytes of UTF-16 code unit `c` (a surrogate pair makes 4: 2 for each half).
+function utf8Length(c: number): number {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xe000 ? 2 : 3;
 }

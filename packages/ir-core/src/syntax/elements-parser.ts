@@ -6,12 +6,13 @@ import { DiagMessages } from "../diag/messages.js";
 import { Severity } from "../diag/severity.js";
 import {
   createDistinctAttr, getDenseArrayAttr, getDenseElementsAttr, getDenseResourceElementsAttr, getDenseStringElementsAttr,
-  getFloatAttr, getIntegerAttr, getSparseElementsAttr, roundToFloatType, unitAttr, DenseResourceHandle,
-  type Attribute, type DenseElementsAttr, type DistinctAttr, type DenseStringElementsAttr, type DenseValue,
+  getFloatAttr, getIntegerAttr, getNaNFloatAttr, getSparseElementsAttr, roundToFloatType, unitAttr, DenseResourceHandle,
+  type Attribute, type DenseElementsAttr, type DistinctAttr, type DenseStringElementsAttr, type DenseValue, type FloatAttr,
 } from "../ir/attrs.js";
 import {
   Builtin, getTensorType, Signedness, TypeKind, type ComplexType, type FloatType, type IntegerType, type ShapedType, type Type,
 } from "../ir/types.js";
+import { floatBits } from "./float-format.js";
 import { Tok } from "./lexer.js";
 import type { ParserBase } from "./parser-base.js";
 
@@ -78,12 +79,28 @@ function failDecimalForFloat(p: ParserBase, offset: number): never {
 }
 
 /// MLIR's parseFloatFromIntegerLiteral: a hex literal gives a float's raw bits.
-export function floatFromIntegerLiteral(p: ParserBase, spelling: string, neg: boolean, t: FloatType, offset: number): number {
+function hexFloatBits(p: ParserBase, spelling: string, neg: boolean, t: FloatType, offset: number): bigint {
   if (!spelling.startsWith("0x")) failDecimalForFloat(p, offset);
   if (neg) p.failWith(DiagMessages.HexFloatMinus, p.locAt(offset));
   const bits = BigInt(spelling);
   if (bitLength(bits) > t.width) p.failWith(DiagMessages.HexFloatRange, p.locAt(offset));
-  return floatFromRawBits(bits, t);
+  return bits;
+}
+
+/// The value of a float of type `t` written as an integer literal (its raw bits in hex).
+export function floatFromIntegerLiteral(p: ParserBase, spelling: string, neg: boolean, t: FloatType, offset: number): number {
+  return floatFromRawBits(hexFloatBits(p, spelling, neg, t, offset), t);
+}
+
+/// The float attribute of `t` with raw bits `bits`: a NaN keeps its sign and payload, as MLIR's APFloat does.
+export function floatAttrFromBits(t: FloatType, bits: bigint): FloatAttr {
+  const v = floatFromRawBits(bits, t);
+  return !Number.isNaN(v) || bits === floatBits(Number.NaN, t) ? getFloatAttr(t, v) : getNaNFloatAttr(t, bits);
+}
+
+/// MLIR's parseFloatFromIntegerLiteral for a float attribute (see floatAttrFromBits).
+export function floatAttrFromIntegerLiteral(p: ParserBase, spelling: string, neg: boolean, t: FloatType, offset: number): FloatAttr {
+  return floatAttrFromBits(t, hexFloatBits(p, spelling, neg, t, offset));
 }
 
 /// Parses the literal tokens of a tensor literal (MLIR's TensorLiteralParser).
@@ -273,22 +290,25 @@ export function parseDenseElementsAttr(p: ParserBase, expected: Type | null): At
     lit.parse(true);
     p.expect(Tok.Greater, "'>'");
   }
-  return lit.getAttr(loc, parseElementsLiteralType(p, loc, expected));
+  // As MLIR: the literal's errors are at its `: type`, or at `dense` when the context gave the type.
+  const typeLoc = expected !== null ? loc : p.lex.start;
+  return lit.getAttr(typeLoc, parseElementsLiteralType(p, expected));
 }
 
-/// The shaped type of an elements literal: `: type` unless the context gave one; static tensor or vector.
-export function parseElementsLiteralType(p: ParserBase, loc: number, expected: Type | null): ShapedType {
+/// The shaped type of an elements literal: `: type` unless the context gave one; static tensor or vector (errors
+/// are at the token after it, as MLIR's).
+export function parseElementsLiteralType(p: ParserBase, expected: Type | null): ShapedType {
   let t = expected;
   if (t === null) {
     p.expect(Tok.Colon, "':'");
     t = p.parseType();
   }
   if (t.kind !== TypeKind.Tensor && t.kind !== TypeKind.Vector) {
-    if (t.kind === TypeKind.UnrankedTensor) p.failWith(DiagMessages.ElementsTypeNotStatic, p.locAt(loc));
-    p.failWith(DiagMessages.ElementsTypeNotShaped, p.locAt(loc));
+    if (t.kind === TypeKind.UnrankedTensor) p.failWith(DiagMessages.ElementsTypeNotStatic, p.here());
+    p.failWith(DiagMessages.ElementsTypeNotShaped, p.here());
   }
   const st = t as ShapedType;
-  if (!st.hasStaticShape) p.failWith(DiagMessages.ElementsTypeNotStatic, p.locAt(loc));
+  if (!st.hasStaticShape) p.failWith(DiagMessages.ElementsTypeNotStatic, p.here());
   return st;
 }
 
@@ -298,7 +318,7 @@ export function parseSparseElementsAttr(p: ParserBase, expected: Type | null): A
   p.consume();
   p.expect(Tok.Less, "'<' after 'sparse'");
   if (p.consumeIf(Tok.Greater)) {
-    const type = parseElementsLiteralType(p, loc, expected);
+    const type = parseElementsLiteralType(p, expected);
     const indices = getDenseElementsAttr(getTensorType([0, type.rank], Builtin.i64), []);
     const values = type.elementType.kind === TypeKind.Integer || type.elementType.kind === TypeKind.Index || type.elementType.kind === TypeKind.Float
       ? getDenseElementsAttr(getTensorType([0], type.elementType), []) : getDenseStringElementsAttr(getTensorType([0], type.elementType), []);
@@ -312,7 +332,7 @@ export function parseSparseElementsAttr(p: ParserBase, expected: Type | null): A
   const vals = new TensorLiteralParser(p);
   vals.parse(true);
   p.expect(Tok.Greater, "'>'");
-  const type = parseElementsLiteralType(p, loc, expected);
+  const type = parseElementsLiteralType(p, expected);
   const indicesType = getTensorType(ind.shape.length === 0 ? [1, type.rank] : ind.shape, Builtin.i64);
   const indices = ind.getAttr(indicesLoc, indicesType) as DenseElementsAttr;
   const valuesType = getTensorType(vals.shape.length === 0 ? [indicesType.shape[0]] : vals.shape, type.elementType);
@@ -398,10 +418,12 @@ export function parseDenseArrayAttr(p: ParserBase): Attribute {
         p.consume();
       } else if (lx.kind === Tok.Integer) {
         if (width === 1) p.failWith(DiagMessages.I1NeedsBool, p.here());
+        const at = lx.start;
         const bits = buildIntBits(et, neg, lx.spelling());
-        if (bits === null) p.failWith(DiagMessages.IntegerLiteralOutOfRange, p.here());
         p.consume();
-        vals.push(Number(getIntegerAttr(et, bits).value));
+        if (bits === null) p.failWith(DiagMessages.IntegerLiteralOutOfRange, p.here());
+        const v = getIntegerAttr(et, bits).value;
+        vals.push(typeof v === "number" ? v : p.exactNumber(v, at));
       } else p.failWith(DiagMessages.ExpectedIntegerLiteral, p.here());
     } else {
       const ft = et as FloatType;

@@ -1,5 +1,5 @@
 // Float printing exactly as MLIR's printFloatValue does it (APFloat::toString semantics, in BigInt).
-import { roundToFloatType } from "../ir/attrs.js";
+import { roundToFloatType, type FloatAttr } from "../ir/attrs.js";
 import type { FloatType } from "../ir/types.js";
 
 const view = new DataView(new ArrayBuffer(8));
@@ -142,4 +142,9 @@ export function formatFloat(v: number, t: FloatType): { text: string; hex: boole
     if (dflt.includes(".")) return { text: dflt, hex: false };
   }
   return { text: "0x" + floatBits(v, t).toString(16).toUpperCase(), hex: true };
+}
+
+/// Prints a float attribute's value as MLIR does (a NaN with a payload as its raw bits).
+export function formatFloatAttr(a: FloatAttr): { text: string; hex: boolean } {
+  return a.nanBits === null ? formatFloat(a.value, a.type) : { text: "0x" + a.nanBits.toString(16).toUpperCase(), hex: true };
 }

@@ -1,4 +1,5 @@
 // The MLIR lexer: one scanner over char codes; token kind and range kept in fields.
+import { DiagMessages, type DiagMessage } from "../diag/messages.js";
 import { SourceBuffer } from "../support/source.js";
 
 /// Token kinds.
@@ -29,8 +30,8 @@ export class Lexer {
   kind: Tok;
   start: number;
   end: number;
-  /// Message of an Error token.
-  errorMessage: string;
+  /// What is wrong at an Error token (which starts where MLIR's lexer reports it).
+  error: DiagMessage;
   /// The end offset of the body the last skipBalancedBody passed.
   bodyEnd: number;
 
@@ -41,7 +42,7 @@ export class Lexer {
     this.kind = Tok.EOF;
     this.start = 0;
     this.end = 0;
-    this.errorMessage = "";
+    this.error = DiagMessages.UnexpectedChar;
     this.bodyEnd = 0;
     this.next();
   }
@@ -55,11 +56,11 @@ export class Lexer {
     this.next();
   }
 
-  private err(start: number, msg: string): void {
+  private err(at: number, error: DiagMessage): void {
     this.kind = Tok.Error;
-    this.start = start;
-    this.end = Math.max(this.pos, start + 1);
-    this.errorMessage = msg;
+    this.start = at;
+    this.end = this.pos = at + 1;
+    this.error = error;
   }
 
   /// Advances to the next token.
@@ -105,30 +106,20 @@ export class Lexer {
         break;
       case 46:
         if (s.charCodeAt(p) === 46 && s.charCodeAt(p + 1) === 46) { p += 2; k = Tok.Ellipsis; break; }
-        this.pos = p; this.err(start, "unexpected character"); return;
+        this.err(p, DiagMessages.EllipsisDots); return;
       case 34: { // string
-        for (;;) {
-          if (p >= n) { this.pos = p; this.err(start, "expected '\"' in string literal"); return; }
-          const d = s.charCodeAt(p++);
-          if (d === 34) break;
-          if (d === 10) { this.pos = p; this.err(start, "expected '\"' in string literal"); return; }
-          if (d === 92) p++;
-        }
+        p = this.scanString(p);
+        if (p < 0) return;
         k = Tok.String;
         break;
       }
       case 64: { // @
         if (s.charCodeAt(p) === 34) {
-          p++;
-          for (;;) {
-            if (p >= n || s.charCodeAt(p) === 10) { this.pos = p; this.err(start, "expected '\"' in string literal"); return; }
-            const d = s.charCodeAt(p++);
-            if (d === 34) break;
-            if (d === 92) p++;
-          }
+          p = this.scanString(p + 1);
+          if (p < 0) return;
         } else {
           const d = s.charCodeAt(p);
-          if (!(isIdStart(d) || d === 36 || d === 46)) { this.pos = p; this.err(start, "@ identifier expected to start with letter or '_'"); return; }
+          if (!(isIdStart(d) || d === 36 || d === 46)) { this.err(p, DiagMessages.BadAtIdentifier); return; }
           while (p < n && isSuffixChar(s.charCodeAt(p)) && s.charCodeAt(p) !== 45) p++;
         }
         k = Tok.AtIdent;
@@ -140,9 +131,7 @@ export class Lexer {
         if (isDigit(d)) while (p < n && isDigit(s.charCodeAt(p))) p++;
         else if (isSuffixChar(d)) while (p < n && isSuffixChar(s.charCodeAt(p))) p++;
         else {
-          this.pos = p;
-          const what = c === 37 ? "%" : c === 94 ? "^" : c === 33 ? "!" : "#";
-          this.err(start, `invalid ${what === "%" ? "SSA name" : what === "^" ? "block name" : what === "!" ? "type identifier" : "attribute name"}`);
+          this.err(start, c === 37 ? DiagMessages.InvalidSSAName : c === 94 ? DiagMessages.InvalidBlockName : c === 33 ? DiagMessages.InvalidTypeId : DiagMessages.InvalidAttrName);
           return;
         }
         k = c === 37 ? Tok.PercentIdent : c === 94 ? Tok.CaretIdent : c === 33 ? Tok.BangIdent : Tok.HashIdent;
@@ -176,18 +165,29 @@ export class Lexer {
           k = Tok.BareIdent;
           break;
         }
-        this.pos = p;
-        this.err(start, "unexpected character");
+        this.err(start, DiagMessages.UnexpectedChar);
         return;
     }
     this.kind = k;
     this.end = this.pos = p;
   }
 
-  /// Scans a balanced `<...>` body starting at the current `<` token; returns its text (with brackets) and moves past it.
-  scanBalancedBody(): string | null {
-    const begin = this.start;
-    return this.skipBalancedBody() ? this.src.slice(begin, this.bodyEnd) : null;
+  /// Scans the rest of a string literal from `p` (past its opening quote) as MLIR's lexString; returns the offset
+  /// past the closing quote, or -1 after making an Error token at the offending character (a line break, the end of
+  /// the buffer, the backslash of an unknown escape).
+  private scanString(p: number): number {
+    const s = this.src, n = s.length;
+    for (;;) {
+      if (p >= n) { this.err(p, DiagMessages.UnterminatedString); return -1; }
+      const d = s.charCodeAt(p++);
+      if (d === 34) return p;
+      if (d === 10 || d === 11 || d === 12) { this.err(p - 1, DiagMessages.UnterminatedString); return -1; }
+      if (d !== 92) continue;
+      const e = s.charCodeAt(p);
+      if (e === 34 || e === 92 || e === 110 || e === 116) p++;
+      else if (isHex(e) && isHex(s.charCodeAt(p + 1))) p += 2;
+      else { this.err(p - 1, DiagMessages.InvalidEscape); return -1; }
+    }
   }
 
   /// Moves past a balanced `<...>` body starting at the current `<` token (its end goes to `bodyEnd`); false if the
@@ -250,10 +250,10 @@ export function decodeString(src: string, a: number, b: number): string {
     if (c === "n") { out += "\n"; i++; }
     else if (c === "t") { out += "\t"; i++; }
     else if (c === "\\" || c === '"') { out += c; i++; }
-    else if (isHex(src.charCodeAt(i + 1)) && isHex(src.charCodeAt(i + 2))) {
+    else { // `\xx`: the lexer lets no other escape through
       out += String.fromCharCode(parseInt(src.slice(i + 1, i + 3), 16));
       i += 2;
-    } else { out += "\\"; }
+    }
     run = i + 1;
   }
   return out + toByteString(src.slice(run, b));

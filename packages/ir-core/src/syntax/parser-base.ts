@@ -21,7 +21,7 @@ import {
 import { TextMemo } from "../support/intern.js";
 import type { SourceBuffer } from "../support/source.js";
 import {
-  floatFromIntegerLiteral, integerAttrFromLiteral, parseDenseArrayAttr, parseDenseElementsAttr, parseDenseResourceElementsAttr,
+  floatAttrFromIntegerLiteral, integerAttrFromLiteral, parseDenseArrayAttr, parseDenseElementsAttr, parseDenseResourceElementsAttr,
   parseDistinctAttr, parseSparseElementsAttr,
 } from "./elements-parser.js";
 import { Lexer, Tok, tokNames } from "./lexer.js";
@@ -46,6 +46,17 @@ export class AliasTables {
   readonly typeMemo = new TextMemo<Type | Attribute>();
   /// Affine maps and sets by their source text (`affine_map<(d0) -> (d0)>`), as parsed once in this input.
   readonly attrMemo = new TextMemo<Type | Attribute>();
+}
+
+/// A `!name`/`#name` token as MLIR's parseExtendedSymbol reads it: an alias (`dialect` null) or a dialect's symbol,
+/// `dot` the index of the dot in `name` (-1 for `dialect<...>`), `trailing` whether a `<` follows at once, `opaqueAt`
+/// where MLIR reports an opaque symbol's errors (the data after the dot, or the token for `dialect<...>`).
+interface ExtendedSymbol {
+  readonly name: string;
+  readonly dialect: string | null;
+  readonly dot: number;
+  readonly trailing: boolean;
+  readonly opaqueAt: number;
 }
 
 /// What parseMemoized parses.
@@ -73,15 +84,15 @@ export class ParserBase {
 
   // ---- tokens and errors ----
 
-  /// The current token's location.
-  here(): DiagLocation { return bufferLoc(this.buffer, this.lex.start, this.lex.end); }
+  /// The current token's location (a point, as MLIR's parser reports: no range).
+  here(): DiagLocation { return bufferLoc(this.buffer, this.lex.start); }
   /// A location at `offset`.
-  locAt(offset: number, end = offset): DiagLocation { return bufferLoc(this.buffer, offset, end); }
+  locAt(offset: number): DiagLocation { return bufferLoc(this.buffer, offset); }
   /// The FileLineColLoc attribute of `offset`.
   fileLoc(offset: number): Location {
     const b = this.buffer;
     const li = b.lineIndex(offset);
-    return getFileLineColLoc(b.name, li + b.firstLine, offset - b.lineStart(li) + 1);
+    return getFileLineColLoc(b.name, li + b.firstLine, b.column(li, offset));
   }
 
   /// Throws a parse error at `loc` (the current token by default).
@@ -92,8 +103,24 @@ export class ParserBase {
   failWith(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]): never {
     throw new DiagnosticError(makeDiag(msg, loc, ...args));
   }
+  /// Throws a table-coded parse error (with arguments `args`) that has a note.
+  failWithNote(msg: DiagMessage, loc: DiagLocation, args: readonly unknown[], note: DiagMessage, noteLoc: DiagLocation, ...noteArgs: unknown[]): never {
+    throw new DiagnosticError(makeDiag(msg, loc, ...args).attachNoteWith(note, noteLoc, ...noteArgs));
+  }
   private lexError(): never {
-    this.fail(this.lex.errorMessage);
+    this.failWith(this.lex.error, this.here());
+  }
+  /// Restarts the lexer at `offset` (inside or after what the current token spans).
+  resetLexer(offset: number): void {
+    this.lex.resetTo(offset);
+    if (this.lex.kind === Tok.Error) this.lexError();
+  }
+  /// `v` as a number, or an error at `offset` when the number would not be `v` exactly: shapes, strides, dense
+  /// arrays and affine constants are numbers here, and MLIR's 64-bit integers go beyond what a double holds exactly.
+  exactNumber(v: bigint, offset: number): number {
+    const n = Number(v);
+    if (BigInt(n) !== v) this.failWith(DiagMessages.InexactInteger, this.locAt(offset), v);
+    return n;
   }
 
   /// Advances one token.
@@ -117,15 +144,22 @@ export class ParserBase {
   /// MLIR's emitWrongTokenError: an error about the current token, reported at the end of the previous
   /// non-blank, non-comment text when the token starts a line (so it lands on the line that is wrong).
   failWrongToken(message: string): never {
+    return this.fail(message, this.wrongTokenLoc());
+  }
+  /// failWrongToken with a table-coded message.
+  failWrongTokenWith(msg: DiagMessage, ...args: unknown[]): never {
+    return this.failWith(msg, this.wrongTokenLoc(), ...args);
+  }
+  private wrongTokenLoc(): DiagLocation {
     const src = this.lex.src;
     let loc = this.lex.start;
     if (this.lex.kind === Tok.EOF && loc > 0) loc--;
     let end = loc;
     for (;;) {
       while (end > 0 && (src.charCodeAt(end - 1) === 32 || src.charCodeAt(end - 1) === 9)) end--;
-      if (end === 0) return this.fail(message, this.locAt(loc));
+      if (end === 0) return this.locAt(loc);
       const c = src.charCodeAt(end - 1);
-      if (c !== 10 && c !== 13) return this.fail(message, this.locAt(end));
+      if (c !== 10 && c !== 13) return this.locAt(end);
       end--;
       const lineStart = Math.max(src.lastIndexOf("\n", end - 1), src.lastIndexOf("\r", end - 1)) + 1;
       const comment = src.indexOf("//", lineStart);
@@ -170,11 +204,12 @@ export class ParserBase {
     this.lex.pos = save; this.lex.kind = k; this.lex.start = st; this.lex.end = en;
     return res;
   }
-  /// Parses an integer literal (with optional `-`) that fits a JS number.
+  /// Parses an integer literal (with optional `-`) that a JS number holds exactly.
   parseInteger(what = "integer value"): number {
+    const at = this.lex.start;
     const v = this.parseOptionalIntegerBig();
     if (v === null) this.fail(`expected ${what}`);
-    return Number(v);
+    return this.exactNumber(v, at);
   }
 
   // ---- types ----
@@ -257,7 +292,7 @@ export class ParserBase {
         end = lx.bodyEnd;
         const known = memo.get(src, start, end);
         if (known !== undefined) {
-          if ((lx.kind as Tok) === Tok.Error) this.fail(lx.errorMessage);
+          if ((lx.kind as Tok) === Tok.Error) this.lexError();
           return known;
         }
       }
@@ -341,7 +376,7 @@ export class ParserBase {
         const data = this.lex.stringValue();
         this.consume();
         this.expect(Tok.Greater);
-        return getOpaqueType(d, `<"${data}">`);
+        return getOpaqueType(d, data);
       }
     }
     return null;
@@ -381,36 +416,36 @@ export class ParserBase {
     const lx = this.lex;
     const sp = lx.spelling();
     if (sp.length > 1 && sp.charCodeAt(1) === 120) {
-      lx.resetTo(lx.start + 1);
-      if ((lx.kind as Tok) === Tok.Error) this.fail(lx.errorMessage);
+      this.resetLexer(lx.start + 1);
       return 0;
     }
+    const at = lx.start;
+    if (sp.length <= 15) { this.consume(); return Number(sp); }
     const v = BigInt(sp);
     if (v > 9223372036854775807n) this.failWith(DiagMessages.InvalidDimension, this.here());
     this.consume();
-    return Number(v);
+    return this.exactNumber(v, at);
   }
 
   /// The `x` of a dimension list, split off an identifier such as `xf32`.
   private parseXInDimensionList(): void {
     const lx = this.lex;
     if (lx.kind !== Tok.BareIdent || lx.src.charCodeAt(lx.start) !== 120) this.failWrongToken("expected 'x' in dimension list");
-    lx.resetTo(lx.start + 1);
-    if ((lx.kind as Tok) === Tok.Error) this.fail(lx.errorMessage);
+    this.resetLexer(lx.start + 1);
   }
 
   /// `memref<4x?xf32, layout, memory-space>` / `memref<*xf32, memory-space>` (the keyword is the current token).
   private parseMemRefType(): Type {
-    const locAt = this.lex.start, locEnd = this.lex.end;
+    const locAt = this.lex.start;
     this.consume();
     this.expect(Tok.Less, "'<' in memref type");
     const unranked = this.consumeIf(Tok.Star);
     let dims: number[] = [];
     if (unranked) this.parseXInDimensionList();
     else dims = this.parseDimensionListRanked();
-    const typeLocAt = this.lex.start, typeLocEnd = this.lex.end;
+    const typeLocAt = this.lex.start;
     const elem = this.parseType();
-    if (!isValidMemRefElementType(elem)) this.failWith(DiagMessages.InvalidMemRefElement, this.locAt(typeLocAt, typeLocEnd));
+    if (!isValidMemRefElementType(elem)) this.failWith(DiagMessages.InvalidMemRefElement, this.locAt(typeLocAt));
     let layout: Attribute | null = null, ms: Attribute | null = null;
     if (!this.consumeIf(Tok.Greater)) {
       this.expect(Tok.Comma, "',' or '>' in memref type");
@@ -428,10 +463,10 @@ export class ParserBase {
     if (!unranked && layout !== null) {
       if (layout.kind === AttrKind.AffineMap) {
         const n = (layout as AffineMapAttr).map.numDims;
-        if (n !== dims.length) this.failWith(DiagMessages.LayoutRankMismatch, this.locAt(locAt, locEnd), dims.length, n);
-      } else if ((layout as StridedLayoutAttr).strides.length !== dims.length) this.failWith(DiagMessages.StridesRankMismatch, this.locAt(locAt, locEnd));
+        if (n !== dims.length) this.failWith(DiagMessages.LayoutRankMismatch, this.locAt(locAt), dims.length, n);
+      } else if ((layout as StridedLayoutAttr).strides.length !== dims.length) this.failWith(DiagMessages.StridesRankMismatch, this.locAt(locAt));
     }
-    if (ms !== null && !isSupportedMemorySpace(ms)) this.failWith(DiagMessages.UnsupportedMemorySpace, this.locAt(locAt, locEnd));
+    if (ms !== null && !isSupportedMemorySpace(ms)) this.failWith(DiagMessages.UnsupportedMemorySpace, this.locAt(locAt));
     return unranked ? getUnrankedMemRefType(elem, ms) : getMemRefType(dims, elem, layout, ms);
   }
 
@@ -443,12 +478,12 @@ export class ParserBase {
     let dims: number[] = [];
     if (unranked) this.parseXInDimensionList();
     else dims = this.parseDimensionListRanked();
-    const typeLocAt = this.lex.start, typeLocEnd = this.lex.end;
+    const typeLocAt = this.lex.start;
     const elem = this.parseType();
     let encoding: Attribute | null = null;
     if (this.consumeIf(Tok.Comma)) encoding = this.parseOptionalAttribute();
     this.expect(Tok.Greater, "'>' in tensor type");
-    if (!isValidTensorElementType(elem)) this.failWith(DiagMessages.InvalidTensorElement, this.locAt(typeLocAt, typeLocEnd));
+    if (!isValidTensorElementType(elem)) this.failWith(DiagMessages.InvalidTensorElement, this.locAt(typeLocAt));
     if (unranked) {
       if (encoding !== null) this.failWith(DiagMessages.UnrankedTensorEncoding, this.here());
       return getUnrankedTensorType(elem);
@@ -470,42 +505,98 @@ export class ParserBase {
       this.parseXInDimensionList();
     }
     if (dims.some((d) => d <= 0)) this.failWith(DiagMessages.VectorSizes, this.here());
-    const typeLocAt = this.lex.start, typeLocEnd = this.lex.end;
+    const typeLocAt = this.lex.start;
     const elem = this.parseType();
     this.expect(Tok.Greater, "'>' in vector type");
-    if (elem.kind !== TypeKind.Integer && elem.kind !== TypeKind.Index && elem.kind !== TypeKind.Float) this.failWith(DiagMessages.VectorElementType, this.locAt(typeLocAt, typeLocEnd));
+    if (elem.kind !== TypeKind.Integer && elem.kind !== TypeKind.Index && elem.kind !== TypeKind.Float) this.failWith(DiagMessages.VectorElementType, this.locAt(typeLocAt));
     return getVectorType(dims, elem, scalable);
   }
 
+  /// MLIR's parseExtendedType: a type alias, a registered dialect's type, or an unregistered dialect's type kept
+  /// opaque (`!foo.bar<...>`, `!foo<"...">`).
   private parseDialectType(): Type {
+    const sym = this.parseExtendedSymbolName();
+    if (sym.dialect === null) return this.aliases.types.get(sym.name) ?? this.failWrongTokenWith(DiagMessages.UndefinedAlias, sym.name);
+    if (registry.hasDialect(sym.dialect)) return this.parseRegisteredSymbol(sym, false) as Type;
+    const data = this.parseDialectSymbolData(sym);
+    if (!this.config.allowUnregistered) this.failWith(DiagMessages.UnregisteredDialectType, this.locAt(sym.opaqueAt), sym.dialect, data);
+    return getOpaqueType(sym.dialect, data);
+  }
+
+  /// MLIR's parseExtendedSymbol, up to the symbol's data: consumes the `!name`/`#name` token and tells whether it is
+  /// an alias (no dot in the name, no `<` right after it) or a dialect's symbol (`dialect.data`, `dialect<data>`).
+  private parseExtendedSymbolName(): ExtendedSymbol {
     const lx = this.lex;
+    const start = lx.start, nameEnd = lx.end;
     const name = lx.spelling().slice(1);
-    const start = lx.start;
     this.consume();
     const dot = name.indexOf(".");
-    if (dot < 0) {
-      const t = this.aliases.types.get(name);
-      if (t === undefined) this.failWith(DiagMessages.UndefinedAlias, this.locAt(start), name);
-      return t;
+    const trailing = lx.kind === Tok.Less && lx.start === nameEnd;
+    if (dot < 0 && !trailing) return { name, dialect: null, dot, trailing, opaqueAt: start };
+    return { name, dialect: dot < 0 ? name : name.slice(0, dot), dot, trailing, opaqueAt: dot < 0 ? start : start + dot + 2 };
+  }
+
+  /// The data of a dialect symbol whose name was just consumed: what follows the dot with its `<...>` body, or the
+  /// body of `dialect<...>` without its brackets.
+  private parseDialectSymbolData(sym: ExtendedSymbol): string {
+    const head = sym.dot < 0 ? "" : sym.name.slice(sym.dot + 1);
+    if (!sym.trailing) return head;
+    const body = this.scanDialectSymbolBody();
+    return sym.dot < 0 ? body.slice(1, -1) : head + body;
+  }
+
+  /// MLIR's parseDialectSymbolBody: the text of the `<...>` at the current token, its brackets balanced (`->`
+  /// aside) and its strings lexed; the lexer moves past it. Errors are at the current token, as MLIR's.
+  private scanDialectSymbolBody(): string {
+    const lx = this.lex, src = lx.src, begin = lx.start;
+    const nested: number[] = [];
+    let p = begin;
+    const unbalanced = (): never => this.failWith(DiagMessages.UnbalancedDialectBody, this.here(), String.fromCharCode(nested[nested.length - 1]));
+    do {
+      const c = p < src.length ? src.charCodeAt(p) : 0;
+      p++;
+      if (c === 60 || c === 91 || c === 40 || c === 123) nested.push(c);
+      else if (c === 62 || c === 93 || c === 41 || c === 125) {
+        if (nested[nested.length - 1] !== (c === 62 ? 60 : c === 93 ? 91 : c === 41 ? 40 : 123)) unbalanced();
+        nested.pop();
+      } else if (c === 45) {
+        if (src.charCodeAt(p) === 62) p++;
+      } else if (c === 34) {
+        this.resetLexer(p - 1);
+        p = lx.end;
+      } else if (c === 0) {
+        if (nested.length) unbalanced();
+        this.failWith(DiagMessages.DialectBodyEOF, this.here());
+      }
+    } while (nested.length);
+    this.resetLexer(p);
+    return src.slice(begin, p);
+  }
+
+  /// A type (`isAttr` false) or attribute of a registered dialect, `!dialect.mnemonic...` or `!dialect<mnemonic...>`,
+  /// parsed by the hooks the dialect gives for `mnemonic` (the symbol's name is consumed), with the messages of
+  /// MLIR's Dialect::parseType/parseAttribute and of ODS's generated dispatch.
+  private parseRegisteredSymbol(sym: ExtendedSymbol, isAttr: boolean): Type | Attribute {
+    const lx = this.lex, dialect = sym.dialect!;
+    let at = sym.opaqueAt, mnemonic = sym.name.slice(sym.dot + 1);
+    if (sym.dot < 0) {
+      this.consume();
+      at = lx.start;
+      mnemonic = lx.kind === Tok.BareIdent ? lx.spelling() : "";
     }
-    const syn = registry.lookupType(name);
-    if (syn !== null) {
-      this.symbolDepth++;
-      const t = syn.parse(this as never);
-      this.symbolDepth--;
-      if (t === null) this.fail(`failed to parse ${name} type`, this.locAt(start));
-      return t;
-    }
-    const dialect = name.slice(0, dot);
-    if (registry.hasDialect(dialect)) this.fail(`unknown type '${name}' in dialect '${dialect}'`, this.locAt(start));
-    if (!this.config.allowUnregistered) this.fail(`dialect '${dialect}' is unknown`, this.locAt(start));
-    let data = name.slice(dot + 1);
-    if (lx.kind === Tok.Less) {
-      const body = lx.scanBalancedBody();
-      if (body === null) this.fail("unbalanced '<' character in pretty dialect name");
-      data += body;
-    }
-    return getOpaqueType(dialect, data);
+    const d = registry.dialect(dialect)!;
+    if (((isAttr ? d.attrs : d.types)?.length ?? 0) === 0) this.failWith(isAttr ? DiagMessages.UnknownDialectAttr : DiagMessages.UnknownDialectType, this.locAt(at), dialect);
+    if (mnemonic === "") this.failWith(DiagMessages.ExpectedKeyword, this.locAt(at));
+    const full = `${dialect}.${mnemonic}`;
+    const syn = isAttr ? registry.lookupAttr(full) : registry.lookupType(full);
+    if (syn === null) this.failWith(isAttr ? DiagMessages.UnknownAttrMnemonic : DiagMessages.UnknownTypeMnemonic, this.locAt(at), mnemonic, dialect);
+    if (sym.dot < 0) this.consume();
+    this.symbolDepth++;
+    const r = syn.parse(this as never);
+    this.symbolDepth--;
+    if (r === null) this.fail(`failed to parse ${full} ${isAttr ? "attribute" : "type"}`, this.locAt(sym.opaqueAt));
+    if (sym.dot < 0) this.expect(Tok.Greater);
+    return r;
   }
 
   // ---- attributes ----
@@ -599,35 +690,16 @@ export class ParserBase {
     return getSymbolRefAttr(root, nested);
   }
 
+  /// MLIR's parseExtendedAttr: an attribute alias, a registered dialect's attribute, or an unregistered dialect's
+  /// attribute kept opaque with its optional `: type` (`#foo.bar<...>`, `#foo<"..."> : i32`).
   private parseHashAttr(): Attribute {
-    const lx = this.lex;
-    const name = lx.spelling().slice(1);
-    const start = lx.start;
-    this.consume();
-    const dot = name.indexOf(".");
-    if (dot < 0) {
-      const a = this.aliases.attrs.get(name);
-      if (a === undefined) this.failWith(DiagMessages.UndefinedAlias, this.locAt(start), name);
-      return a;
-    }
-    const syn = registry.lookupAttr(name);
-    if (syn !== null) {
-      this.symbolDepth++;
-      const a = syn.parse(this as never);
-      this.symbolDepth--;
-      if (a === null) this.fail(`failed to parse ${name} attribute`, this.locAt(start));
-      return a;
-    }
-    const dialect = name.slice(0, dot);
-    if (registry.hasDialect(dialect)) this.fail(`unknown attribute '${name}' in dialect '${dialect}'`, this.locAt(start));
-    if (!this.config.allowUnregistered) this.fail(`dialect '${dialect}' is unknown`, this.locAt(start));
-    let data = name.slice(dot + 1);
-    if (lx.kind === Tok.Less) {
-      const body = lx.scanBalancedBody();
-      if (body === null) this.fail("unbalanced '<' character in pretty dialect name");
-      data += body;
-    }
-    return getOpaqueAttr(dialect, data);
+    const sym = this.parseExtendedSymbolName();
+    if (sym.dialect === null) return this.aliases.attrs.get(sym.name) ?? this.failWrongTokenWith(DiagMessages.UndefinedAlias, sym.name);
+    if (registry.hasDialect(sym.dialect)) return this.parseRegisteredSymbol(sym, true) as Attribute;
+    const data = this.parseDialectSymbolData(sym);
+    const type = this.consumeIf(Tok.Colon) ? this.parseType() : null;
+    if (!this.config.allowUnregistered) this.failWith(DiagMessages.UnregisteredDialectAttr, this.locAt(sym.opaqueAt), sym.dialect, data, type ?? "none");
+    return getOpaqueAttr(sym.dialect, data, type);
   }
 
   /// Parses an integer or float literal attribute with optional `: type` (MLIR's parseFloatAttr / parseDecOrHexAttr).
@@ -649,7 +721,7 @@ export class ParserBase {
       return getFloatAttr(ft as FloatType, neg ? -v : v);
     }
     const it = t ?? Builtin.i64;
-    if (isFloat(it)) return getFloatAttr(it as FloatType, floatFromIntegerLiteral(this, text, neg, it as FloatType, tokStart));
+    if (isFloat(it)) return floatAttrFromIntegerLiteral(this, text, neg, it as FloatType, tokStart);
     return integerAttrFromLiteral(this, it, neg, text, tokStart);
   }
 
@@ -667,7 +739,7 @@ export class ParserBase {
       const v = BigInt(this.lex.spelling());
       if (v >= 1n << 63n) this.failWith(DiagMessages.StridedValue, this.locAt(at));
       this.consume();
-      return Number(neg ? -v : v);
+      return this.exactNumber(neg ? -v : v, at);
     };
     const strides: number[] = [];
     if (!this.is(Tok.RSquare)) {
@@ -823,6 +895,16 @@ export class ParserBase {
     }
   }
 
+  /// MLIR's parseIntegerExpr: a constant below 2^63 (held exactly, see exactNumber).
+  private parseAffineConstant(): AffineExpr {
+    const lx = this.lex, sp = lx.spelling(), at = lx.start;
+    if (sp.length <= 15) { this.consume(); return getAffineConstantExpr(Number(sp)); }
+    const v = BigInt(sp);
+    if (v >= 1n << 63n) this.failWith(DiagMessages.ConstantTooLarge, this.here());
+    this.consume();
+    return getAffineConstantExpr(this.exactNumber(v, at));
+  }
+
   private parseAffineOperand(dims: readonly string[], syms: readonly string[], operand?: () => AffineExpr | null): AffineExpr {
     const lx = this.lex;
     if (lx.kind === Tok.Minus) {
@@ -835,11 +917,7 @@ export class ParserBase {
       this.expect(Tok.RParen);
       return e;
     }
-    if (lx.kind === Tok.Integer) {
-      const v = Number(lx.spelling());
-      this.consume();
-      return getAffineConstantExpr(v);
-    }
+    if (lx.kind === Tok.Integer) return this.parseAffineConstant();
     if (lx.kind === Tok.BareIdent) {
       const n = lx.spelling();
       const d = dims.indexOf(n);
@@ -851,7 +929,7 @@ export class ParserBase {
       const e = operand();
       if (e !== null) return e;
     }
-    if (lx.kind === Tok.BareIdent) this.fail(`use of undeclared identifier`);
+    if (lx.kind === Tok.BareIdent) this.failWrongTokenWith(DiagMessages.UndeclaredIdentifier);
     return this.fail("expected affine expression");
   }
 }

@@ -1,10 +1,10 @@
 // The operation-level parser: SSA scopes, blocks, regions, generic and custom op forms, top level.
 import { getAffineDimExpr, getAffineMap, getAffineSymbolExpr, type AffineExpr, type AffineMap } from "../affine/index.js";
-import { DiagnosticError, makeDiag, type DiagLocation } from "../diag/diagnostic.js";
+import { DiagnosticError, fileLoc, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import {
   AttrKind, DenseResourceHandle, getDictionaryAttr, getFileLineColLoc,
-  type Location, type NamedAttribute, type ResourceBlob,
+  type DictionaryAttr, type Location, type NamedAttribute, type ResourceBlob,
 } from "../ir/attrs.js";
 import { setExternalResources, type ExternalResourceGroup, type ResourceValue } from "../ir/file-metadata.js";
 import { Block, Operation, PlaceholderValue, Region, ValueKind, type Value } from "../ir/ir.js";
@@ -28,14 +28,22 @@ const punct: Record<string, Tok> = {
   "*": Tok.Star, "+": Tok.Plus, "-": Tok.Minus, "...": Tok.Ellipsis, "|": Tok.Vertical,
 };
 
+/// The values a name stands for, by result number (forward references are placeholders), and where it was defined.
 interface ValueDefEntry { values: Value[]; offset: number }
 interface BlockEntry { block: Block; defined: boolean; offset: number }
+
+/// Where the value `number` of `e` was defined or, for a forward reference, first used (MLIR's reference location).
+function referenceOffset(e: ValueDefEntry, number: number): number {
+  const v = e.values[number];
+  return v !== undefined && v.valueKind === ValueKind.Placeholder ? (v as PlaceholderValue).offset : e.offset;
+}
 
 /// One isolated-from-above naming scope.
 class IsolatedScope {
   readonly values = new Map<string, ValueDefEntry>();
   /// Names defined per nested region, removed when the region ends.
   readonly regionDefs: string[][] = [[]];
+  /// Forward references not defined yet, by `%name#number`.
   readonly forwardRefs = new Map<string, PlaceholderValue>();
 }
 
@@ -71,8 +79,7 @@ export class Parser extends ParserBase implements OpParser {
   }
 
   private finish(): void {
-    const scope = this.scopes[0];
-    for (const [name, ph] of scope.forwardRefs) this.failWith(DiagMessages.UndeclaredSSA, this.locAt(ph.offset), name);
+    this.failUndeclared(this.scopes[0]);
     for (const d of this.aliases.deferredLocs) {
       const a = this.aliases.attrs.get(d.name);
       if (a === undefined) this.failWith(DiagMessages.UndefinedAlias, this.locAt(d.offset), d.name);
@@ -189,33 +196,42 @@ export class Parser extends ParserBase implements OpParser {
   private popRegionScope(isolated: boolean): void {
     const blocks = this.blockScopes.pop()!;
     for (const e of blocks.values()) if (!e.defined) this.failWith(DiagMessages.UndefinedBlock, this.locAt(e.offset));
-    if (isolated) {
-      const s = this.scopes.pop()!;
-      for (const [name, ph] of s.forwardRefs) this.failWith(DiagMessages.UndeclaredSSA, this.locAt(ph.offset), name);
-    } else {
+    if (isolated) this.failUndeclared(this.scopes.pop()!);
+    else {
       const s = this.scope;
       for (const n of s.regionDefs.pop()!) s.values.delete(n);
     }
   }
 
+  /// Fails for the first forward reference of `scope` (in source order) that was never defined.
+  private failUndeclared(scope: IsolatedScope): void {
+    let first: PlaceholderValue | null = null;
+    for (const ph of scope.forwardRefs.values()) if (first === null || ph.offset < first.offset) first = ph;
+    if (first !== null) this.failWith(DiagMessages.UndeclaredSSA, this.locAt(first.offset));
+  }
+
+  /// MLIR's addDefinition for each of `values` (`name#0`, `name#1`, ...): a forward reference to one is replaced by
+  /// it; forward references to higher result numbers stay (and are undeclared if the scope ends so).
   private defineValues(name: string, values: Value[], offset: number): void {
     const s = this.scope;
     const prior = s.values.get(name);
+    let entryValues = values;
     if (prior !== undefined) {
-      const isFwd = prior.values.some((v) => v.valueKind === ValueKind.Placeholder);
-      if (!isFwd) this.failWith(DiagMessages.RedefinedSSA, this.locAt(offset), name);
-      for (let i = 0; i < prior.values.length; i++) {
+      for (let i = 0; i < values.length; i++) {
         const ph = prior.values[i];
-        if (ph === undefined || ph.valueKind !== ValueKind.Placeholder) continue;
-        const v = values[i];
-        const ref = i === 0 && values.length === 1 ? name : `${name}#${i}`;
-        if (v === undefined) this.fail(`operation defines ${values.length} results but was provided ${prior.values.length} to bind`, this.locAt(offset));
-        if (v.type !== ph.type) this.fail(`definition of SSA value '${ref}' has type ${String(v.type)}`, this.locAt(offset));
-        ph.replaceAllUsesWith(v);
-        s.forwardRefs.delete(ref);
+        if (ph === undefined) continue;
+        const at = this.locAt(referenceOffset(prior, i));
+        if (ph.valueKind !== ValueKind.Placeholder) this.failWithNote(DiagMessages.RedefinedSSA, this.locAt(offset), [name], DiagMessages.PreviouslyDefined, at);
+        if (values[i].type !== ph.type) {
+          this.failWithNote(DiagMessages.DefinitionType, this.locAt(offset), [name, i, values[i].type], DiagMessages.PreviouslyUsedWithType, at, ph.type);
+        }
+        ph.replaceAllUsesWith(values[i]);
+        s.forwardRefs.delete(i === 0 ? name : `${name}#${i}`);
       }
-    } else s.regionDefs[s.regionDefs.length - 1].push(name);
-    s.values.set(name, { values, offset });
+      if (prior.values.length > values.length) entryValues = [...values, ...prior.values.slice(values.length)];
+    }
+    s.regionDefs[s.regionDefs.length - 1].push(name);
+    s.values.set(name, { values: entryValues, offset });
     const bare = name.slice(1);
     if (values.length === 1) values[0].sourceName = bare;
     else for (let i = 0; i < values.length; i++) values[i].sourceName = `${bare}#${i}`;
@@ -230,13 +246,12 @@ export class Parser extends ParserBase implements OpParser {
       const v = e.values[u.number];
       if (v !== undefined) {
         if (v.type !== type) {
-          const d = makeDiag(DiagMessages.TypeMismatchUse, this.locAt(u.offset), ref, String(type), String(v.type));
-          d.attachNote(DiagMessages.PriorUseHere.text, this.locAt(e.offset));
-          throw new DiagnosticError(d);
+          this.failWithNote(DiagMessages.TypeMismatchUse, this.locAt(u.offset), [u.name, type, v.type], DiagMessages.PriorUseHere, this.locAt(referenceOffset(e, u.number)));
         }
         return v;
       }
-      if (e.values.every((x) => x === undefined || x.valueKind !== ValueKind.Placeholder)) this.fail(`use of undeclared SSA value name`, this.locAt(u.offset));
+      const first = e.values[0];
+      if (first !== undefined && first.valueKind !== ValueKind.Placeholder) this.failWith(DiagMessages.InvalidResultNumber, this.locAt(u.offset));
     }
     const ph = new PlaceholderValue(type, ref, u.offset);
     if (e !== undefined) e.values[u.number] = ph;
@@ -283,7 +298,7 @@ export class Parser extends ParserBase implements OpParser {
     let op: Operation;
     if (lx.kind === Tok.String) op = this.parseGenericOperation();
     else if (lx.kind === Tok.BareIdent) op = this.parseCustomOperation();
-    else return this.fail("expected operation name in quotes");
+    else return this.failWrongTokenWith(DiagMessages.ExpectedOpName);
     this.parseTrailingLocation(op);
     if (resultNames.length) {
       const declared = resultNames.reduce((a, r) => a + r.count, 0);
@@ -320,10 +335,11 @@ export class Parser extends ParserBase implements OpParser {
     const uses: UnresolvedOperand[] = [];
     this.commaList(Tok.LParen, Tok.RParen, () => uses.push(this.parseOperand()));
     if (this.is(Tok.LSquare)) this.commaList(Tok.LSquare, Tok.RSquare, () => state.successors.push(this.parseSuccessor()));
+    let props: DictionaryAttr | null = null;
     if (this.consumeIf(Tok.Less)) {
       const d = this.parseAttribute();
       if (d.kind !== AttrKind.Dictionary) this.fail("expected dictionary of properties");
-      for (const e of (d as unknown as { entries: readonly NamedAttribute[] }).entries) state.props.set(e.name, e.value);
+      props = d as DictionaryAttr;
       this.expect(Tok.Greater);
     }
     if (this.consumeIf(Tok.LParen)) {
@@ -336,22 +352,40 @@ export class Parser extends ParserBase implements OpParser {
     }
     if (this.is(Tok.LBrace)) this.parseOptionalAttrDict(state.attrs);
     this.expect(Tok.Colon, "':' followed by operation type");
-    const tAt = this.lex.start, tEnd = this.lex.end;
+    const tAt = this.lex.start;
     const ft = this.parseType();
-    if (ft.kind !== TypeKind.Function) this.fail("expected function type", this.locAt(tAt, tEnd));
+    if (ft.kind !== TypeKind.Function) this.fail("expected function type", this.locAt(tAt));
     const fnt = ft as FunctionType;
-    if (fnt.inputs.length !== uses.length) this.failWith(DiagMessages.OperandCountMismatch, this.locAt(tAt, tEnd), uses.length, uses.length === 1 ? "" : "s", fnt.inputs.length);
+    if (fnt.inputs.length !== uses.length) this.failWith(DiagMessages.OperandCountMismatch, this.locAt(tAt), uses.length, uses.length === 1 ? "" : "s", fnt.inputs.length);
     state.operands.push(...uses.map((u, i) => this.resolveOperand(u, fnt.inputs[i])));
     state.resultTypes.push(...fnt.results);
+    if (props !== null) this.setProperties(state, props);
     return this.createOperation(state);
   }
 
+  /// MLIR's setPropertiesFromAttribute for the `<{...}>` of a generic op: a registered op keeps the entries that are
+  /// its properties (over the same inherent attributes given in its attribute dictionary) and drops the others; one
+  /// without properties refuses them all. An unregistered op keeps them.
+  private setProperties(state: OperationState, props: DictionaryAttr): void {
+    const def = state.def;
+    if (def === null) {
+      for (const e of props.entries) state.props.set(e.name, e.value);
+      return;
+    }
+    if (!hasProperties(def)) this.failWith(DiagMessages.PropertiesUnsupported, this.locAt(state.offset), props, def.name);
+    for (const e of props.entries) {
+      if (!isInherent(def, e.name)) continue;
+      state.props.set(e.name, e.value);
+      state.attrList?.delete(e.name);
+    }
+  }
+
+  /// Refuses an op without a record unless unregistered dialects are allowed; an op of a registered dialect is left
+  /// to the verifier (which refuses it unless the dialect allows unknown ops), as MLIR does.
   private checkUnregistered(name: string, offset: number): void {
     const dot = name.indexOf(".");
-    const dialect = dot < 0 ? "" : name.slice(0, dot);
-    if (this.config.allowUnregistered || registry.dialect(dialect)?.allowUnknownOps === true) return;
-    if (registry.hasDialect(dialect)) this.fail(`unregistered operation '${name}' found in dialect ('${dialect}') that does not allow unknown operations`, this.locAt(offset));
-    this.fail(`operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used`, this.locAt(offset));
+    if (this.config.allowUnregistered || registry.hasDialect(dot < 0 ? "" : name.slice(0, dot))) return;
+    this.failWith(DiagMessages.UnregisteredDialectOp, this.locAt(offset));
   }
 
   private parseCustomOperation(): Operation {
@@ -362,9 +396,9 @@ export class Parser extends ParserBase implements OpParser {
     if (def === null && dflt !== "" && !spelled.includes(".")) def = registry.lookupOp(`${dflt}.${spelled}`);
     if (def === null && !spelled.includes(".")) def = registry.lookupOp(`builtin.${spelled}`);
     if (def === null) {
-      if (!spelled.includes(".") && dflt !== "") this.failWith(DiagMessages.UnregisteredOp, this.locAt(start, this.lex.end), spelled, `${dflt}.${spelled}`);
+      if (!spelled.includes(".") && dflt !== "") this.failWith(DiagMessages.UnregisteredOp, this.locAt(start), spelled, `${dflt}.${spelled}`);
       if (spelled.includes(".") && !registry.hasDialect(spelled.slice(0, spelled.indexOf("."))) && !this.config.allowUnregistered) this.checkUnregistered(spelled, start);
-      this.failWith(DiagMessages.UnknownOpCustom, this.locAt(start, this.lex.end), spelled);
+      this.failWith(DiagMessages.UnknownOpCustom, this.locAt(start), spelled);
     }
     this.consume();
     const state = new OperationState(def.name, def, this.fileLoc(start), start);
@@ -425,7 +459,6 @@ export class Parser extends ParserBase implements OpParser {
     }
     let first = true;
     while (!this.is(Tok.RBrace)) {
-      if (this.is(Tok.EOF)) this.fail("expected '}' to end a region", this.locAt(lbrace));
       if (first) {
         first = false;
         if (this.is(Tok.CaretIdent)) {
@@ -442,8 +475,14 @@ export class Parser extends ParserBase implements OpParser {
     this.popRegionScope(isolated);
   }
 
+  /// Defines the entry arguments a custom parser gave a region; as MLIR's parseRegion, a name already defined or
+  /// used in the scope is refused.
   private defineArgs(b: Block, args: readonly ParsedArgument[]): void {
     for (const a of args) {
+      const e = this.scope.values.get(a.name);
+      if (e !== undefined && e.values[0] !== undefined) {
+        this.failWithNote(DiagMessages.RegionArgInUse, this.locAt(a.offset), [a.name], DiagMessages.PreviouslyReferenced, this.locAt(referenceOffset(e, 0)));
+      }
       const arg = b.addArgument(a.type ?? Builtin.none, a.loc ?? this.fileLoc(a.offset));
       this.defineValues(a.name, [arg], a.offset);
     }
@@ -482,10 +521,7 @@ export class Parser extends ParserBase implements OpParser {
   }
 
   private parseBlockBody(b: Block): void {
-    while (!this.is(Tok.CaretIdent) && !this.is(Tok.RBrace)) {
-      if (this.is(Tok.EOF)) this.fail("expected '}' to end a region");
-      b.append(this.parseOperation());
-    }
+    while (!this.is(Tok.CaretIdent) && !this.is(Tok.RBrace)) b.append(this.parseOperation());
   }
 
   parseSuccessor(): Block {
@@ -539,8 +575,9 @@ export class Parser extends ParserBase implements OpParser {
     return s;
   }
   parseOptionalInteger(): number | null {
+    const at = this.lex.start;
     const v = this.parseOptionalIntegerBig();
-    return v === null ? null : Number(v);
+    return v === null ? null : this.exactNumber(v, at);
   }
   override parseInteger(): number { return super.parseInteger(); }
   parseString(): string {
@@ -731,7 +768,13 @@ const noNamedAttrs: readonly NamedAttribute[] = [];
 
 /// Whether `name` is an inherent attribute (a property) of ops of `def`.
 function isInherent(def: OpDef, name: string): boolean {
-  return def.props.some((p) => p.name === name) || (name === "operandSegmentSizes" && hasTrait(def, Trait.AttrSizedOperandSegments));
+  return def.props.some((p) => p.name === name) || (name === "operandSegmentSizes" && hasTrait(def, Trait.AttrSizedOperandSegments)) ||
+    (name === "resultSegmentSizes" && hasTrait(def, Trait.AttrSizedResultSegments));
+}
+
+/// Whether ops of `def` have properties at all (ODS gives ops without inherent attributes none).
+function hasProperties(def: OpDef): boolean {
+  return def.props.length !== 0 || hasTrait(def, Trait.AttrSizedOperandSegments) || hasTrait(def, Trait.AttrSizedResultSegments);
 }
 
 /// `es` sorted by name (names are unique): itself when already sorted, else a sorted copy (an insertion sort:
@@ -775,7 +818,7 @@ export function parseSource(buffer: SourceBuffer, options: ParseOptions = {}): O
     setExternalResources(only, p.externalResources);
     return only;
   }
-  if (options.noImplicitModule) p.fail("source must contain a single top-level operation if the implicit module is disabled");
+  if (options.noImplicitModule) p.failWith(DiagMessages.NotSingleTopLevelOp, fileLoc(buffer.name, 0, 0), [...top.ops()].length);
   const moduleDef = registry.lookupOp("builtin.module");
   const mod = new Operation({ name: "builtin.module", def: moduleDef, regions: 1, loc: getFileLineColLoc(buffer.name, 0, 0) });
   const body = mod.regions[0].appendBlock();

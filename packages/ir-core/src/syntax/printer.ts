@@ -10,15 +10,17 @@ import {
 import { externalResourcesOf } from "../ir/file-metadata.js";
 import type { Block, BlockArgument, Operation, Region, Value } from "../ir/ir.js";
 import { hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
+import { setDiagnosticOpPrinter } from "../ir/verifier.js";
 import {
   kDynamic, setTypeStringifier, Signedness, TypeKind, type ComplexType, type DialectType, type FloatType, type FunctionType,
   type IntegerType, type MemRefType, type OpaqueType, type RankedTensorType, type TupleType, type Type,
   type UnrankedMemRefType, type UnrankedTensorType, type VectorType,
 } from "../ir/types.js";
+import { integerText } from "../support/integer-text.js";
 import { TextBuffer } from "../support/text-buffer.js";
 import { AliasScan } from "./alias-scan.js";
 import { denseElementsText, denseStringText, fileMetadataText } from "./elements-print.js";
-import { formatFloat } from "./float-format.js";
+import { formatFloat, formatFloatAttr } from "./float-format.js";
 import { printWithFormat } from "./format.js";
 import type { OpPrinter } from "./op-printer.js";
 import { SsaNames } from "./ssa-names.js";
@@ -454,9 +456,10 @@ export class AsmPrinter implements OpPrinter {
       const ia = a as IntegerAttr;
       if (ia.type.kind === TypeKind.Integer && (ia.type as IntegerType).width === 1) this.write(ia.value ? "true" : "false");
       else this.write(String(ia.value));
-    } else if (a.kind === AttrKind.Float) this.write(formatFloat((a as FloatAttr).value, (a as FloatAttr).type).text);
+    } else if (a.kind === AttrKind.Float) this.write(formatFloatAttr(a as FloatAttr).text);
     else if (a.kind === AttrKind.String) this.write(escapeString((a as StringAttr).value));
     else if (a.kind === AttrKind.DenseElements) this.printDense(a as DenseElementsAttr, false);
+    else if (a.kind === AttrKind.Opaque) this.write(dialectSymbol("#", (a as OpaqueAttr).dialect, (a as OpaqueAttr).data));
     else this.printAttrImpl(a, Elide.Never);
   }
 
@@ -599,18 +602,14 @@ export class AsmPrinter implements OpPrinter {
       case TypeKind.Vector: {
         const vt = t as VectorType;
         this.write("vector<");
-        vt.shape.forEach((d, i) => this.write(vt.scalableDims[i] ? `[${d}]x` : `${d}x`));
+        vt.shape.forEach((d, i) => this.write(vt.scalableDims[i] ? `[${integerText(d)}]x` : `${integerText(d)}x`));
         this.printType(vt.elementType);
         this.write(">");
         return;
       }
       case TypeKind.Tuple: this.write("tuple<"); this.printTypes((t as TupleType).types); this.write(">"); return;
       case TypeKind.Complex: this.write("complex<"); this.printType((t as ComplexType).elementType); this.write(">"); return;
-      case TypeKind.Opaque: {
-        const ot = t as OpaqueType;
-        this.write(`!${ot.dialect}.${ot.data}`);
-        return;
-      }
+      case TypeKind.Opaque: this.write(dialectSymbol("!", (t as OpaqueType).dialect, (t as OpaqueType).data)); return;
       case TypeKind.Dialect: {
         const dt = t as DialectType;
         const syn = registry.lookupType(dt.def.name);
@@ -622,7 +621,7 @@ export class AsmPrinter implements OpPrinter {
   }
 
   private printDims(shape: readonly number[]): void {
-    for (const d of shape) this.write(d === kDynamic ? "?x" : `${d}x`);
+    for (const d of shape) this.write(d === kDynamic ? "?x" : `${integerText(d)}x`);
   }
 
   // ---- attributes ----
@@ -649,7 +648,7 @@ export class AsmPrinter implements OpPrinter {
       }
       case AttrKind.Float: {
         const fa = a as FloatAttr;
-        const f = formatFloat(fa.value, fa.type);
+        const f = formatFloatAttr(fa);
         this.write(f.text);
         if (elide === Elide.May && fa.type.name === "f64" && !f.hex) return;
         this.write(" : ");
@@ -692,7 +691,7 @@ export class AsmPrinter implements OpPrinter {
             if (i) this.write(", ");
             if (isBool) this.write(v ? "true" : "false");
             else if (et.kind === TypeKind.Float) this.write(formatFloat(v, et as FloatType).text);
-            else this.write(Number.isSafeInteger(v) ? String(v) : BigInt(v).toString()); // exact for INT64_MIN (kDynamic)
+            else this.write(integerText(v)); // exact for INT64_MIN (kDynamic)
           });
         }
         this.write(">");
@@ -701,13 +700,18 @@ export class AsmPrinter implements OpPrinter {
       case AttrKind.DenseElements: this.printDense(a as DenseElementsAttr, true); return;
       case AttrKind.StridedLayout: {
         const sl = a as StridedLayoutAttr;
-        const d = (x: number) => (x === kDynamic ? "?" : String(x));
+        const d = (x: number) => (x === kDynamic ? "?" : integerText(x));
         this.write("strided<[" + sl.strides.map(d).join(", ") + "]");
         if (sl.offset !== 0) this.write(", offset: " + d(sl.offset));
         this.write(">");
         return;
       }
-      case AttrKind.Opaque: { const oa = a as OpaqueAttr; this.write(`#${oa.dialect}.${oa.data}`); return; }
+      case AttrKind.Opaque: {
+        const oa = a as OpaqueAttr;
+        this.write(dialectSymbol("#", oa.dialect, oa.data));
+        if (oa.type !== null) { this.write(" : "); this.printType(oa.type); }
+        return;
+      }
       case AttrKind.Dialect: {
         const da = a as DialectAttr;
         this.write("#" + da.def.name);
@@ -844,7 +848,37 @@ export function typeToText(t: Type): string { return new AsmPrinter().typeText(t
 /// Prints an attribute (without aliases).
 export function attrToText(a: Attribute): string { return new AsmPrinter().attrText(a); }
 setTypeStringifier(typeToText);
+/// The op from which MLIR numbers values when it prints `op` with a local scope (OpPrintingFlags::useLocalScope): the
+/// closest of `op` and its ancestors that is isolated from above, else the top-level op.
+function localScopeRoot(op: Operation): Operation {
+  let root = op;
+  while (!(root.def !== null && hasTrait(root.def, Trait.IsolatedFromAbove)) && root.parentOp !== null) root = root.parentOp;
+  return root;
+}
+
+/// Prints one op in generic form for "see current operation" notes, its values named as MLIR's Diagnostic::appendOp
+/// names them: numbered from the op's local scope (localScopeRoot), as if that op were printed alone.
+export function printOpGeneric(op: Operation): string {
+  return new AsmPrinter({ generic: true }).printInContext(op, localScopeRoot(op));
+}
+
 setAttrStringifier(attrToText);
+setDiagnosticOpPrinter(printOpGeneric);
+
+/// MLIR's printDialectSymbol: `!foo.bar<...>` when the data is an identifier with an optional `<...>` tail
+/// (isDialectSymbolSimpleEnoughForPrettyForm), else `!foo<data>`.
+function dialectSymbol(prefix: string, dialect: string, data: string): string {
+  let i = 0;
+  const c0 = data.charCodeAt(0);
+  if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) {
+    for (i = 1; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95)) break;
+    }
+    if (i === data.length || (data.charCodeAt(i) === 60 && data.charCodeAt(data.length - 1) === 62)) return `${prefix}${dialect}.${data}`;
+  }
+  return `${prefix}${dialect}<${data}>`;
+}
 
 /// The top-level ancestor of `op` (`op` itself if it has no parent).
 function topLevelOf(op: Operation): Operation {

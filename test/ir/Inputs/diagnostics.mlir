@@ -1,0 +1,213 @@
+// Error cases whose diagnostics (message, location, caret, notes and their order) are mlir-opt-19's, byte for byte;
+// read by ../diagnostics-mlir-opt.mlir.
+
+func.func @f() attributes {a = "bad \q escape"} {
+  return
+}
+// -----
+func.func @f() attributes {a = "unterminated
+}
+// -----
+func.func @() {
+  return
+}
+// -----
+func.func @f() attributes {a = strided<[1, ?], offset: ?>, b = @} {
+  return
+}
+// -----
+func.func @f() {
+  %0 = arith.constant 1 : i32
+  %0 = arith.constant 2 : i32
+  return
+}
+// -----
+func.func @f(%a: index) {
+  cf.br ^bb1(%a : index)
+^bb1(%a : index):
+  return
+}
+// -----
+func.func @f(%a: i32, %a: i32) {
+  return
+}
+// -----
+func.func @f(%a: index) {
+  scf.for %a = %a to %a step %a {
+  }
+  return
+}
+// -----
+func.func @f(%a: index) {
+  "test.op"(%b) : (index) -> ()
+  scf.for %b = %a to %a step %a {
+  }
+  return
+}
+// -----
+func.func @f() -> i32 {
+  %0 = arith.constant 1 : i32
+  return %0#1 : i32
+}
+// -----
+func.func @f() {
+  "test.use"(%0#1) : (i32) -> ()
+  %0:2 = "test.def"() : () -> (i64, i64)
+  return
+}
+// -----
+func.func @f() {
+  "test.y"(%0#3) : (index) -> ()
+  %0:2 = "test.x"() : () -> (index, index)
+  return
+}
+// -----
+func.func @f() {
+  scf.execute_region {
+    "test.use"(%x) : (i64) -> ()
+    %x = "test.def"() : () -> i64
+    scf.yield
+  }
+  "test.use"(%x) : (i64) -> ()
+  return
+}
+// -----
+func.func @f() {
+  "func.return"() : () -> () -> ()
+}
+// -----
+func.func @f() {
+  return
+// -----
+func.func @f() {
+  "arith.foo"() : () -> ()
+  return
+}
+// -----
+"func.func"() <{function_type = () -> (), sym_name = "f"}> ({
+  "func.return"() <{}> : () -> ()
+}) : () -> ()
+// -----
+"func.func"() <{function_type = () -> i32, sym_name = "f"}> ({
+  %0 = "arith.constant"() <{value = 1 : i32, bogus = 3}> : () -> i32
+  "func.return"(%0) : (i32) -> ()
+}) : () -> ()
+// -----
+"func.func"() ({
+}) : () -> ()
+// -----
+func.func @f(%c: i1) {
+  cf.cond_br %c, ^bb1, ^bb2
+^bb1:
+  %0 = arith.constant 1 : i32
+  cf.br ^bb3
+^bb2:
+  %1 = arith.addi %0, %0 : i32
+  cf.br ^bb3
+^bb3:
+  return
+}
+// -----
+func.func @f(%c: i1) {
+  cf.cond_br %c, ^bb1(%c : i1), ^bb2
+^bb1(%x : i1):
+  cf.br ^bb3
+^bb2:
+  %1 = arith.xori %x, %x : i1
+  cf.br ^bb3
+^bb3:
+  return
+}
+// -----
+func.func @f(%c: i1) {
+  scf.execute_region {
+    %1 = arith.addi %0, %0 : i32
+    scf.yield
+  }
+  %0 = arith.constant 1 : i32
+  return
+}
+// -----
+func.func @f(%c: i1) {
+  %1 = arith.addi %0, %0 : i32
+  scf.execute_region {
+    %0 = arith.constant 1 : i32
+    scf.yield
+  }
+  return
+}
+// -----
+func.func @f(%a: index) -> i32 {
+  scf.for %i = %a to %a step %a {
+  }
+}
+// -----
+func.func @f(%a: i32) -> i64 {
+  return %a : i32
+}
+// -----
+func.func private @g(i32) -> (i32, f32)
+func.func @f(%a: i32) {
+  %0:2 = call @g(%a) : (i32) -> (i32, i64)
+  return
+}
+// -----
+func.func @f() {
+  %0 = func.constant @nope : (i32) -> i32
+  return
+}
+// -----
+func.func @g() {
+  return
+}
+func.func private @g() loc("elsewhere.mlir":3:4)
+// -----
+func.func @f() attributes {a = #foo} {
+  return
+}
+// -----
+func.func @f(%a: !foo.bar) {
+  return
+}
+// -----
+func.func @f() attributes {a = #foo<"x">} {
+  return
+}
+// -----
+func.func @f() attributes {a = #foo.bar<} {
+  return
+}
+// -----
+func.func @f(%a: !arith.foo) {
+  return
+}
+// -----
+func.func @f() attributes {a = #arith.foo} {
+  return
+}
+// -----
+func.func @f() attributes {a = #arith<"foo">} {
+  return
+}
+// -----
+#map = affine_map<(d0) -> (d0 + d1)>
+// -----
+func.func @f() attributes {a = affine_map<(d0) -> (d0 + 99999999999999999999)>} {
+  return
+}
+// -----
+func.func @f() {
+  %0 = arith.constant dense<[1,2]> : tensor<3xi32>
+  return
+}
+// -----
+func.func @f() attributes {a = array<i8: 300>} {
+  return
+}
+// -----
+func.func @f() {
+	%0 = arith.constant	1 : i3x
+}
+// -----
+func.func @f() attributes {a = "é中", b = #} {
+}

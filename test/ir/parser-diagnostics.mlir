@@ -1,0 +1,124 @@
+// Parse errors and the notes MLIR attaches to them: SSA names, result numbers, region arguments, forward references,
+// lexer errors, unknown ops of registered dialects and the properties of generic ops.
+// RUN: allo-opt %s --split-input-file --verify-diagnostics --allow-unregistered-dialect
+
+// expected-error @+1 {{unknown escape in string literal}}
+func.func @f() attributes {a = "bad \q escape"} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{expected '"' in string literal}}
+func.func @f() attributes {a = "unterminated
+}
+
+// -----
+
+func.func @f() {
+  // expected-note @+1 {{previously defined here}}
+  %0 = arith.constant 1 : i32
+  // expected-error @+1 {{redefinition of SSA value '%0'}}
+  %0 = arith.constant 2 : i32
+  return
+}
+
+// -----
+
+// expected-note @+1 {{previously defined here}}
+func.func @f(%a: index) {
+  cf.br ^bb1(%a : index)
+// expected-error @+1 {{redefinition of SSA value '%a'}}
+^bb1(%a : index):
+  return
+}
+
+// -----
+
+// expected-error @+2 {{region entry argument '%a' is already in use}}
+// expected-note @+1 {{previously referenced here}}
+func.func @f(%a: i32, %a: i32) {
+  return
+}
+
+// -----
+
+// expected-note @+1 {{previously referenced here}}
+func.func @f(%a: index) {
+  // expected-error @+1 {{region entry argument '%a' is already in use}}
+  scf.for %a = %a to %a step %a {
+  }
+  return
+}
+
+// -----
+
+func.func @f(%a: index) {
+  // expected-note @+1 {{previously referenced here}}
+  "test.op"(%b) : (index) -> ()
+  // expected-error @+1 {{region entry argument '%b' is already in use}}
+  scf.for %b = %a to %a step %a {
+  }
+  return
+}
+
+// -----
+
+func.func @f() -> i32 {
+  %0 = arith.constant 1 : i32
+  // expected-error @+1 {{reference to invalid result number}}
+  return %0#1 : i32
+}
+
+// -----
+
+func.func @f() {
+  // expected-note @+1 {{previously used here with type 'i32'}}
+  "test.use"(%0#1) : (i32) -> ()
+  // expected-error @+1 {{definition of SSA value '%0#1' has type 'i64'}}
+  %0:2 = "test.def"() : () -> (i64, i64)
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{use of undeclared SSA value name}}
+  "test.use"(%0#3) : (index) -> ()
+  %0:2 = "test.def"() : () -> (index, index)
+  return
+}
+
+// -----
+
+func.func @f() {
+  scf.execute_region {
+    "test.use"(%x) : (i64) -> ()
+    %x = "test.def"() : () -> i64
+    scf.yield
+  }
+  // expected-error @+1 {{use of undeclared SSA value name}}
+  "test.use"(%x) : (i64) -> ()
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-error @+1 {{unregistered operation 'arith.foo' found in dialect ('arith') that does not allow unknown operations}}
+  "arith.foo"() : () -> ()
+  return
+}
+
+// -----
+
+"func.func"() <{function_type = () -> (), sym_name = "f"}> ({
+  // expected-error @+1 {{invalid properties {} for op func.return: this operation does not support properties}}
+  "func.return"() <{}> : () -> ()
+}) : () -> ()
+
+// -----
+
+// expected-error @+1 {{'func.func' op requires attribute 'function_type'}}
+"func.func"() ({
+}) : () -> ()
