@@ -468,3 +468,16 @@ func.func @remsi_neg(%a: i32) -> (i32, i32) {
   %1 = arith.divsi %a, %c : i32
   return %0, %1 : i32, i32
 }
+
+// A bitcast of a NaN keeps its sign and payload both ways, as MLIR's APFloat does.
+// CHECK-LABEL: func.func @bitcast_nan
+// CHECK-DAG:   %[[F:.*]] = arith.constant 0x7FC00001 : f32
+// CHECK-DAG:   %[[I:.*]] = arith.constant -4194303 : i32
+// CHECK:       return %[[F]], %[[I]] : f32, i32
+func.func @bitcast_nan() -> (f32, i32) {
+  %c = arith.constant 2143289345 : i32
+  %0 = arith.bitcast %c : i32 to f32
+  %n = arith.constant 0xFFC00001 : f32
+  %1 = arith.bitcast %n : f32 to i32
+  return %0, %1 : f32, i32
+}

@@ -25,7 +25,6 @@ export * from "./syntax/parser.js";
 export * from "./syntax/parser-base.js";
 export * from "./syntax/printer.js";
 export * from "./pass/index.js";
-export * from "./pass/index.js";
 export * from "./rewrite/block-merging.js";
 export * from "./rewrite/branch-operands.js";
 export * from "./rewrite/greedy-driver.js";

@@ -21,6 +21,7 @@ const cases: readonly (readonly [string, readonly string[]])[] = [
   ["canon-loops.mlir", ["--canonicalize=max-iterations=1"]],
   ["canon-loops.mlir", ["--canonicalize=top-down=false"]],
   ["canon-unrealized-casts.mlir", ["--canonicalize"]],
+  ["canon-bitcast-nan.mlir", ["--canonicalize"]],
   ["canon-dedup.mlir", ["--canonicalize"]],
   ["canon-hoist.mlir", ["--canonicalize"]],
   ["canon-hoist.mlir", ["--canonicalize=max-iterations=1"]],

@@ -1,6 +1,6 @@
 // Folders of the arith ops, as MLIR 19's ArithOps.cpp: APInt semantics in bigint, float semantics per type.
 import {
-  AttrKind, Builtin, floatBits, floatFromBits, getBoolAttr, getDenseElementsAttr, getFloatAttr, getIntegerAttr,
+  AttrKind, Builtin, floatBits, floatFromBits, getBoolAttr, getDenseElementsAttr, getFloatAttr, getIntegerAttr, getNaNFloatAttr,
   getTensorType, getUnrankedTensorType, getVectorType, roundToFloatType, Trait, TypeKind, type Attribute,
   type DenseElementsAttr, type DenseValue, type FloatAttr, type FloatType, type FoldResult, type IntegerAttr,
   type IntegerType, type Operation, type RankedTensorType, type ShapedType, type Type, type Value, type VectorType,
@@ -724,20 +724,21 @@ export function foldIndexCast(op: Operation, ops: Operands): FoldResult { return
 /// index_castui of a constant: zero-extended or truncated.
 export function foldIndexCastUI(op: Operation, ops: Operands): FoldResult { return foldIntCast(op, ops, (x) => x); }
 
-/// The bits of a scalar int or float constant; null for NaN (our floats do not keep NaN payloads).
+/// The bits of a scalar int or float constant (a NaN's own sign and payload included).
 function bitsOf(a: Attribute): bigint | null {
   const ia = intAttr(a);
   if (ia !== null) return toU(ia.big, intWidth(ia.type));
   const fa = floatAttr(a);
-  return fa === null || Number.isNaN(fa.value) ? null : floatBits(fa.value, fa.type);
+  if (fa === null) return null;
+  return Number.isNaN(fa.value) ? fa.nanBits ?? floatBits(Number.NaN, fa.type) : floatBits(fa.value, fa.type);
 }
-/// The attribute of `t` with bits `bits`; null for a NaN other than the one our float attributes print.
+/// The attribute of `t` with bits `bits` (a NaN keeps them, as MLIR's APFloat does).
 function fromBits(t: Type, bits: bigint): Attribute | null {
   if (isIntLike(t)) return getIntegerAttr(t, bits);
   if (!foldableFloat(t)) return null;
   const v = floatFromBits(bits, t, false);
   if (!Number.isNaN(v)) return getFloatAttr(t, v);
-  return bits === floatBits(Number.NaN, t) ? getFloatAttr(t, Number.NaN) : null;
+  return bits === floatBits(Number.NaN, t) ? getFloatAttr(t, Number.NaN) : getNaNFloatAttr(t, bits);
 }
 
 /// bitcast of a constant (dense constants element by element); else a bitcast to its operand's type -> the operand
