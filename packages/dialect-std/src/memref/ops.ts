@@ -380,7 +380,7 @@ export const GetGlobalOp = defineOp({
   results: [result("result", StaticShapeMemRef)],
   traits: [Trait.Pure],
   format: "$name `:` type($result) attr-dict",
-  verify: V.verifyGetGlobal,
+  verifySymbolUses: V.verifyGetGlobal,
 });
 
 // ---- views and casts ----
