@@ -3,6 +3,9 @@
 import { bufferLoc, Diagnostic, Severity, type SourceBuffer } from "@allo/ir-core";
 import { escapeLlvmRegex, LlvmRegex, LlvmRegexError } from "./llvm-regex.js";
 
+/// The codes of the errors --verify-diagnostics reports.
+const VerifyDiag = { Unexpected: 9001, NotProduced: 9002, InvalidDesignator: 9003, WrongSeverity: 9004 } as const;
+
 interface Expectation {
   readonly kind: Severity;
   readonly line: number;
@@ -49,7 +52,7 @@ export function parseExpectations(buf: SourceBuffer): Expectations {
       const start = offset + m.index;
       const matcher = m[2] !== undefined ? regexMatcher(text) : (message: string) => message.includes(text);
       if (typeof matcher === "string") {
-        errors.push(new Diagnostic(Severity.Error, 9003, matcher, bufferLoc(buf, start, start + text.length)));
+        errors.push(new Diagnostic(Severity.Error, VerifyDiag.InvalidDesignator, matcher, bufferLoc(buf, start, start + text.length)));
       } else {
         const e: Expectation = { kind: m[1] as Severity, line: target, text, offset: start, matches: matcher, matched: false };
         if (at === "below") pendingBelow.push(e);
@@ -108,13 +111,24 @@ export function checkExpectations(buf: SourceBuffer, emitted: readonly Diagnosti
   for (const d of emitted) { all.push(d); all.push(...d.notes); }
   for (const d of all) {
     const line = d.loc.buffer === buf ? buf.lineCol(d.loc.start).line : -1;
-    const e = expectations.find((x) => !x.matched && x.kind === d.severity && x.line === line && x.matches(d.message));
-    if (e !== undefined) { e.matched = true; continue; }
-    if (d.severity === Severity.Note && d.message.startsWith("see current operation")) continue;
-    failures.push(new Diagnostic(Severity.Error, 9001, `unexpected ${d.severity}: ${d.message}`, d.loc));
+    // As MLIR: the first designator of the line whose text matches takes the diagnostic (one designator may take
+    // several); one that matches but expects another severity is a near miss, reported at the (last such) designator.
+    let taken = false;
+    let nearMiss: Expectation | null = null;
+    for (const x of expectations) {
+      if (x.line !== line || !x.matches(d.message)) continue;
+      if (x.kind === d.severity) { x.matched = taken = true; break; }
+      nearMiss = x;
+    }
+    if (taken || (d.severity === Severity.Note && d.message.startsWith("see current operation"))) continue;
+    if (nearMiss !== null) {
+      const at = bufferLoc(buf, nearMiss.offset, nearMiss.offset);
+      failures.push(new Diagnostic(Severity.Error, VerifyDiag.WrongSeverity, `'${d.severity}' diagnostic emitted when expecting a '${nearMiss.kind}'`, at));
+    } else failures.push(new Diagnostic(Severity.Error, VerifyDiag.Unexpected, `unexpected ${d.severity}: ${d.message}`, d.loc));
   }
   for (const e of expectations) {
-    if (!e.matched) failures.push(new Diagnostic(Severity.Error, 9002, `expected ${e.kind} "${e.text}" was not produced`, bufferLoc(buf, e.offset, e.offset + e.text.length)));
+    if (e.matched) continue;
+    failures.push(new Diagnostic(Severity.Error, VerifyDiag.NotProduced, `expected ${e.kind} "${e.text}" was not produced`, bufferLoc(buf, e.offset, e.offset + e.text.length)));
   }
   return failures;
 }
