@@ -3,7 +3,7 @@
 import yargs from "yargs";
 import "./dialects.js";
 import { checkClArgs, unknownOptionMessage, type ClFlag } from "./cl-args.js";
-import { exitOnStdoutError, normalizeArgs, readInput, unexpectedErrorText, writeOutputAtomic } from "./io.js";
+import { exitOnStdoutError, normalizeArgs, readInput, removeFailedOutput, unexpectedErrorText, writeOutputAtomic } from "./io.js";
 import { defaultSplitMarker } from "./split-input.js";
 import { runTranslate, translations } from "./translate-main.js";
 import { versionText } from "./version.js";
@@ -68,7 +68,7 @@ try {
   if (r.exitCode === 0 || out === "-") {
     const err = writeOutputAtomic(out, r.output);
     if (err !== null) { process.stderr.write(`${err}\n`); code = 1; }
-  }
+  } else removeFailedOutput(out);
 } catch (e) {
   process.stderr.write(unexpectedErrorText("allo-translate", e));
 }

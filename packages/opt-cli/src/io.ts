@@ -50,6 +50,15 @@ export function writeOutputAtomic(path: string, data: string | Uint8Array | read
   }
 }
 
+/// What mlir-opt's output file becomes when a run fails after reading its input: removed (a regular file of that name
+/// is deleted, so that nothing stale passes for the result; stdout and devices are left alone).
+export function removeFailedOutput(path: string): void {
+  if (path === "-") return;
+  try {
+    if (statSync(path).isFile()) rmSync(path);
+  } catch { /* nothing there, or nothing we may remove: as mlir-opt, stay silent */ }
+}
+
 /// mlir-opt's message for an output file it cannot write, naming the file asked for (not the temporary one).
 export function outputFileError(path: string, e: unknown): string {
   return `cannot open output file '${path}': ${systemErrorText(e)}`;

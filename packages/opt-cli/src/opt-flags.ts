@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { listPassesText, type StatisticsDisplay, type TimingDisplay } from "@allo/ir-core";
 import type { ClFlag } from "./cl-args.js";
-import { readInput, writeOutputAtomic } from "./io.js";
+import { readInput, removeFailedOutput, writeOutputAtomic } from "./io.js";
 import { outputText, runOpt } from "./opt-main.js";
 import { makePassTransform, wantsPasses, type PassCliOptions, type PassFlag } from "./pass-cli.js";
 import { defaultSplitMarker } from "./split-input.js";
@@ -109,6 +109,6 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
   if (r.exitCode === 0) {
     const err = writeOutputAtomic(out, r.output);
     if (err !== null) return { stdout: "", stderr: r.errors + `${err}\n`, exitCode: 1 };
-  }
+  } else removeFailedOutput(out);
   return { stdout: "", stderr: r.errors, exitCode: r.exitCode };
 }

@@ -2,7 +2,7 @@
 // mlir-opt-19 reports it, naming the file asked for.
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -36,6 +36,26 @@ describe("allo-opt -o", () => {
     if (m.error !== undefined) { this.skip(); return; } // skipped: mlir-opt-19 not found
     expect(r.stderr).to.equal(m.stderr);
     expect(existsSync(out)).to.equal(false);
+  });
+
+  it("removes the output file when the run fails after reading its input, as mlir-opt-19 does", function () {
+    const out = join(dir, "x.mlir");
+    const bad = "func.func @f() {\n  %x =\n}\n";
+    for (const tool of [["node", alloOpt], ["mlir-opt-19"]]) {
+      writeFileSync(out, "stale\n");
+      const r = spawnSync(tool[0], [...tool.slice(1), "-", "-o", out], { input: bad, encoding: "utf8" });
+      if (r.error !== undefined) { this.skip(); return; } // skipped: mlir-opt-19 not found
+      expect(r.status).to.equal(1);
+      expect(existsSync(out), tool[0]).to.equal(false);
+    }
+  });
+
+  it("leaves the output file alone when the input cannot be read, as mlir-opt-19 does", () => {
+    const out = join(dir, "x.mlir");
+    writeFileSync(out, "kept\n");
+    const r = spawnSync("node", [alloOpt, join(dir, "missing.mlir"), "-o", out], { encoding: "utf8" });
+    expect(r.status).to.equal(1);
+    expect(readFileSync(out, "utf8")).to.equal("kept\n");
   });
 
   it("reports a directory given as the output file", () => {
