@@ -16,7 +16,7 @@ export function parseString(text: string, name = "<string>", options: ParseOptio
   try {
     op = parseSource(buffer, options);
   } catch (e) {
-    if (e instanceof DiagnosticError) return { ok: false, diagnostics: [e.diagnostic] };
+    if (e instanceof DiagnosticError) return { ok: false, diagnostics: [...e.diagnostics] };
     throw e;
   }
   if (options.verifyAfterParse !== false) {

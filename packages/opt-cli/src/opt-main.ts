@@ -109,7 +109,7 @@ function processBuffer(buf: SourceBuffer, o: OptOptions): { output: OptOutput; e
     }
   } catch (e) {
     if (!(e instanceof DiagnosticError)) throw e;
-    emit(e.diagnostic);
+    e.diagnostics.forEach(emit);
     ok = false;
   }
   if (root !== null) { root.stop(); stderr.push(timingReport(root, o.timing!)); }

@@ -116,7 +116,7 @@ export function runRun(o: RunOptions): RunResult {
     try {
       module = parseSource(buf, {});
     } catch (e) {
-      if (e instanceof DiagnosticError) fail([e.diagnostic], buf);
+      if (e instanceof DiagnosticError) fail([...e.diagnostics], buf);
       throw e;
     }
     const errs = verify(module, { printOpOnDiagnostic: printOpGeneric });

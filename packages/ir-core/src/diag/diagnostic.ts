@@ -76,9 +76,12 @@ export function makeNote(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]
 /// Thrown to unwind after a diagnostic was reported (parsers stop at the first error, like MLIR's).
 export class DiagnosticError extends Error {
   readonly diagnostic: Diagnostic;
-  constructor(diagnostic: Diagnostic) {
+  /// The diagnostic and those reported with it (a parser reports every undeclared SSA name at once, as MLIR's).
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(diagnostic: Diagnostic, more: readonly Diagnostic[] = []) {
     super(diagnostic.message);
     this.diagnostic = diagnostic;
+    this.diagnostics = [diagnostic, ...more];
   }
 }
 

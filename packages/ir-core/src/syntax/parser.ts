@@ -1,6 +1,6 @@
 // The operation-level parser: SSA scopes, blocks, regions, generic and custom op forms, top level.
 import { getAffineDimExpr, getAffineMap, getAffineSymbolExpr, type AffineExpr, type AffineMap } from "../affine/index.js";
-import { DiagnosticError, fileLoc, type DiagLocation } from "../diag/diagnostic.js";
+import { DiagnosticError, fileLoc, makeDiag, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import {
   AttrKind, DenseResourceHandle, getDictionaryAttr, getFileLineColLoc,
@@ -51,6 +51,8 @@ class IsolatedScope {
 export class Parser extends ParserBase implements OpParser {
   private readonly scopes: IsolatedScope[] = [new IsolatedScope()];
   private readonly blockScopes: Map<string, BlockEntry>[] = [];
+  /// Forward references left undefined by the isolated scopes closed so far (reported at the end, as MLIR's finalize).
+  private readonly undeclared: PlaceholderValue[] = [];
   private readonly defaultDialects: string[] = ["builtin"];
   /// Whether the regions a custom parser reads belong to an isolated-from-above op.
   private readonly isolatedStack: boolean[] = [false];
@@ -79,7 +81,7 @@ export class Parser extends ParserBase implements OpParser {
   }
 
   private finish(): void {
-    this.failUndeclared(this.scopes[0]);
+    this.failUndeclared([...this.undeclared, ...this.scopes[0].forwardRefs.values()]);
     for (const d of this.aliases.deferredLocs) {
       const a = this.aliases.attrs.get(d.name);
       if (a === undefined) this.failWith(DiagMessages.UndefinedAlias, this.locAt(d.offset), d.name);
@@ -196,18 +198,19 @@ export class Parser extends ParserBase implements OpParser {
   private popRegionScope(isolated: boolean): void {
     const blocks = this.blockScopes.pop()!;
     for (const e of blocks.values()) if (!e.defined) this.failWith(DiagMessages.UndefinedBlock, this.locAt(e.offset));
-    if (isolated) this.failUndeclared(this.scopes.pop()!);
+    if (isolated) this.undeclared.push(...this.scopes.pop()!.forwardRefs.values());
     else {
       const s = this.scope;
       for (const n of s.regionDefs.pop()!) s.values.delete(n);
     }
   }
 
-  /// Fails for the first forward reference of `scope` (in source order) that was never defined.
-  private failUndeclared(scope: IsolatedScope): void {
-    let first: PlaceholderValue | null = null;
-    for (const ph of scope.forwardRefs.values()) if (first === null || ph.offset < first.offset) first = ph;
-    if (first !== null) this.failWith(DiagMessages.UndeclaredSSA, this.locAt(first.offset));
+  /// Fails, at the end of the input as MLIR's finalize, with an error for each forward reference never defined, in
+  /// source order.
+  private failUndeclared(refs: readonly PlaceholderValue[]): void {
+    if (refs.length === 0) return;
+    const errors = refs.map((ph) => ph.offset).sort((a, b) => a - b).map((at) => makeDiag(DiagMessages.UndeclaredSSA, this.locAt(at)));
+    throw new DiagnosticError(errors[0], errors.slice(1));
   }
 
   /// MLIR's addDefinition for each of `values` (`name#0`, `name#1`, ...): a forward reference to one is replaced by
