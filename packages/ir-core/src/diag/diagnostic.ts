@@ -73,7 +73,8 @@ export function makeNote(msg: DiagMessage, loc: DiagLocation, ...args: unknown[]
   return new Diagnostic(Severity.Note, msg.code, formatMessage(msg.text, args), loc);
 }
 
-/// Thrown to unwind after a diagnostic was reported (parsers stop at the first error, like MLIR's).
+/// Thrown to unwind after a diagnostic was reported (parsers stop at their first error, as MLIR's, except that the
+/// undeclared SSA names of an input are reported together at its end).
 export class DiagnosticError extends Error {
   readonly diagnostic: Diagnostic;
   /// The diagnostic and those reported with it (a parser reports every undeclared SSA name at once, as MLIR's).
