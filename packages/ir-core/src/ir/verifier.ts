@@ -414,13 +414,16 @@ class Verifier {
 
   /// ODS's attribute checks: required properties present (in name order), then each constraint (in record order).
   private verifyProps(op: Operation, def: OpDef, v: OpVerifyContext): boolean {
+    // One lookup per property: the first name-ordered missing one wins over the first (record-ordered) failed constraint.
     let missing: string | null = null;
-    for (const p of def.props) if (!p.optional && op.props.get(p.name) === null && (missing === null || p.name < missing)) missing = p.name;
-    if (missing !== null) return v.error(`requires attribute '${missing}'`);
+    let failed: (typeof def.props)[number] | null = null;
     for (const p of def.props) {
       const a = op.props.get(p.name);
-      if (a !== null && !p.constraint.check(a)) return v.error(`attribute '${p.name}' failed to satisfy constraint: ${p.constraint.desc}`);
+      if (a === null) { if (!p.optional && (missing === null || p.name < missing)) missing = p.name; }
+      else if (failed === null && !p.constraint.check(a)) failed = p;
     }
+    if (missing !== null) return v.error(`requires attribute '${missing}'`);
+    if (failed !== null) return v.error(`attribute '${failed.name}' failed to satisfy constraint: ${failed.constraint.desc}`);
     return true;
   }
 
