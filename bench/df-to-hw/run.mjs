@@ -12,7 +12,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const sizes = opt("--sizes", "32,64,128").split(",").map(Number);
 const runs = Number(opt("--runs", "1"));
-const ALLO_OPT = join(root, "packages/opt-cli/dist/allo-opt.js");
+const ALLO_OPT = join(root, "packages/opt-cli/bin/allo-opt.js");
 
 /// The rows of an --mlir-timing report: [name with its nesting as leading spaces, seconds].
 function timingRows(stderr) {

@@ -15,7 +15,7 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const sizes = opt("--sizes", "1,10,50").split(",").map(Number);
 const runs = Number(opt("--runs", "3"));
 const MLIR_OPT = "/usr/bin/mlir-opt-19";
-const ALLO_OPT = join(root, "packages/opt-cli/dist/allo-opt.js");
+const ALLO_OPT = join(root, "packages/opt-cli/bin/allo-opt.js");
 
 /// Runs `cmd` once under GNU time; returns its wall time (s) and peak RSS (MB).
 function runOnce(cmd) {

@@ -13,7 +13,7 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const mb = Number(opt("--mb", "10"));
 const runs = Number(opt("--runs", "3"));
 const MLIR_OPT = "/usr/bin/mlir-opt-19";
-const ALLO_OPT = join(root, "packages/opt-cli/dist/allo-opt.js");
+const ALLO_OPT = join(root, "packages/opt-cli/bin/allo-opt.js");
 const input = join(root, "bench/out", `passes-${mb}mb.mlir`);
 if (!existsSync(input)) generate(input, mb);
 const size = statSync(input).size / 1e6;

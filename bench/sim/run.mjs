@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
 const runs = Number(opt("--runs", "5"));
-const ALLO_RUN = join(root, "packages/opt-cli/dist/allo-run.js");
+const ALLO_RUN = join(root, "packages/opt-cli/bin/allo-run.js");
 
 /// One in-process measurement in a fresh node: parse, then simulate `reps` times; per repetition the wall
 /// and CPU time of the simulation alone (first = cold JIT, last = warm).

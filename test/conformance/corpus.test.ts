@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "../..");
 const corpus = resolve(root, "../shared/corpus/mlir");
-const alloOpt = join(root, "packages/opt-cli/dist/allo-opt.js");
+const alloOpt = join(root, "packages/opt-cli/bin/allo-opt.js");
 const python = process.env.ALLO_PYTHON ?? "python3";
 /// Pass counts the project has reached; a run below them is a regression (raise them as conformance improves).
 const floors = JSON.parse(readFileSync(join(import.meta.dirname, "floors.json"), "utf8")) as Record<string, number>;

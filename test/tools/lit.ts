@@ -42,7 +42,7 @@ export type LitResult =
 /// The tools of allo-ts: allo-opt, allo-translate, allo-run, FileCheck (also `filecheck`) and not, run with this node.
 export function defaultTools(repoRoot: string): Map<string, LitTool> {
   const node = (file: string): LitTool => ({ command: `${shellQuote(process.execPath)} ${shellQuote(file)}`, file });
-  const cli = (tool: string) => node(join(repoRoot, "packages", "opt-cli", "dist", `${tool}.js`));
+  const cli = (tool: string) => node(join(repoRoot, "packages", "opt-cli", "bin", `${tool}.js`));
   const fileCheck = node(join(repoRoot, "test", "dist", "tools", "filecheck-cli.js"));
   return new Map([
     ["allo-opt", cli("allo-opt")],

@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // Launcher of allo-opt: the committed entry npm links at install time (dist/ is built by `npm install`).
-import "../dist/allo-opt.js";
+import { launch } from "../dist/launch.js";
+
+await launch("allo-opt");

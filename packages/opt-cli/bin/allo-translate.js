@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // Launcher of allo-translate: the committed entry npm links at install time (dist/ is built by `npm install`).
-import "../dist/allo-translate.js";
+import { launch } from "../dist/launch.js";
+
+await launch("allo-translate");

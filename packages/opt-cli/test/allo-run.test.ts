@@ -9,7 +9,7 @@ import { readNpy, writeNpy, type NpyArray } from "@allo/target-sim";
 import { runRun, type RunOptions } from "../src/run-main.js";
 
 const examples = fileURLToPath(new URL("../../../../shared/spec/examples/", import.meta.url));
-const bin = fileURLToPath(new URL("../dist/allo-run.js", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/allo-run.js", import.meta.url));
 
 let dir = "";
 function npy(name: string, arr: NpyArray): string {

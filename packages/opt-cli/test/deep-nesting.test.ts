@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { maxRegionDepth } from "@allo/ir-core";
 import { unexpectedErrorText } from "../src/io.js";
 
-const alloOpt = resolve(import.meta.dirname, "../dist/allo-opt.js");
+const alloOpt = resolve(import.meta.dirname, "../bin/allo-opt.js");
 
 /// A function whose body nests `n` scf.if regions (n + 1 regions with the function's) around a store.
 function nestedIfs(n: number): string {

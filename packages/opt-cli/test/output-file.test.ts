@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const alloOpt = resolve(import.meta.dirname, "../dist/allo-opt.js");
+const alloOpt = resolve(import.meta.dirname, "../bin/allo-opt.js");
 const input = "func.func @f() {\n  return\n}\n";
 
 function run(tool: string[], args: string[]) {

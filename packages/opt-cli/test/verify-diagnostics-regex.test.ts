@@ -220,7 +220,7 @@ describe("-re designators on generated patterns", () => {
 });
 
 describe("allo-opt --verify-diagnostics with -re designators, against mlir-opt-19", () => {
-  const alloOpt = resolve(import.meta.dirname, "../dist/allo-opt.js");
+  const alloOpt = resolve(import.meta.dirname, "../bin/allo-opt.js");
   const inputs: Record<string, string> = {
     "alpha.mlir": "func.func @f() {\n  // expected-error-re@+1 {{use of {{[[:alpha:]]+}} SSA}}\n  %0 = arith.addi %q, %q : i32\n  return\n}\n",
     "word.mlir": "func.func @f() {\n  // expected-error-re@+1 {{use of {{\\w+}} SSA}}\n  %0 = arith.addi %q, %q : i32\n  return\n}\n",
