@@ -20,21 +20,21 @@ import { applyPatterns, forPatterns, ifPatterns, loadPatterns, maxPatterns, minP
 
 const AnyVector: TypeConstraint = { desc: "vector of any type values", check: (t) => t.kind === TypeKind.Vector };
 
-function ac(desc: string, check: (a: Attribute) => boolean): AttrConstraint { return { desc, check }; }
+function ac(desc: string, check: (a: Attribute) => boolean, kind?: AttrKind): AttrConstraint { return { desc, check, kind }; }
 const isI = (a: Attribute, w: number): boolean => a.kind === AttrKind.Integer && (a as IntegerAttr).type.kind === TypeKind.Integer && ((a as IntegerAttr).type as IntegerType).width === w;
 /// `I32ElementsAttr`.
 const I32ElementsAttr = ac("32-bit signless integer elements attribute", (a) => {
   if (a.kind !== AttrKind.DenseElements) return false;
   const et = (a as DenseElementsAttr).type.elementType;
   return et.kind === TypeKind.Integer && (et as IntegerType).width === 32;
-});
+}, AttrKind.DenseElements);
 /// `I64SmallVectorArrayAttr`.
-const I64ArrayAttr = ac("64-bit integer array attribute", (a) => a.kind === AttrKind.Array && (a as ArrayAttr).elements.every((x) => isI(x, 64)));
+const I64ArrayAttr = ac("64-bit integer array attribute", (a) => a.kind === AttrKind.Array && (a as ArrayAttr).elements.every((x) => isI(x, 64)), AttrKind.Array);
 /// `TypedArrayAttrBase<AtomicRMWKindAttr>`.
-const ReductionsAttr = ac("Reduction ops", (a) => a.kind === AttrKind.Array && (a as ArrayAttr).elements.every((x) => isI(x, 64)));
+const ReductionsAttr = ac("Reduction ops", (a) => a.kind === AttrKind.Array && (a as ArrayAttr).elements.every((x) => isI(x, 64)), AttrKind.Array);
 /// `ConfinedAttr<I32Attr, [IntMinValue<0>, IntMaxValue<3>]>`.
 const LocalityHintAttr = ac("32-bit signless integer attribute whose minimum value is 0 whose maximum value is 3",
-  (a) => isI(a, 32) && (a as IntegerAttr).num >= 0 && (a as IntegerAttr).num <= 3);
+  (a) => isI(a, 32) && (a as IntegerAttr).num >= 0 && (a as IntegerAttr).num <= 3, AttrKind.Integer);
 
 /// Traits and `extra.effects` of an op with fixed memory effects (the memref dialect's convention, see its effects.ts).
 function effects(...es: MemEffect[]): { traits: Trait[]; extra: { effects: MemEffect[] } } {

@@ -31,6 +31,7 @@ export function layoutEntries(a: Attribute): readonly LayoutEntry[] | null {
 /// Property constraint of `df.kernel`'s `layouts`: an array of `#df.layout` attributes.
 export const LayoutArrayAttr: AttrConstraint = {
   desc: "array of #df.layout attributes",
+  kind: AttrKind.Array,
   check: (a) => a.kind === AttrKind.Array && (a as ArrayAttr).elements.every(isLayoutAttr),
 };
 

@@ -22,12 +22,14 @@ const NameAttr: AttrConstraint = {
 /// `params` of df.region: an array of parameter names (strings).
 const ParamNamesAttr: AttrConstraint = {
   desc: "array of parameter names",
+  kind: AttrKind.Array,
   check: (a) => a.kind === AttrKind.Array && (a as ArrayAttr).elements.every((e) => e.kind === AttrKind.String),
 };
 
 /// `mapping` of df.kernel: an array of integers and parameter names.
 const MappingAttr: AttrConstraint = {
   desc: "array of integers and parameter names",
+  kind: AttrKind.Array,
   check: (a) => a.kind === AttrKind.Array && (a as ArrayAttr).elements.every((e) => e.kind === AttrKind.Integer || e.kind === AttrKind.String),
 };
 

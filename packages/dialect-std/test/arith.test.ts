@@ -299,7 +299,7 @@ describe("arith: verifier", () => {
     [`%0 = "arith.bitcast"(%i) : (index) -> i64`, "'arith.bitcast' op operand type 'index' and result type 'i64' are cast incompatible"],
     [`%0 = "arith.cmpi"(%a, %a) : (i32, i32) -> i1`, "'arith.cmpi' op requires attribute 'predicate'"],
     [`%0 = "arith.constant"() : () -> i32`, "'arith.constant' op requires attribute 'value'"],
-    [`%0 = "arith.cmpi"(%a, %a) <{predicate = 42 : i64}> : (i32, i32) -> i1`, "'arith.cmpi' op attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9"],
+    [`%0 = "arith.cmpi"(%a, %a) {predicate = 42 : i64} : (i32, i32) -> i1`, "'arith.cmpi' op attribute 'predicate' failed to satisfy constraint: allowed 64-bit signless integer cases: 0, 1, 2, 3, 4, 5, 6, 7, 8, 9"],
   ];
   for (const [body, message] of cases) {
     it(message, () => {

@@ -55,9 +55,10 @@ const I64AttrC = intAttrC("64-bit signless integer attribute", Builtin.i64, () =
 const PositiveI32Attr = intAttrC("32-bit signless integer attribute whose value is positive", Builtin.i32, (v) => v > 0);
 const LocalityHintAttr = intAttrC("32-bit signless integer attribute whose minimum value is 0 whose maximum value is 3", Builtin.i32, (v) => v >= 0 && v <= 3);
 const VisibilityAttr: AttrConstraint = { ...StrAttr, startsHere: (p) => p.atString() };
-const MemRefTypeAttr: AttrConstraint = { desc: "memref type attribute", check: (a) => a.kind === AttrKind.TypeAttr && (a as TypeAttr).type.kind === TypeKind.MemRef };
+const MemRefTypeAttr: AttrConstraint = { desc: "memref type attribute", check: (a) => a.kind === AttrKind.TypeAttr && (a as TypeAttr).type.kind === TypeKind.MemRef, kind: AttrKind.TypeAttr };
 const IndexListArrayAttr: AttrConstraint = {
   desc: "Array of 64-bit integer array attributes",
+  kind: AttrKind.Array,
   check: (a) => a.kind === AttrKind.Array && (a as ArrayAttr).elements.every((g) => g.kind === AttrKind.Array &&
     (g as ArrayAttr).elements.every((i) => i.kind === AttrKind.Integer && (i as IntegerAttr).type === Builtin.i64)),
 };

@@ -41,6 +41,12 @@ export const DiagMessages = {
   RegionsTooDeep: e(1097, "regions nested more than {0} deep"),
   NestedTooDeeply: e(1098, "nested too deeply to parse (the JavaScript stack is exhausted)"),
   NotSingleTopLevelOp: e(1123, "source must contain a single top-level operation, found: {0}"),
+  // a generic op's properties (MLIR's setPropertiesFromAttribute) and inherent attributes (verifyInherentAttrs)
+  PropertiesNotDictionary: e(1124, "invalid properties {0} for op {1}: expected DictionaryAttr to set properties"),
+  PropertyConversion: e(1125, "invalid properties {0} for op {1}: Invalid attribute `{2}` in property conversion: {3}"),
+  SegmentSizesKind: e(1126, "invalid properties {0} for op {1}: expected DenseI32ArrayAttr for key `value`"),
+  SegmentSizesCount: e(1127, "invalid properties {0} for op {1}: size mismatch in attribute conversion: {2} vs {3}"),
+  InherentAttrConstraint: e(1128, "'{0}' op attribute '{1}' failed to satisfy constraint: {2}"),
   RedefinedBlock: e(1018, "redefinition of block '{0}'"),
   InvalidIntWidth: e(1019, "invalid integer width"),
   DuplicateAttr: e(1020, "duplicate key '{0}' in dictionary attribute"),

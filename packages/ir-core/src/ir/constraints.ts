@@ -82,7 +82,7 @@ export const IndexAttrC = intAttr("index attribute", (t) => t.kind === TypeKind.
 /// Any integer attribute.
 export const AnyIntegerAttr = intAttr("integer attribute", (t) => t.kind === TypeKind.Integer || t.kind === TypeKind.Index);
 /// A type attribute holding a function type.
-export const FunctionTypeAttr = ac("type attribute of function type", (a) => a.kind === AttrKind.TypeAttr && (a as TypeAttr).type.kind === TypeKind.Function);
+export const FunctionTypeAttr = ac("type attribute of function type", (a) => a.kind === AttrKind.TypeAttr && (a as TypeAttr).type.kind === TypeKind.Function, { kind: AttrKind.TypeAttr });
 /// A type attribute.
 export const TypeAttrC = ac("any type attribute", (a) => a.kind === AttrKind.TypeAttr);
 /// An array attribute.
@@ -97,7 +97,7 @@ export const IntegerSetAttrC = ac("IntegerSet attribute", (a) => a.kind === Attr
 export const TypedAttr = ac("TypedAttr instance", (a) => a.kind === AttrKind.Integer || a.kind === AttrKind.Float || a.kind === AttrKind.DenseElements || a.kind === AttrKind.String || a.kind === AttrKind.Dialect || a.kind === AttrKind.Opaque ||
   a.kind === AttrKind.SparseElements || a.kind === AttrKind.DenseResourceElements || a.kind === AttrKind.DenseStringElements);
 /// A dense i64 array attribute, printed `[1, 2]` in formats.
-export const DenseI64ArrayAttrC = ac("i64 dense array attribute", (a) => a.kind === AttrKind.DenseArray, {
+export const DenseI64ArrayAttrC = ac("i64 dense array attribute", (a) => a.kind === AttrKind.DenseArray && (a as DenseArrayAttr).elementType === Builtin.i64, {
   print: (p, a) => p.write("[" + (a as DenseArrayAttr).values.join(", ") + "]"),
 });
 /// An elements attribute.

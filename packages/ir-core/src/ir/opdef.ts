@@ -35,9 +35,25 @@ export interface AttrConstraint {
   parse?(p: OpParser): Attribute | null;
   /// True if the format element can start at the current token (for optional groups).
   startsHere?(p: OpParser): boolean;
-  /// The attribute class a custom-form parser requires ("invalid kind of attribute specified" otherwise), as ODS's
-  /// generated parsers check the storage class and leave the rest of the constraint to the verifier.
+  /// The attribute class the property is stored as, when the constraint asks more than the class (an integer
+  /// attribute of a given width or range, a type attribute of a function type): parsing checks only the class (ODS's
+  /// property conversion and custom-form parsers), the verifier the rest. Unset: the constraint is its class.
   readonly kind?: AttrKind;
+}
+
+/// The first property of `def` (in record order) whose value in `attrs` fails its constraint: MLIR's
+/// verifyInherentAttrs, run by parsers on the inherent attributes given in an attribute dictionary.
+export function failedInherentAttr(def: OpDef, attrs: { get(name: string): Attribute | undefined }): PropDef | null {
+  for (const p of def.props) {
+    const a = attrs.get(p.name);
+    if (a !== undefined && !p.constraint.check(a)) return p;
+  }
+  return null;
+}
+
+/// Whether `a` is of the attribute class a property of constraint `c` is stored as (see AttrConstraint.kind).
+export function hasStorageClass(c: AttrConstraint, a: Attribute): boolean {
+  return c.kind !== undefined ? a.kind === c.kind : c.check(a);
 }
 
 /// How many values an operand/result definition binds.

@@ -2,7 +2,7 @@
 import { InternalError } from "../diag/diagnostic.js";
 import { getDenseI32ArrayAttr, unitAttr, type Attribute, type NamedAttribute } from "../ir/attrs.js";
 import { Region, type Operation, type Value } from "../ir/ir.js";
-import { Arity, hasTrait, setFormatCompiler, Trait, type OpDef } from "../ir/opdef.js";
+import { Arity, failedInherentAttr, hasStorageClass, hasTrait, setFormatCompiler, Trait, type OpDef } from "../ir/opdef.js";
 import type { Type } from "../ir/types.js";
 import type { NamedAttrList } from "./attr-list.js";
 import type { OperationState, OpParser, UnresolvedOperand } from "./op-parser.js";
@@ -543,12 +543,20 @@ function parseDirectives(p: OpParser, def: OpDef, fs: FormatParseState, ds: read
         const at = p.currentOffset();
         const a = pd.constraint.parse !== undefined ? pd.constraint.parse(p) : p.parseAttribute();
         if (a === null) p.error(`expected ${pd.constraint.desc}`, at);
-        if (pd.constraint.kind !== undefined ? a.kind !== pd.constraint.kind : !pd.constraint.check(a)) p.error(`invalid kind of attribute specified`, at);
+        if (!hasStorageClass(pd.constraint, a)) p.error(`invalid kind of attribute specified`, at);
         state.props.set(pd.name, a);
         break;
       }
-      case Dir.AttrDict: p.parseOptionalAttrDict(state.attrs); break;
-      case Dir.AttrDictKw: p.parseOptionalAttrDictWithKeyword(state.attrs); break;
+      case Dir.AttrDict:
+      case Dir.AttrDictKw: {
+        const at = p.currentOffset();
+        if (d.kind === Dir.AttrDict) p.parseOptionalAttrDict(state.attrs);
+        else p.parseOptionalAttrDictWithKeyword(state.attrs);
+        // ODS's generated parsers check the inherent attributes given there, reporting at the dictionary.
+        const failed = state.attrList === null ? null : failedInherentAttr(def, state.attrList);
+        if (failed !== null) p.error(`'${def.name}' op attribute '${failed.name}' failed to satisfy constraint: ${failed.constraint.desc}`, at);
+        break;
+      }
       case Dir.PropDict: break;
       case Dir.Region: {
         if (def.regions[d.slot].variadic) {

@@ -4,11 +4,11 @@ import { DiagnosticError, fileLoc, makeDiag, type DiagLocation } from "../diag/d
 import { DiagMessages } from "../diag/messages.js";
 import {
   AttrKind, DenseResourceHandle, getDictionaryAttr, getFileLineColLoc,
-  type DictionaryAttr, type Location, type NamedAttribute, type ResourceBlob,
+  type Attribute, type DenseArrayAttr, type DictionaryAttr, type Location, type NamedAttribute, type ResourceBlob,
 } from "../ir/attrs.js";
 import { setExternalResources, type ExternalResourceGroup, type ResourceValue } from "../ir/file-metadata.js";
 import { Block, Operation, PlaceholderValue, Region, ValueKind, type Value } from "../ir/ir.js";
-import { hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
+import { failedInherentAttr, hasStorageClass, hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
 import type { FunctionType, Type } from "../ir/types.js";
 import { Builtin, TypeKind } from "../ir/types.js";
 import type { SourceBuffer } from "../support/source.js";
@@ -338,11 +338,11 @@ export class Parser extends ParserBase implements OpParser {
     const uses: UnresolvedOperand[] = [];
     this.commaList(Tok.LParen, Tok.RParen, () => uses.push(this.parseOperand()));
     if (this.is(Tok.LSquare)) this.commaList(Tok.LSquare, Tok.RSquare, () => state.successors.push(this.parseSuccessor()));
-    let props: DictionaryAttr | null = null;
+    let props: Attribute | null = null;
     if (this.consumeIf(Tok.Less)) {
-      const d = this.parseAttribute();
-      if (d.kind !== AttrKind.Dictionary) this.fail("expected dictionary of properties");
-      props = d as DictionaryAttr;
+      props = this.parseAttribute();
+      // An unregistered op's properties can only be a dictionary here (MLIR keeps any attribute).
+      if (def === null && props.kind !== AttrKind.Dictionary) this.fail("expected dictionary of properties");
       this.expect(Tok.Greater);
     }
     if (this.consumeIf(Tok.LParen)) {
@@ -363,19 +363,38 @@ export class Parser extends ParserBase implements OpParser {
     state.operands.push(...uses.map((u, i) => this.resolveOperand(u, fnt.inputs[i])));
     state.resultTypes.push(...fnt.results);
     if (props !== null) this.setProperties(state, props);
+    else if (def !== null && state.attrList !== null) {
+      const failed = failedInherentAttr(def, state.attrList);
+      if (failed !== null) this.failWith(DiagMessages.InherentAttrConstraint, this.locAt(state.offset), def.name, failed.name, failed.constraint.desc);
+    }
     return this.createOperation(state);
   }
 
-  /// MLIR's setPropertiesFromAttribute for the `<{...}>` of a generic op: a registered op keeps the entries that are
-  /// its properties (over the same inherent attributes given in its attribute dictionary) and drops the others; one
-  /// without properties refuses them all. An unregistered op keeps them.
-  private setProperties(state: OperationState, props: DictionaryAttr): void {
+  /// MLIR's setPropertiesFromAttribute for the `<{...}>` of a generic op: a registered op refuses a property of the
+  /// wrong attribute class (the rest of its constraint is the verifier's), keeps the entries that are its properties
+  /// (over the same inherent attributes given in its attribute dictionary) and drops the others; one without
+  /// properties refuses them all. An unregistered op keeps them.
+  private setProperties(state: OperationState, attr: Attribute): void {
     const def = state.def;
     if (def === null) {
-      for (const e of props.entries) state.props.set(e.name, e.value);
+      for (const e of (attr as DictionaryAttr).entries) state.props.set(e.name, e.value);
       return;
     }
-    if (!hasProperties(def)) this.failWith(DiagMessages.PropertiesUnsupported, this.locAt(state.offset), props, def.name);
+    const at = this.locAt(state.offset);
+    if (!hasProperties(def)) this.failWith(DiagMessages.PropertiesUnsupported, at, attr, def.name);
+    if (attr.kind !== AttrKind.Dictionary) this.failWith(DiagMessages.PropertiesNotDictionary, at, attr, def.name);
+    const props = attr as DictionaryAttr;
+    for (const p of def.props) {
+      const a = props.get(p.name);
+      if (a !== null && !hasStorageClass(p.constraint, a)) this.failWith(DiagMessages.PropertyConversion, at, props, def.name, p.name, a);
+    }
+    for (const [name, values] of [["operandSegmentSizes", def.operands], ["resultSegmentSizes", def.results]] as const) {
+      const a = props.get(name);
+      if (a === null || !isInherent(def, name)) continue;
+      if (a.kind !== AttrKind.DenseArray || (a as DenseArrayAttr).elementType !== Builtin.i32) this.failWith(DiagMessages.SegmentSizesKind, at, props, def.name);
+      const n = (a as DenseArrayAttr).values.length;
+      if (n !== values.length) this.failWith(DiagMessages.SegmentSizesCount, at, props, def.name, n, values.length);
+    }
     for (const e of props.entries) {
       if (!isInherent(def, e.name)) continue;
       state.props.set(e.name, e.value);
