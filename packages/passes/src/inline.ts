@@ -276,11 +276,17 @@ export const Inliner = definePass({
       const r = parsePassPipeline(text);
       if (r.ok && r.pm.anchor !== null && r.pm.elements.length > 0 && !pipelines.has(r.pm.anchor)) pipelines.set(r.pm.anchor, r.pm);
     }
-    const pipelineFor = (name: string): OpPassManager | null => {
+    const pipelineFor = (name: string): OpPassManager => {
       let pm = pipelines.get(name);
       if (pm === undefined) {
         pm = new OpPassManager(name);
-        if (parsePipelineInto(options.defaultPipeline, pm) !== null) return null;
+        const err = parsePipelineInto(options.defaultPipeline, pm);
+        // As MLIR's inliner: a default pipeline that does not parse is reported once per op name, when first
+        // needed, and leaves an empty pipeline.
+        if (err !== null) {
+          ctx.emit(err.caret ?? err.diagnostic);
+          pm = new OpPassManager(name);
+        }
         pipelines.set(name, pm);
       }
       return pm;
@@ -312,7 +318,7 @@ export const Inliner = definePass({
         for (const n of scc) {
           if (n.op.parent === null || n.op.def === null || !hasTrait(n.op.def, Trait.IsolatedFromAbove)) continue;
           const pm = pipelineFor(n.op.name);
-          if (pm !== null && !ctx.runPipeline(pm, n.op)) { ctx.signalPassFailure(); return; }
+          if (!ctx.runPipeline(pm, n.op)) { ctx.signalPassFailure(); return; }
         }
         for (const n of scc) n.edges = cg.callsIn(n.op).map((c) => cg.resolve(c));
         // Inline the calls of the SCC.

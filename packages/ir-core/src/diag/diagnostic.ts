@@ -1,5 +1,6 @@
 // Diagnostics: severity, location, coded messages, notes, and their mlir-opt style rendering.
 import type { SourceBuffer } from "../support/source.js";
+import { textOfByteString } from "../support/byte-string.js";
 import type { DiagMessage } from "./messages.js";
 import { Severity } from "./severity.js";
 
@@ -40,7 +41,7 @@ export class Diagnostic {
   constructor(severity: Severity, code: number, message: string, loc: DiagLocation) {
     this.severity = severity;
     this.code = code;
-    this.message = message;
+    this.message = textOfByteString(message); // names and strings quoted from the IR are byte strings
     this.loc = loc;
     this.notes = [];
   }

@@ -1,5 +1,6 @@
 // The MLIR lexer: one scanner over char codes; token kind and range kept in fields.
 import { DiagMessages, type DiagMessage } from "../diag/messages.js";
+import { toByteString } from "../support/byte-string.js";
 import { SourceBuffer } from "../support/source.js";
 
 /// Token kinds.
@@ -230,13 +231,6 @@ export class Lexer {
     if (this.src.charCodeAt(a) === 64) a++;
     return decodeString(this.src, a + 1, b - 1);
   }
-}
-
-/// Converts non-ASCII characters to their UTF-8 bytes, one char per byte (MLIR strings are byte strings).
-export function toByteString(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\x00-\x7f]/.test(s)) return s;
-  return String.fromCharCode(...new TextEncoder().encode(s));
 }
 
 /// Decodes the escapes of a string literal body `src[a, b)` into a byte string.
