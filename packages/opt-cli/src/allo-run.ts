@@ -2,7 +2,7 @@
 // allo-run: run a df / hw / func program on .npy inputs and write its outputs as .npy files.
 import yargs from "yargs";
 import { exitOnStdoutError, normalizeArgs, readInput, unexpectedErrorText } from "./io.js";
-import { runRun, runTargets } from "./run-main.js";
+import { defaultTimeoutSeconds, runRun, runTargets } from "./run-main.js";
 import { versionText } from "./version.js";
 
 exitOnStdoutError("allo-run");
@@ -16,6 +16,7 @@ const argv = yargs(normalizeArgs(process.argv.slice(2)))
   .option("out", { type: "string", array: true, default: [] as string[], describe: "NAME=FILE.npy: write an argument (after the run) or a result" })
   .option("target", { type: "string", default: "sim", describe: `Where to run: ${runTargets.join(", ")}` })
   .option("stats", { type: "boolean", default: false, describe: "Print instance and stream-operation counts and the run time to stderr" })
+  .option("timeout", { type: "number", default: defaultTimeoutSeconds, describe: "Stop a run that takes longer than this many seconds with an error (0: no limit)" })
   .version(versionText)
   .strictOptions()
   .fail((msg) => { process.stderr.write(`allo-run: ${msg}\n`); process.exit(1); })
@@ -35,7 +36,7 @@ let code = 1;
 try {
   const r = runRun({
     inputName: input.name, inputText: input.text, entry: argv.entry, pipeline: argv["pass-pipeline"],
-    inputs: argv.in.map(String), outputs: argv.out.map(String), target: argv.target, stats: argv.stats,
+    inputs: argv.in.map(String), outputs: argv.out.map(String), target: argv.target, stats: argv.stats, timeoutSeconds: argv.timeout,
   });
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);

@@ -20,6 +20,9 @@ import { renderWithSources } from "./render.js";
 /// The targets allo-run can execute on.
 export const runTargets = ["sim", "hls-csim"] as const;
 
+/// `--timeout`'s default: a run that loops forever stops with an error instead of hanging.
+export const defaultTimeoutSeconds = 120;
+
 /// Options of one allo-run invocation.
 export interface RunOptions {
   readonly inputName: string;
@@ -35,6 +38,8 @@ export interface RunOptions {
   readonly target: string;
   /// Print run statistics (stream operations, time) to stderr.
   readonly stats: boolean;
+  /// `--timeout`: seconds after which a run stops with an error (0: no limit).
+  readonly timeoutSeconds: number;
 }
 
 /// What a run produced: the text for stderr and stdout, and the exit code.
@@ -159,7 +164,7 @@ export function runRun(o: RunOptions): RunResult {
     });
 
     if (o.target === "hls-csim") {
-      const cr = runHlsCsim(module, entry, arrays);
+      const cr = runHlsCsim(module, entry, arrays, o.timeoutSeconds * 1000);
       if (!cr.ok) fail(cr.diagnostics, buf);
       for (const out of outs) {
         const arr = "arg" in out.r ? cr.args[out.r.arg] : cr.results[out.r.result];
@@ -171,7 +176,7 @@ export function runRun(o: RunOptions): RunResult {
       }
       return { stdout, stderr, exitCode: 0 };
     }
-    const res = simulate(module, entry, values as RtValue[]);
+    const res = simulate(module, entry, values as RtValue[], { timeLimitMs: o.timeoutSeconds * 1000 });
     if (!res.ok) fail(res.diagnostics, buf);
     if (o.stats) {
       const s = res.stats;

@@ -20,11 +20,11 @@ function npy(name: string, arr: NpyArray): string {
 
 function run(file: string, o: Partial<RunOptions> = {}): ReturnType<typeof runRun> {
   const text = readFileSync(file, "utf8");
-  return runRun({ inputName: file, inputText: text, entry: "", pipeline: "", inputs: [], outputs: [], target: "sim", stats: false, ...o });
+  return runRun({ inputName: file, inputText: text, entry: "", pipeline: "", inputs: [], outputs: [], target: "sim", stats: false, timeoutSeconds: 0, ...o });
 }
 
 function runText(text: string, o: Partial<RunOptions> = {}): ReturnType<typeof runRun> {
-  return runRun({ inputName: "in.mlir", inputText: text, entry: "", pipeline: "", inputs: [], outputs: [], target: "sim", stats: false, ...o });
+  return runRun({ inputName: "in.mlir", inputText: text, entry: "", pipeline: "", inputs: [], outputs: [], target: "sim", stats: false, timeoutSeconds: 0, ...o });
 }
 
 const f32 = (shape: number[], f: (i: number) => number): NpyArray => ({ dtype: "float32", shape, data: Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, (_, i) => f(i)) });
@@ -117,6 +117,24 @@ describe("allo-run", () => {
     expect(d.exitCode).to.equal(1);
     expect(d.stderr).to.contain("in.mlir:1:1: error: deadlock: 1 of 1 instances are blocked and none can proceed\ndf.region @top() {\n^\n");
     expect(d.stderr).to.contain("in.mlir:4:10: note: instance @c is blocked in 'df.get' on stream 's' (get on an empty FIFO)\n    %v = df.get %s : !df.stream<i32, 1>\n         ^\n");
+  });
+
+  it("stops a run that does not finish within --timeout, naming the instance that was running", () => {
+    const spin = [
+      "df.region @top() {", "  %s = df.stream : !df.stream<i32, 2>", "  df.kernel @spin mapping [2] {",
+      "    %c0 = arith.constant 0 : i32", "    %r = scf.while (%x = %c0) : (i32) -> i32 {", "      %t = arith.constant true",
+      "      scf.condition(%t) %x : i32", "    } do {", "    ^bb0(%y: i32):", "      scf.yield %y : i32", "    }",
+      "    df.put %s, %r : !df.stream<i32, 2>", "  }", "  df.kernel @wait mapping [1] {", "    %v = df.get %s : !df.stream<i32, 2>", "  }", "}", "",
+    ].join("\n");
+    const r = runText(spin, { timeoutSeconds: 0.3 });
+    expect(r.exitCode).to.equal(1);
+    expect(r.stderr).to.contain("in.mlir:1:1: error: the run did not finish within 0.3 s (see --timeout): 3 of 3 instances had not finished\n");
+    expect(r.stderr).to.contain("in.mlir:3:3: note: instance @spin[0] was running\n");
+    expect(r.stderr).to.contain("note: instance @spin[1] was ready to run\n");
+    expect(r.stderr).to.contain("in.mlir:14:3: note: instance @wait was ready to run\n");
+    const cli = spawnSync(process.execPath, [bin, "-", "--timeout", "0.3"], { input: spin, encoding: "utf8" });
+    expect(cli.status).to.equal(1);
+    expect(cli.stderr).to.contain("<stdin>:1:1: error: the run did not finish within 0.3 s");
   });
 
   it("runs a pass pipeline first and keeps the argument names", () => {

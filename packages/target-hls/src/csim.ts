@@ -33,7 +33,7 @@ export interface CsimOptions {
   readonly includeDir?: string;
   /// Keep the working directory (its path is returned).
   readonly keepDir?: boolean;
-  /// Kill the simulation after this many milliseconds (default 120000).
+  /// Kill the simulation after this many milliseconds (default 120000; 0: no limit).
   readonly timeoutMs?: number;
 }
 
@@ -143,7 +143,7 @@ export function runCsim(module: Operation, given: readonly (HostArray | null)[],
     }
     inputs.forEach((a, i) => writeFileSync(join(dir, inputFile(i)), bytesOf(a)));
     const timeout = options.timeoutMs ?? 120_000;
-    const run = spawnSync(join(dir, "csim"), [], { cwd: dir, encoding: "utf8", timeout, maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(join(dir, "csim"), [], { cwd: dir, encoding: "utf8", timeout: timeout > 0 ? timeout : undefined, maxBuffer: 64 * 1024 * 1024 });
     // Elements of stream arrays have no name of their own: say which FIFO hls::stream#K is.
     const stderr = (run.stderr ?? "").trimEnd().replace(/hls::stream#(\d+)/g, (m, k: string) => emitted.streamLabels[Number(k) - 1] ?? m);
     if (run.error !== undefined && (run.error as NodeJS.ErrnoException).code === "ETIMEDOUT") {

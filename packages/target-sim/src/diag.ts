@@ -38,6 +38,8 @@ export const SimMessages = {
   Internal: e(8026, "internal simulator error: {0}"),
   UnknownOutput: e(8027, "'@{0}' has no argument or result named '{1}' (arguments: {2})"),
   PoisonValue: e(8028, "'{0}' op {1}"),
+  TimeLimit: e(8029, "the run did not finish within {0} s (see --timeout): {1} of {2} instances had not finished"),
+  UnfinishedInstance: n(8030, "instance {0} was {1}"),
   UnknownTarget: e(8032, "unknown target '{0}' (available: {1})"),
   CallDepth: e(8033, "'{0}' op nests calls more than {1} deep (unbounded recursion?)"),
 } as const;

@@ -36,6 +36,13 @@ export class ReadyQueue {
     this.count++;
   }
 
+  /// The ready tasks, in order.
+  queued(): Task[] {
+    const out: Task[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.ring[(this.head + i) & (this.ring.length - 1)]!);
+    return out;
+  }
+
   /// The next ready task, or null when none is ready.
   next(): Task | null {
     if (this.count === 0) return null;

@@ -11,7 +11,11 @@ import { ReadyQueue } from "./ready.js";
 import { MemRef } from "./memory.js";
 import { channelType } from "./ops/channels.js";
 import { Fifo, StreamArray, Task, type Scheduling } from "./streams.js";
+import { RunTimedOut, runWithin } from "./time-limit.js";
 import { canonical, Rep, scalarInfo } from "./values.js";
+
+/// Unfinished instances a time-limit error names (the others are counted).
+const maxListedInstances = 10;
 
 /// A run-time value: a scalar (number, or bigint beyond 2^53) or an object (memref, stream, FIFO).
 export type RtValue = number | bigint | object;
@@ -274,12 +278,15 @@ export class Scheduler implements Scheduling {
     return [];
   }
 
-  /// Runs until every task is done; throws SimError on a trap, a deadlock or leftover stream data.
-  run(): void {
+  /// Runs until every task is done; throws SimError on a trap, a deadlock, leftover stream data, or when the run
+  /// takes longer than `timeLimitMs` (0: no limit).
+  run(timeLimitMs = 0): void {
     try {
-      runAll(this.ready);
+      if (timeLimitMs > 0) runWithin(timeLimitMs, () => runAll(this.ready));
+      else runAll(this.ready);
     } catch (e) {
       if (e instanceof TaskTrap) throw this.trapError(e.trap, e.task);
+      if (e instanceof RunTimedOut) throw new SimError(this.timeLimitError(timeLimitMs));
       throw e;
     }
     const blocked = this.tasks.filter((t) => t.state === 1);
@@ -331,6 +338,23 @@ export class Scheduler implements Scheduling {
       if (t.waitPut ? u.readsStreams : u.writesStreams) out.push(o);
     }
     return out;
+  }
+
+  /// The error of a run stopped by its time limit: the instances that had not finished, and where each stood (the
+  /// one running first: the task neither done, blocked nor queued).
+  private timeLimitError(timeLimitMs: number): Diagnostic {
+    const queued = new Set(this.ready.queued());
+    const left = this.tasks.filter((t) => t.state !== 2);
+    const running = left.filter((t) => t.state === 0 && !queued.has(t));
+    left.sort((a, b) => Number(running.includes(b)) - Number(running.includes(a)));
+    const d = simDiag(SimMessages.TimeLimit, this.entry, timeLimitMs / 1000, left.length, this.tasks.length);
+    for (const t of left.slice(0, maxListedInstances)) {
+      const op = t.state === 1 ? this.waitOp(t) : null;
+      const where = t.state === 1 ? `blocked in '${op?.name ?? "?"}' on stream '${t.waitFifo!.name}'` : running.includes(t) ? "running" : "ready to run";
+      d.attachNote(simDiag(SimMessages.UnfinishedInstance, null, t.name, where).message, diagLocOf((op ?? t.origin).loc));
+    }
+    if (left.length > maxListedInstances) d.attachNote(`and ${left.length - maxListedInstances} more`, d.loc);
+    return d;
   }
 
   private deadlock(blocked: Task[]): Diagnostic {

@@ -74,8 +74,14 @@ export type SimResult =
   | { ok: true; args: RtValue[]; results: RtValue[]; stats: SimStats }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/// Options of `simulate`.
+export interface SimulateOptions {
+  /// Stop the run with an error after this many milliseconds (0 or absent: no limit).
+  readonly timeLimitMs?: number;
+}
+
 /// Runs `entry` of `module` with `args` (one per entry argument; memrefs for memref arguments).
-export function simulate(module: Operation, entry: Operation, args: readonly RtValue[]): SimResult {
+export function simulate(module: Operation, entry: Operation, args: readonly RtValue[], options: SimulateOptions = {}): SimResult {
   try {
     const prog = new Program(module);
     const sched = new Scheduler(prog);
@@ -95,7 +101,7 @@ export function simulate(module: Operation, entry: Operation, args: readonly RtV
       resultTask = sched.spawnTask("@" + symName(entry), null, unit, entry);
       sched.bind(resultTask, unit.argSlots, args);
     }
-    sched.run();
+    sched.run(options.timeLimitMs ?? 0);
     if (resultTask !== null && resultTask.results !== null) {
       const r = resultTask.results;
       const types = entryResults(entry);
