@@ -2,6 +2,17 @@
 // without flags as MLIR's `--verify-diagnostics` compiles `-re` checks. Patterns and subjects are taken as UTF-8 bytes,
 // as LLVM sees them, so `.` matches one byte of a multi-byte character.
 import { Buffer } from "node:buffer";
+import { setFlagsFromString } from "node:v8";
+
+let linearFallback = false;
+/// Makes V8 finish a match that backtracks excessively with its linear-time engine (patterns without
+/// back-references), so that a pattern like `(a+)+$` cannot hang --verify-diagnostics; LLVM's matcher simulates
+/// the automaton and never takes exponential time on them either. Set when the first pattern is compiled.
+function enableLinearFallback(): void {
+  if (linearFallback) return;
+  setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
+  linearFallback = true;
+}
 
 /// A pattern that llvm::Regex rejects; the message is llvm_regerror's text (e.g. "brackets ([ ]) not balanced").
 export class LlvmRegexError extends Error {}
@@ -15,7 +26,8 @@ export class LlvmRegexError extends Error {}
 /// back-reference to a group repeated `{0}` times reads stale code in LLVM; an iteration of `{m,n}` or `+` beyond
 /// the first that matches the empty string does not set the groups in it here (JavaScript drops it).
 export class LlvmRegex {
-  /// The translation, matched against the subject's bytes (as latin1) followed by END_MARK.
+  /// The translation, matched against the subject's bytes (as latin1), followed by END_MARK for a pattern with
+  /// back-references (without, the translation uses no lookaround, so V8's linear-time fallback can take it).
   readonly translated: RegExp;
   /// For a pattern with back-references: the pattern with each back-reference replaced by its group's pattern, as
   /// regcomp.c's matcher screens it (a sticky RegExp). When no real match is found, LLVM's engine still reports one
@@ -24,6 +36,7 @@ export class LlvmRegex {
 
   /// Compiles `pattern`; throws LlvmRegexError as llvm::Regex::isValid reports.
   constructor(pattern: string) {
+    enableLinearFallback();
     const bytes = latin1Bytes(pattern);
     const screening = new Translator(bytes, null);
     const screen = screening.translate();
@@ -39,10 +52,10 @@ export class LlvmRegex {
   /// Whether `subject` has a match, as llvm::Regex::match.
   test(subject: string): boolean {
     const bytes = latin1Bytes(subject);
+    if (this.screenAtEnd === null) return this.translated.test(bytes);
     if (this.translated.test(bytes + END_MARK)) return true;
-    if (this.screenAtEnd === null) return false;
     this.screenAtEnd.lastIndex = bytes.length;
-    return this.screenAtEnd.test(bytes + END_MARK);
+    return this.screenAtEnd.test(bytes);
   }
 }
 
@@ -196,7 +209,8 @@ class Translator {
       case "(": atom = this.group(); break;
       case ")": this.fail(ErrorText.EPAREN);
       case "^": atom = "^"; break;
-      case "$": atom = `(?=${END_MARK_SOURCE})`; break;
+      // `$` is the end of the subject; with witnesses the subject carries END_MARK after its bytes.
+      case "$": atom = this.witnessed === null ? "$" : `(?=${END_MARK_SOURCE})`; break;
       case "*": case "+": case "?": this.fail(ErrorText.BADRPT);
       case ".": atom = ANY_BYTE; break;
       case "[": atom = this.bracket(); break;

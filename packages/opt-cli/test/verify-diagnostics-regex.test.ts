@@ -67,6 +67,14 @@ describe("LlvmRegex", () => {
     expect(matches("^$", "")).to.equal(true);
   });
 
+  it("takes linear time where a backtracking matcher would take exponential time, as LLVM's matcher", function () {
+    this.timeout(20000); // a backtracking match of these takes hours
+    expect(matches("(a+)+$", "a".repeat(60) + "x")).to.equal(false);
+    expect(matches("^(a|aa)*$", "a".repeat(80) + "b")).to.equal(false);
+    expect(matches("(x+x+)+y", "x".repeat(60))).to.equal(false);
+    expect(matches("name$$", "a name")).to.equal(true);
+  });
+
   it("reads bracket expressions as regcomp.c does", () => {
     expect(matches("^[]a]+$", "]a")).to.equal(true);
     expect(matches("^[^]a]$", "]")).to.equal(false);
