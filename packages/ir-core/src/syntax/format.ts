@@ -553,7 +553,7 @@ function parseDirectives(p: OpParser, def: OpDef, fs: FormatParseState, ds: read
         if (d.kind === Dir.AttrDict) p.parseOptionalAttrDict(state.attrs);
         else p.parseOptionalAttrDictWithKeyword(state.attrs);
         // ODS's generated parsers check the inherent attributes given there, reporting at the dictionary.
-        const failed = state.attrList === null ? null : failedInherentAttr(def, state.attrList);
+        const failed = state.attrList === null || state.attrList.size === 0 ? null : failedInherentAttr(def, state.attrList);
         if (failed !== null) p.error(`'${def.name}' op attribute '${failed.name}' failed to satisfy constraint: ${failed.constraint.desc}`, at);
         break;
       }

@@ -363,7 +363,7 @@ export class Parser extends ParserBase implements OpParser {
     state.operands.push(...uses.map((u, i) => this.resolveOperand(u, fnt.inputs[i])));
     state.resultTypes.push(...fnt.results);
     if (props !== null) this.setProperties(state, props);
-    else if (def !== null && state.attrList !== null) {
+    else if (def !== null && state.attrList !== null && state.attrList.size !== 0) {
       const failed = failedInherentAttr(def, state.attrList);
       if (failed !== null) this.failWith(DiagMessages.InherentAttrConstraint, this.locAt(state.offset), def.name, failed.name, failed.constraint.desc);
     }
@@ -380,26 +380,31 @@ export class Parser extends ParserBase implements OpParser {
       for (const e of (attr as DictionaryAttr).entries) state.props.set(e.name, e.value);
       return;
     }
-    const at = this.locAt(state.offset);
-    if (!hasProperties(def)) this.failWith(DiagMessages.PropertiesUnsupported, at, attr, def.name);
-    if (attr.kind !== AttrKind.Dictionary) this.failWith(DiagMessages.PropertiesNotDictionary, at, attr, def.name);
+    if (!hasProperties(def)) this.failWith(DiagMessages.PropertiesUnsupported, this.locAt(state.offset), attr, def.name);
+    if (attr.kind !== AttrKind.Dictionary) this.failWith(DiagMessages.PropertiesNotDictionary, this.locAt(state.offset), attr, def.name);
     const props = attr as DictionaryAttr;
     for (const p of def.props) {
       const a = props.get(p.name);
-      if (a !== null && !hasStorageClass(p.constraint, a)) this.failWith(DiagMessages.PropertyConversion, at, props, def.name, p.name, a);
+      if (a !== null && !hasStorageClass(p.constraint, a)) this.failWith(DiagMessages.PropertyConversion, this.locAt(state.offset), props, def.name, p.name, a);
     }
-    for (const [name, values] of [["operandSegmentSizes", def.operands], ["resultSegmentSizes", def.results]] as const) {
-      const a = props.get(name);
-      if (a === null || !isInherent(def, name)) continue;
-      if (a.kind !== AttrKind.DenseArray || (a as DenseArrayAttr).elementType !== Builtin.i32) this.failWith(DiagMessages.SegmentSizesKind, at, props, def.name);
-      const n = (a as DenseArrayAttr).values.length;
-      if (n !== values.length) this.failWith(DiagMessages.SegmentSizesCount, at, props, def.name, n, values.length);
-    }
+    if (hasTrait(def, Trait.AttrSizedOperandSegments)) this.checkSegmentSizes(state, props, "operandSegmentSizes", def.operands.length);
+    if (hasTrait(def, Trait.AttrSizedResultSegments)) this.checkSegmentSizes(state, props, "resultSegmentSizes", def.results.length);
     for (const e of props.entries) {
       if (!isInherent(def, e.name)) continue;
       state.props.set(e.name, e.value);
       state.attrList?.delete(e.name);
     }
+  }
+
+  /// The conversion of a segment sizes property: an i32 dense array with one size per operand (result) group.
+  private checkSegmentSizes(state: OperationState, props: DictionaryAttr, name: string, groups: number): void {
+    const a = props.get(name);
+    if (a === null) return;
+    if (a.kind !== AttrKind.DenseArray || (a as DenseArrayAttr).elementType !== Builtin.i32) {
+      this.failWith(DiagMessages.SegmentSizesKind, this.locAt(state.offset), props, state.name);
+    }
+    const n = (a as DenseArrayAttr).values.length;
+    if (n !== groups) this.failWith(DiagMessages.SegmentSizesCount, this.locAt(state.offset), props, state.name, n, groups);
   }
 
   /// Refuses an op without a record unless unregistered dialects are allowed; an op of a registered dialect is left
