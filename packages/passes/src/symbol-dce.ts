@@ -1,7 +1,7 @@
 // symbol-dce: deletes private symbols that are never referenced (MLIR's SymbolDCE.cpp).
 import {
-  AttrKind, DiagMessages, hasTrait, Trait, type ArrayAttr, type Attribute, type DictionaryAttr, type Operation, type StringAttr,
-  type SymbolRefAttr,
+  AttrKind, DiagMessages, hasTrait, registry, Trait, type ArrayAttr, type Attribute, type DictionaryAttr, type Operation, type StringAttr,
+  type PassRunContext, type SymbolRefAttr,
 } from "@allo/ir-core";
 
 import { definePass } from "@allo/ir-core";
@@ -34,13 +34,20 @@ export function collectSymbolRefs(a: Attribute, out: SymbolRefAttr[]): void {
   }
 }
 
-/// The symbol references used by `op` and the ops nested in it, not looking into nested symbol tables
-/// (MLIR's SymbolTable::getSymbolUses).
-export function symbolUses(op: Operation): SymbolRefAttr[] {
+/// Whether `op` may define a symbol table nobody knows of: an op of an unregistered dialect with one region.
+function isPotentiallyUnknownSymbolTable(op: Operation): boolean {
+  return op.regions.length === 1 && !registry.hasDialect(op.dialect);
+}
+
+/// The symbol references used by `op` and the ops nested in it, not looking into nested symbol tables; null when
+/// one of these ops may be an unknown symbol table, whose uses cannot be told apart (MLIR's
+/// SymbolTable::getSymbolUses).
+export function symbolUses(op: Operation): SymbolRefAttr[] | null {
   const out: SymbolRefAttr[] = [];
   const stack: Operation[] = [op];
   while (stack.length) {
     const o = stack.pop()!;
+    if (isPotentiallyUnknownSymbolTable(o)) return null;
     for (const e of o.props.entries) collectSymbolRefs(e.value, out);
     for (const e of o.attrs.entries) collectSymbolRefs(e.value, out);
     for (let ri = o.regions.length - 1; ri >= 0; ri--) {
@@ -84,7 +91,7 @@ function resolve(from: Operation | null, ref: SymbolRefAttr): Operation[] {
   return [];
 }
 
-function computeLiveness(table: Operation, hidden: boolean, live: Set<Operation>): boolean {
+function computeLiveness(table: Operation, hidden: boolean, live: Set<Operation>, ctx: PassRunContext<unknown, string>): boolean {
   const worklist: Operation[] = [];
   for (let b = table.regions[0]?.firstBlock ?? null; b !== null; b = b.next) {
     for (let op = b.firstOp; op !== null; op = op.next) {
@@ -98,9 +105,14 @@ function computeLiveness(table: Operation, hidden: boolean, live: Set<Operation>
     const op = worklist.pop()!;
     if (op.def !== null && hasTrait(op.def, Trait.SymbolTable)) {
       const symHidden = hidden || !isSymbol(op) || symbolVisibility(op) === "private";
-      if (!computeLiveness(op, symHidden, live)) return false;
+      if (!computeLiveness(op, symHidden, live, ctx)) return false;
     }
-    for (const ref of symbolUses(op)) {
+    const uses = symbolUses(op);
+    if (uses === null) {
+      ctx.emitError(op, "operation contains potentially unknown symbol table, meaning that we can't reliable compute symbol uses");
+      return false;
+    }
+    for (const ref of uses) {
       for (const s of resolve(op.parentOp, ref)) if (!live.has(s)) { live.add(s); worklist.push(s); }
     }
   }
@@ -123,7 +135,7 @@ export const SymbolDCE = definePass({
     }
     const hidden = op.parentOp !== null && isSymbol(op) ? symbolVisibility(op) === "private" : true;
     const live = new Set<Operation>();
-    if (!computeLiveness(op, hidden, live)) { ctx.signalPassFailure(); return; }
+    if (!computeLiveness(op, hidden, live, ctx)) { ctx.signalPassFailure(); return; }
     let erased = 0;
     const tables: Operation[] = [];
     const stack: Operation[] = [op];
