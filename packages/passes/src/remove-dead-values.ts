@@ -1,7 +1,7 @@
 // remove-dead-values: removes non-live function arguments and results, dead operands/results/arguments of region
 // branch ops, and dead side-effect-free ops, using a liveness analysis (MLIR 19's RemoveDeadValues.cpp and
-// LivenessAnalysis.cpp). Region branch ops are modelled for scf (for, if, while, execute_region, index_switch)
-// and affine (for, if).
+// LivenessAnalysis.cpp). Region branch ops are modelled for scf (for, if, while, execute_region, index_switch),
+// affine (for, if) and memref.alloca_scope; the operands of other terminators are live while their parent is.
 import {
   AttrKind, definePass, getArrayAttr, getDenseI32ArrayAttr, getFunctionType, getTypeAttr, hasTrait, isBranchOp, isMemoryEffectFree,
   lookupSymbolFrom, Operation, PlaceholderValue, Trait, walk, type ArrayAttr, type Attribute, type IntegerAttr, type Block, type FunctionType, type Region, type SymbolRefAttr, type TypeAttr, type Value,
@@ -12,7 +12,7 @@ import { collectSymbolRefs, isSymbol, symbolVisibility } from "./symbol-dce.js";
 /// A successor of a region branch point: a region (entered with `inputs` as its entry arguments) or the parent (null).
 interface Successor { readonly region: Region | null; readonly inputs: readonly Value[] }
 
-const REGION_BRANCH = new Set(["scf.for", "scf.if", "scf.while", "scf.execute_region", "scf.index_switch", "affine.for", "affine.if"]);
+const REGION_BRANCH = new Set(["scf.for", "scf.if", "scf.while", "scf.execute_region", "scf.index_switch", "affine.for", "affine.if", "memref.alloca_scope"]);
 const isRegionBranch = (op: Operation): boolean => REGION_BRANCH.has(op.name);
 const isCall = (op: Operation): boolean => op.name === "func.call";
 const isFunc = (op: Operation): boolean => op.name === "func.func";
@@ -38,7 +38,7 @@ function successors(op: Operation, from: Region | null): Successor[] {
     case "scf.while":
       if (from === null || from === r[1]) return [{ region: r[0], inputs: r[0].entry.args }];
       return [{ region: r[1], inputs: r[1].entry.args }, parent];
-    case "scf.execute_region": return from === null ? [{ region: r[0], inputs: [] }] : [parent];
+    case "scf.execute_region": case "memref.alloca_scope": return from === null ? [{ region: r[0], inputs: [] }] : [parent];
     case "scf.index_switch": return from === null ? r.map((x) => ({ region: x, inputs: [] })) : [parent];
     default: return [];
   }
@@ -163,6 +163,15 @@ class Liveness {
   /// Liveness as the cleanup reads it: live, or never reached by the analysis.
   isLive(v: Value): boolean { return this.live.has(v) || !this.known.has(v); }
   private anyLive(vs: readonly Value[]): boolean { return vs.some((v) => this.live.has(v)); }
+  /// Whether `op`, holding a terminator, may pass its values on: it has effects or a live result, or it is a
+  /// terminator itself whose parent (not a function) does.
+  private yieldsToLive(op: Operation): boolean {
+    for (let p: Operation | null = op; p !== null && !isFunc(p); p = p.parentOp) {
+      if (!isMemoryEffectFree(p) || this.anyLive(p.results)) return true;
+      if (p.def === null || !hasTrait(p.def, Trait.Terminator)) return false;
+    }
+    return false;
+  }
   /// A non-forwarded branch operand: live if the op (or a parent op, for a terminator) may have effects or is used.
   private branchOperandLive(op: Operation, isTerminator: boolean): boolean {
     const owner = isTerminator ? op.parentOp! : op;
@@ -192,6 +201,8 @@ class Liveness {
         if (isForwarded) return false;
         return this.branchOperandLive(op, true);
       }
+      // A terminator of an op not modelled here may yield to its results (through terminators, as scf.reduce's).
+      if (!isFunc(parent)) return !isMemoryEffectFree(op) || this.yieldsToLive(parent);
     }
     if (isRegionBranch(op)) {
       let isForwarded = false;
