@@ -637,3 +637,18 @@ func.func @parallel_trivial(%m: memref<4xf32>, %x: f32) {
   }
   return
 }
+
+// A loop of one iteration is replaced by its body; a yielded iteration argument becomes its initial value.
+// CHECK-LABEL: func.func @single_iteration_yields_iter_arg(
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
+// CHECK-NEXT: return %[[C1]], %[[C2]] : index, index
+func.func @single_iteration_yields_iter_arg() -> (index, index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %r:2 = scf.for %i = %c0 to %c1 step %c1 iter_args(%a = %c2, %b = %c0) -> (index, index) {
+    scf.yield %c1, %a : index, index
+  }
+  return %r#0, %r#1 : index, index
+}

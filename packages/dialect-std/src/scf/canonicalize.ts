@@ -31,9 +31,9 @@ const terminator = (b: Block): Operation => b.lastOp!;
 export function replaceOpWithRegion(rw: PatternRewriter, op: Operation, region: Region, blockArgs: readonly Value[] = []): void {
   const block = region.entry;
   const term = terminator(block);
-  const results = term.operandValues();
   rw.inlineBlockBefore(block, op, blockArgs);
-  rw.replaceOp(op, results);
+  // Read after inlining: a yielded block argument has become its replacement (MLIR's ValueRange is a live view).
+  rw.replaceOp(op, term.operandValues());
   rw.eraseOp(term);
 }
 
