@@ -1,7 +1,7 @@
 // allo-opt's own flags and what it does once they are parsed (by yargs in alloOptMain, or by parseSimpleArgs for the
 // plain command lines the allo-opt binary handles without loading yargs).
 import { readFileSync } from "node:fs";
-import { listPassesText, type StatisticsDisplay, type TimingDisplay } from "@allo/ir-core";
+import { listPassesText, type PrintOptions, type StatisticsDisplay, type TimingDisplay } from "@allo/ir-core";
 import type { ClFlag } from "./cl-args.js";
 import { readInput, removeFailedOutput, writeOutputAtomic } from "./io.js";
 import { outputText, runOpt } from "./opt-main.js";
@@ -19,6 +19,7 @@ export const flags: readonly Flag[] = [
   { name: "verify-diagnostics", type: "boolean", help: "Check that emitted diagnostics match expected-* lines on the corresponding line", def: false },
   { name: "mlir-print-op-generic", type: "boolean", help: "Print the generic op form", def: false },
   { name: "mlir-print-debuginfo", type: "boolean", help: "Print debug info in MLIR output", def: false },
+  { name: "mlir-print-local-scope", type: "boolean", help: "Print with local scope and inline information (eliding aliases for attributes, types, and locations)", def: false },
   { name: "allow-unregistered-dialect", type: "boolean", help: "Allow operation with no registered dialects", def: false },
   { name: "no-implicit-module", type: "boolean", help: "Disable implicit addition of a top-level module op during parsing", def: false },
   { name: "pass-pipeline", type: "string", value: "string", help: "Textual description of the pass pipeline to run" },
@@ -76,6 +77,7 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
   const input = file === "-" ? { name: "<stdin>", text: stdin() } : readInput(file);
   if ("error" in input) return { stdout: "", stderr: `${input.error}\n`, exitCode: 1 };
 
+  const print: PrintOptions = { generic: bool("mlir-print-op-generic"), debugInfo: bool("mlir-print-debuginfo"), localScope: bool("mlir-print-local-scope") };
   const passOptions: PassCliOptions = {
     toolName: "allo-opt",
     passPipeline: last(argv["pass-pipeline"]),
@@ -89,8 +91,7 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
     printIrAfterChange: bool("mlir-print-ir-after-change"),
     printIrAfterFailure: bool("mlir-print-ir-after-failure"),
     printIrModuleScope: bool("mlir-print-ir-module-scope"),
-    printGeneric: bool("mlir-print-op-generic"),
-    debugInfo: bool("mlir-print-debuginfo"),
+    print,
     statistics: bool("mlir-pass-statistics") ? (last(argv["mlir-pass-statistics-display"]) as StatisticsDisplay) : null,
     dumpPassPipeline: bool("dump-pass-pipeline"),
     crashReproducer: last(argv["mlir-pass-pipeline-crash-reproducer"]),
@@ -100,7 +101,7 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
   };
   const r = runOpt({
     inputName: input.name, inputText: input.text, splitInputFile: last(argv["split-input-file"]), outputSplitMarker: last(argv["output-split-marker"]) ?? defaultSplitMarker, verifyDiagnostics: bool("verify-diagnostics"),
-    printGeneric: bool("mlir-print-op-generic"), debugInfo: bool("mlir-print-debuginfo"), allowUnregistered: bool("allow-unregistered-dialect"),
+    print, allowUnregistered: bool("allow-unregistered-dialect"),
     noImplicitModule: bool("no-implicit-module"), transform: wantsPasses(passOptions) ? makePassTransform(passOptions) : null, emit: null,
     timing: bool("mlir-timing") ? (last(argv["mlir-timing-display"]) as TimingDisplay) : null,
   });

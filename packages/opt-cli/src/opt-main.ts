@@ -1,7 +1,7 @@
 // The allo-opt driver: read, split, parse, verify, transform, print — with mlir-opt's diagnostics.
 import {
   AsmPrinter, DiagnosticError, parseSource, printOpGeneric, SourceBuffer, Timer, timingReport, verify, type Diagnostic,
-  type Operation, type TimingDisplay,
+  type Operation, type PrintOptions, type TimingDisplay,
 } from "@allo/ir-core";
 import { renderWithSources, resolveLocations } from "./render.js";
 import { splitInput } from "./split-input.js";
@@ -26,8 +26,8 @@ export interface OptOptions {
   /// `--output-split-marker`: what goes between the outputs of the chunks.
   readonly outputSplitMarker: string;
   readonly verifyDiagnostics: boolean;
-  readonly printGeneric: boolean;
-  readonly debugInfo: boolean;
+  /// How the result prints (`--mlir-print-op-generic`, `--mlir-print-debuginfo`, `--mlir-print-local-scope`).
+  readonly print: PrintOptions;
   readonly allowUnregistered: boolean;
   readonly noImplicitModule: boolean;
   /// Skip printing the result (e.g. `--verify-each` only runs, or a translation consumes the module).
@@ -104,7 +104,7 @@ function processBuffer(buf: SourceBuffer, o: OptOptions): { output: OptOutput; e
     if (ok) {
       const out = root?.nest("Output", "Output") ?? null;
       out?.start();
-      output = o.emit !== null ? o.emit(op) : new AsmPrinter({ generic: o.printGeneric, debugInfo: o.debugInfo }).printTopLevelBytes(op, "\n");
+      output = o.emit !== null ? o.emit(op) : new AsmPrinter(o.print).printTopLevelBytes(op, "\n");
       out?.stop();
     }
   } catch (e) {

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import {
   addPassFlag, CrashReproducerInstrumentation, IRPrinterInstrumentation, lookupPass, lookupPassPipeline, Nesting, parsePassPipeline,
   parseReproducerConfig, PassManager, renderDiagnostic, PassTimingInstrumentation, printOpGeneric, Severity, statisticsReport, unknownDiagLoc, Diagnostic,
-  DiagMessages, type OpPassManager, type PipelineError, type StatisticsDisplay,
+  DiagMessages, type OpPassManager, type PipelineError, type PrintOptions, type StatisticsDisplay,
 } from "@allo/ir-core";
 import type { Transform } from "./opt-main.js";
 
@@ -43,8 +43,8 @@ export interface PassCliOptions {
   readonly printIrAfterChange: boolean;
   readonly printIrAfterFailure: boolean;
   readonly printIrModuleScope: boolean;
-  readonly printGeneric: boolean;
-  readonly debugInfo: boolean;
+  /// How IR dumps print.
+  readonly print: PrintOptions;
   readonly statistics: StatisticsDisplay | null;
   readonly dumpPassPipeline: boolean;
   readonly crashReproducer: string | null;
@@ -111,7 +111,7 @@ export function makePassTransform(o: PassCliOptions): Transform {
     if (o.printIrBeforeAll || o.printIrBefore.length > 0 || after === "all" || after.length > 0) {
       pm.addInstrumentation(new IRPrinterInstrumentation({
         before, after, afterOnlyOnChange: o.printIrAfterChange, afterOnlyOnFailure: o.printIrAfterFailure, moduleScope: o.printIrModuleScope,
-        generic: o.printGeneric, debugInfo: o.debugInfo, write: hooks.write,
+        print: o.print, write: hooks.write,
       }));
     }
     if (hooks.timer !== null) pm.addInstrumentation(new PassTimingInstrumentation(hooks.timer));

@@ -1,7 +1,7 @@
 // Pass instrumentation: hooks around passes and pipelines, and the IR printer behind --mlir-print-ir-*.
 import type { Operation } from "../ir/ir.js";
 import { symbolNameOf } from "../ir/symbol-table.js";
-import { AsmPrinter } from "../syntax/printer.js";
+import { AsmPrinter, type PrintOptions } from "../syntax/printer.js";
 import { Pass } from "./pass.js";
 import type { OpPassManager, OpToOpPassAdaptor, PipelineElement } from "./pass-manager.js";
 
@@ -48,23 +48,22 @@ export interface IRPrintingConfig {
   readonly afterOnlyOnFailure: boolean;
   /// Print the whole top-level op rather than the op the pass ran on.
   readonly moduleScope: boolean;
-  /// Print in generic form / with locations.
-  readonly generic?: boolean;
-  readonly debugInfo?: boolean;
+  /// How the dumps print (generic form, locations, local scope).
+  readonly print?: PrintOptions;
   /// Where the text goes (stderr in the CLI).
   readonly write: (s: string) => void;
 }
 
 /// Prints an op as MLIR's `op->print` with local scope (no alias definitions; numbering from the op).
-export function printOpLocal(op: Operation, generic = false, debugInfo = false): string {
-  return new AsmPrinter({ generic, debugInfo }).printInContext(op);
+export function printOpLocal(op: Operation, options: PrintOptions = {}): string {
+  return new AsmPrinter(options).printInContext(op);
 }
 
 /// Prints the op's top-level ancestor as mlir-opt prints a module (alias definitions first).
-export function printTopLevelOf(op: Operation, generic = false, debugInfo = false): string {
+export function printTopLevelOf(op: Operation, options: PrintOptions = {}): string {
   let top = op;
   while (top.parentOp !== null) top = top.parentOp;
-  return new AsmPrinter({ generic, debugInfo }).printTopLevel(top).join("");
+  return new AsmPrinter(options).printTopLevel(top).join("");
 }
 
 /// A fingerprint of an op and everything nested (generic text with locations), for --mlir-print-ir-after-change.
@@ -82,13 +81,13 @@ export class IRPrinterInstrumentation implements PassInstrumentation {
   private header(kind: string, p: Pass, op: Operation): string {
     let h = `// -----// IR Dump ${kind} (${p.argument})`;
     if (!this.config.moduleScope) {
-      const text = op.parent === null ? printTopLevelOf(op, this.config.generic, this.config.debugInfo) : printOpLocal(op, this.config.generic, this.config.debugInfo);
+      const text = op.parent === null ? printTopLevelOf(op, this.config.print) : printOpLocal(op, this.config.print);
       return h + " //----- //\n" + text;
     }
     h += ` ('${op.name}' operation`;
     const sym = symbolNameOf(op);
     if (sym !== null) h += `: @${sym}`;
-    return h + ") //----- //\n" + printTopLevelOf(op, this.config.generic, this.config.debugInfo);
+    return h + ") //----- //\n" + printTopLevelOf(op, this.config.print);
   }
 
   runBeforePass(p: PipelineElement, op: Operation): void {

@@ -31,6 +31,8 @@ export interface PrintOptions {
   readonly generic?: boolean;
   /// `--mlir-print-debuginfo`.
   readonly debugInfo?: boolean;
+  /// `--mlir-print-local-scope`: no aliases; attributes, types and locations print where they are used.
+  readonly localScope?: boolean;
 }
 
 const bareIdRe = /^[A-Za-z_][A-Za-z0-9_$.]*$/;
@@ -101,8 +103,9 @@ export class AsmPrinter implements OpPrinter {
   private readonly defaultDialects: string[] = ["builtin"];
   /// Printed op names by default dialect and op record.
   private readonly shortNames = new Map<string, Map<OpDef, string>>();
-  /// When set, aliases are not used (a lone attribute, or an op printed in context).
+  /// When set, aliases are not used (a lone attribute, an op printed in context, local scope).
   private noAliases = false;
+  private readonly localScope: boolean;
   /// The operands of the affine expression being printed, and the name callbacks reading them (made once).
   private affineDims: readonly Value[] = [];
   private affineSyms: readonly Value[] = [];
@@ -113,6 +116,8 @@ export class AsmPrinter implements OpPrinter {
   constructor(options: PrintOptions = {}) {
     this.generic = options.generic ?? false;
     this.debugInfo = options.debugInfo ?? false;
+    this.localScope = options.localScope ?? false;
+    this.noAliases = this.localScope;
     this.names = new SsaNames(this.generic);
   }
 
@@ -153,6 +158,8 @@ export class AsmPrinter implements OpPrinter {
 
   private printTopLevelInto(op: Operation): void {
     this.names.number(op);
+    // With local scope MLIR's Operation::print prints the op alone: no aliases, newline or file metadata.
+    if (this.localScope) { this.printFullOp(op); return; }
     this.initializeAliases(op);
     this.printAliasDefs(false);
     this.printFullOp(op);
