@@ -12,6 +12,23 @@ export interface ClFlag {
   readonly choices?: readonly (readonly [string, string])[];
   /// The values are comma-separated pass arguments (`--mlir-print-ir-after=cse,canonicalize`).
   readonly passList?: boolean;
+  /// The value is an integer of llvm::cl's `unsigned` (uint) or `int64_t` (long) parser.
+  readonly integer?: "uint" | "long";
+}
+
+const integerRange = { uint: [0n, 0xffffffffn], long: [-(1n << 63n), (1n << 63n) - 1n] } as const;
+
+/// The integer llvm::cl reads from `s` (StringRef::getAsInteger with radix 0: `0x`, `0b`, `0o` or a leading 0 pick
+/// the radix; `long` takes a minus sign), or null if it is not one or out of range.
+export function clInteger(s: string, kind: "uint" | "long"): bigint | null {
+  const negative = kind === "long" && s.startsWith("-");
+  const body = negative ? s.slice(1) : s;
+  const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]+|[1-9][0-9]*|0)$/.exec(body);
+  if (m === null) return null;
+  const digits = /^0[oO]/.test(body) ? "0o" + body.slice(2) : /^0[0-7]/.test(body) ? "0o" + body.slice(1) : body;
+  const v = negative ? -BigInt(digits) : BigInt(digits);
+  const [lo, hi] = integerRange[kind];
+  return v < lo || v > hi ? null : v;
 }
 
 const trueSpellings = new Set(["true", "TRUE", "True", "1"]);
@@ -53,6 +70,11 @@ export function checkClArgs(tool: string, args: readonly string[], flags: readon
       value = args[++i];
     }
     if (f.choices !== undefined && !f.choices.some((c) => c[0] === value)) return fail(given, `Cannot find option named '${value}'!`);
+    if (f.integer !== undefined) {
+      const n = clInteger(value, f.integer);
+      if (n === null) return fail(given, `'${value}' value invalid for ${f.integer} argument!`);
+      value = String(n);
+    }
     if (f.passList === true) {
       for (const p of value.split(",")) if (lookupPass(p) === null && lookupPassPipeline(p) === null) return fail(given, `Cannot find option named '${p}'!`);
     }

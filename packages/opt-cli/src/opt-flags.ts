@@ -1,7 +1,7 @@
 // allo-opt's own flags and what it does once they are parsed (by yargs in alloOptMain, or by parseSimpleArgs for the
 // plain command lines the allo-opt binary handles without loading yargs).
 import { readFileSync } from "node:fs";
-import { listPassesText, type PrintOptions, type StatisticsDisplay, type TimingDisplay } from "@allo/ir-core";
+import { listPassesText, registry, type PrintOptions, type StatisticsDisplay, type TimingDisplay } from "@allo/ir-core";
 import type { ClFlag } from "./cl-args.js";
 import { readInput, removeFailedOutput, writeOutputAtomic } from "./io.js";
 import { outputText, runOpt } from "./opt-main.js";
@@ -20,6 +20,11 @@ export const flags: readonly Flag[] = [
   { name: "mlir-print-op-generic", type: "boolean", help: "Print the generic op form", def: false },
   { name: "mlir-print-debuginfo", type: "boolean", help: "Print debug info in MLIR output", def: false },
   { name: "mlir-print-local-scope", type: "boolean", help: "Print with local scope and inline information (eliding aliases for attributes, types, and locations)", def: false },
+  { name: "mlir-print-skip-regions", type: "boolean", help: "Skip regions when printing ops.", def: false },
+  { name: "mlir-print-op-on-diagnostic", type: "boolean", help: "When a diagnostic is emitted on an operation, also print the operation as an attached note", def: true },
+  { name: "mlir-elide-elementsattrs-if-larger", type: "string", integer: "uint", value: "uint", help: "Elide ElementsAttrs with \"...\" that have more elements than the given upper limit" },
+  { name: "mlir-print-elementsattrs-with-hex-if-larger", type: "string", integer: "long", value: "long", help: "Print DenseElementsAttrs with a hex string that have more elements than the given upper limit (use -1 to disable)", def: "100" },
+  { name: "show-dialects", type: "boolean", help: "Print the list of registered dialects and exit", def: false },
   { name: "allow-unregistered-dialect", type: "boolean", help: "Allow operation with no registered dialects", def: false },
   { name: "no-implicit-module", type: "boolean", help: "Disable implicit addition of a top-level module op during parsing", def: false },
   { name: "pass-pipeline", type: "string", value: "string", help: "Textual description of the pass pipeline to run" },
@@ -70,6 +75,7 @@ function list(v: unknown): string[] {
 /// Runs allo-opt with parsed arguments and the pass flags found among them.
 export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], stdin: () => string = () => readFileSync(0, "utf8")): AlloOptResult {
   if (argv["list-passes"]) return { stdout: listPassesText(), stderr: "", exitCode: 0 };
+  if (argv["show-dialects"]) return { stdout: `Available Dialects: ${registry.dialectNames().join(",")}\n`, stderr: "", exitCode: 0 };
   const bool = (name: string) => Boolean(Array.isArray(argv[name]) ? (argv[name] as unknown[]).at(-1) : argv[name]);
 
   if (argv._.length > 1) return { stdout: "", stderr: "allo-opt: Too many positional arguments specified!\nCan specify at most 1 positional arguments: See: allo-opt --help\n", exitCode: 1 };
@@ -77,13 +83,19 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
   const input = file === "-" ? { name: "<stdin>", text: stdin() } : readInput(file);
   if ("error" in input) return { stdout: "", stderr: `${input.error}\n`, exitCode: 1 };
 
-  const print: PrintOptions = { generic: bool("mlir-print-op-generic"), debugInfo: bool("mlir-print-debuginfo"), localScope: bool("mlir-print-local-scope") };
+  const elide = last(argv["mlir-elide-elementsattrs-if-larger"]);
+  const print: PrintOptions = {
+    generic: bool("mlir-print-op-generic"), debugInfo: bool("mlir-print-debuginfo"), localScope: bool("mlir-print-local-scope"),
+    skipRegions: bool("mlir-print-skip-regions"), elementsHexAbove: Number(last(argv["mlir-print-elementsattrs-with-hex-if-larger"]) ?? "100"),
+    elideElementsAbove: elide === null ? -1 : Number(elide),
+  };
   const passOptions: PassCliOptions = {
     toolName: "allo-opt",
     passPipeline: last(argv["pass-pipeline"]),
     passFlags,
     verifyEach: bool("verify-each"),
     verifyDiagnostics: bool("verify-diagnostics"),
+    printOpOnDiagnostic: bool("mlir-print-op-on-diagnostic"),
     printIrBefore: list(argv["mlir-print-ir-before"]),
     printIrAfter: list(argv["mlir-print-ir-after"]),
     printIrBeforeAll: bool("mlir-print-ir-before-all"),
@@ -101,7 +113,7 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
   };
   const r = runOpt({
     inputName: input.name, inputText: input.text, splitInputFile: last(argv["split-input-file"]), outputSplitMarker: last(argv["output-split-marker"]) ?? defaultSplitMarker, verifyDiagnostics: bool("verify-diagnostics"),
-    print, allowUnregistered: bool("allow-unregistered-dialect"),
+    printOpOnDiagnostic: bool("mlir-print-op-on-diagnostic"), print, allowUnregistered: bool("allow-unregistered-dialect"),
     noImplicitModule: bool("no-implicit-module"), transform: wantsPasses(passOptions) ? makePassTransform(passOptions) : null, emit: null,
     timing: bool("mlir-timing") ? (last(argv["mlir-timing-display"]) as TimingDisplay) : null,
   });

@@ -26,6 +26,9 @@ export interface OptOptions {
   /// `--output-split-marker`: what goes between the outputs of the chunks.
   readonly outputSplitMarker: string;
   readonly verifyDiagnostics: boolean;
+  /// `--mlir-print-op-on-diagnostic`: errors at an op carry a `see current operation` note (not under
+  /// --verify-diagnostics, as in MLIR).
+  readonly printOpOnDiagnostic: boolean;
   /// How the result prints (`--mlir-print-op-generic`, `--mlir-print-debuginfo`, `--mlir-print-local-scope`).
   readonly print: PrintOptions;
   readonly allowUnregistered: boolean;
@@ -97,7 +100,7 @@ function processBuffer(buf: SourceBuffer, o: OptOptions): { output: OptOutput; e
     try {
       op = parseSource(buf, { allowUnregistered: o.allowUnregistered, noImplicitModule: o.noImplicitModule });
     } finally { parser?.stop(); }
-    const errs = verify(op, { printOpOnDiagnostic: o.verifyDiagnostics ? null : printOpGeneric });
+    const errs = verify(op, { printOpOnDiagnostic: o.printOpOnDiagnostic && !o.verifyDiagnostics ? printOpGeneric : null });
     errs.forEach(emit);
     ok = errs.length === 0;
     if (ok && o.transform !== null) ok = o.transform(op, emit, buf, hooks);

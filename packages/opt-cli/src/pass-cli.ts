@@ -36,6 +36,7 @@ export interface PassCliOptions {
   readonly passFlags: readonly PassFlag[];
   readonly verifyEach: boolean;
   readonly verifyDiagnostics: boolean;
+  readonly printOpOnDiagnostic: boolean;
   readonly printIrBefore: readonly string[];
   readonly printIrAfter: readonly string[];
   readonly printIrBeforeAll: boolean;
@@ -93,7 +94,7 @@ export function makePassTransform(o: PassCliOptions): Transform {
         if (err !== null) return reportPipelineError(err);
       }
     }
-    const note = o.verifyDiagnostics ? null : printOpGeneric;
+    const note = o.printOpOnDiagnostic && !o.verifyDiagnostics ? printOpGeneric : null;
     const pm = new PassManager(pipeline.anchor, pipeline.nesting, {
       verifyEach, printOpOnDiagnostic: note, annotateVerifierFailures: !o.verifyDiagnostics, stopAtFirstFailure: o.disableThreading,
     });

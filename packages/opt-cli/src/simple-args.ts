@@ -1,6 +1,7 @@
 // A parser for plain allo-opt command lines (known flags, `--name=value` / `-o value`, one input file): the allo-opt
 // binary runs these without loading yargs (a tenth of its start-up); anything else goes to alloOptMain's yargs.
 import { lookupPass, lookupPassPipeline } from "@allo/ir-core";
+import { clInteger } from "./cl-args.js";
 import { flags, type ParsedArgs } from "./opt-flags.js";
 
 const byName = new Map(flags.map((f) => [f.name, f]));
@@ -56,6 +57,11 @@ export function parseSimpleArgs(args: readonly string[]): ParsedArgs | null {
     }
     if (f.choices !== undefined && !f.choices.some((c) => c[0] === value)) return null;
     if (f.passList === true && value.split(",").some((p) => lookupPass(p) === null && lookupPassPipeline(p) === null)) return null;
+    if (f.integer !== undefined) {
+      const n = clInteger(value, f.integer);
+      if (n === null) return null;
+      value = String(n);
+    }
     set(name, value);
   }
   for (const f of flags) if (!given.has(f.name) && f.def !== undefined) argv[f.name] = f.def;

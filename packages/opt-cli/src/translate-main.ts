@@ -48,7 +48,7 @@ export function runTranslate(o: TranslateRun): OptResult {
   let text = "";
   return runOpt({
     inputName: o.inputName, inputText: o.inputText, splitInputFile: o.splitInputFile, outputSplitMarker: o.outputSplitMarker, verifyDiagnostics: o.verifyDiagnostics,
-    print: {}, allowUnregistered: o.allowUnregistered, noImplicitModule: o.noImplicitModule,
+    printOpOnDiagnostic: true, print: {}, allowUnregistered: o.allowUnregistered, noImplicitModule: o.noImplicitModule,
     transform: (module, emit) => {
       const out = o.translation.run(module, emit, o.options);
       text = out ?? "";

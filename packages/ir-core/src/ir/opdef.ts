@@ -331,6 +331,8 @@ export class DialectRegistry {
   hasDialect(name: string): boolean { return this.dialects.has(name); }
   /// The dialect `name`.
   dialect(name: string): DialectDef | null { return this.dialects.get(name) ?? null; }
+  /// The names of the registered dialects, sorted.
+  dialectNames(): string[] { return [...this.dialects.keys()].sort(); }
   /// Type syntax of `dialect.mnemonic`.
   lookupType(name: string): DialectTypeSyntax | null { return this.typesByName.get(name) ?? null; }
   /// Attribute syntax of `dialect.mnemonic`.

@@ -5,8 +5,8 @@ import type { ExternalResourceGroup } from "../ir/file-metadata.js";
 import { TypeKind, type ComplexType, type FloatType, type IntegerType, type ShapedType, type Type } from "../ir/types.js";
 import { floatBits, formatFloat } from "./float-format.js";
 
-/// mlir-opt prints elements attributes with more elements than this as hex (unless a splat).
-const hexElementLimit = 100;
+/// mlir-opt prints elements attributes with more elements than this as hex (unless a splat), by default.
+export const defaultHexElementLimit = 100;
 
 function scalarText(v: DenseValue, t: Type): string {
   if (t.kind === TypeKind.Float) return formatFloat(Number(v), t as FloatType).text;
@@ -83,11 +83,11 @@ export function hexOf(bytes: readonly number[] | Uint8Array): string {
   return s;
 }
 
-/// The text between `dense<` and `>` of `d`; `allowHex` permits the hex form of large attributes.
-export function denseElementsText(d: DenseElementsAttr, allowHex: boolean): string {
+/// The text between `dense<` and `>` of `d`: the hex form when it has more than `hexAbove` elements (-1: never).
+export function denseElementsText(d: DenseElementsAttr, hexAbove: number): string {
   const type = d.type;
   const n = type.numElements;
-  if (allowHex && !d.splat && n > hexElementLimit) return `"0x${hexOf(denseRawBytes(d))}"`;
+  if (hexAbove !== -1 && !d.splat && n > hexAbove) return `"0x${hexOf(denseRawBytes(d))}"`;
   const et = type.elementType;
   if (et.kind === TypeKind.Complex) {
     const inner = (et as ComplexType).elementType;

@@ -13,13 +13,13 @@ import { hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
 import { setDiagnosticOpPrinter } from "../ir/verifier.js";
 import {
   kDynamic, setTypeStringifier, Signedness, TypeKind, type ComplexType, type DialectType, type FloatType, type FunctionType,
-  type IntegerType, type MemRefType, type OpaqueType, type RankedTensorType, type TupleType, type Type,
+  type IntegerType, type MemRefType, type OpaqueType, type RankedTensorType, type ShapedType, type TupleType, type Type,
   type UnrankedMemRefType, type UnrankedTensorType, type VectorType,
 } from "../ir/types.js";
 import { integerText } from "../support/integer-text.js";
 import { TextBuffer } from "../support/text-buffer.js";
 import { AliasScan } from "./alias-scan.js";
-import { denseElementsText, denseStringText, fileMetadataText } from "./elements-print.js";
+import { defaultHexElementLimit, denseElementsText, denseStringText, fileMetadataText } from "./elements-print.js";
 import { formatFloat, formatFloatAttr } from "./float-format.js";
 import { printWithFormat } from "./format.js";
 import type { OpPrinter } from "./op-printer.js";
@@ -33,9 +33,19 @@ export interface PrintOptions {
   readonly debugInfo?: boolean;
   /// `--mlir-print-local-scope`: no aliases; attributes, types and locations print where they are used.
   readonly localScope?: boolean;
+  /// `--mlir-print-skip-regions`: regions print as `{...}`.
+  readonly skipRegions?: boolean;
+  /// `--mlir-print-elementsattrs-with-hex-if-larger`: dense elements with more elements print as hex (-1: never).
+  readonly elementsHexAbove?: number;
+  /// `--mlir-elide-elementsattrs-if-larger`: elements attributes with more elements print as
+  /// `dense_resource<__elided__>` (-1: never).
+  readonly elideElementsAbove?: number;
 }
 
 const bareIdRe = /^[A-Za-z_][A-Za-z0-9_$.]*$/;
+
+/// An elements attribute elided by `--mlir-elide-elementsattrs-if-larger`.
+const elidedElements = "dense_resource<__elided__>";
 
 /// `s` quoted with MLIR's escapes (`\22` for a quote, `\0A` for a newline).
 export function escapeString(s: string): string {
@@ -106,6 +116,9 @@ export class AsmPrinter implements OpPrinter {
   /// When set, aliases are not used (a lone attribute, an op printed in context, local scope).
   private noAliases = false;
   private readonly localScope: boolean;
+  private readonly skipRegions: boolean;
+  private readonly elementsHexAbove: number;
+  private readonly elideElementsAbove: number;
   /// The operands of the affine expression being printed, and the name callbacks reading them (made once).
   private affineDims: readonly Value[] = [];
   private affineSyms: readonly Value[] = [];
@@ -117,6 +130,9 @@ export class AsmPrinter implements OpPrinter {
     this.generic = options.generic ?? false;
     this.debugInfo = options.debugInfo ?? false;
     this.localScope = options.localScope ?? false;
+    this.skipRegions = options.skipRegions ?? false;
+    this.elementsHexAbove = options.elementsHexAbove ?? defaultHexElementLimit;
+    this.elideElementsAbove = options.elideElementsAbove ?? -1;
     this.noAliases = this.localScope;
     this.names = new SsaNames(this.generic);
   }
@@ -392,6 +408,7 @@ export class AsmPrinter implements OpPrinter {
   }
 
   printRegion(r: Region, printEntryBlockArgs = true, printBlockTerminators = true, printEmptyBlock = false): void {
+    if (this.skipRegions) { this.write("{...}"); return; }
     this.write("{\n");
     if (!r.empty) {
       const parent = r.parent;
@@ -736,18 +753,23 @@ export class AsmPrinter implements OpPrinter {
       }
       case AttrKind.DenseStringElements: {
         const d = a as DenseStringElementsAttr;
-        this.write(`dense<${denseStringText(d, escapeString)}> : `);
+        this.write(this.elides(d.splat, d.type) ? elidedElements : `dense<${denseStringText(d, escapeString)}>`);
+        this.write(" : ");
         this.printType(d.type);
         return;
       }
       case AttrKind.SparseElements: {
         const sp = a as SparseElementsAttr;
-        this.write("sparse<");
-        if (sp.indices.type.numElements !== 0) {
-          this.write(denseElementsText(sp.indices, false) + ", ");
-          this.write(sp.values.kind === AttrKind.DenseElements ? denseElementsText(sp.values as DenseElementsAttr, true) : denseStringText(sp.values as DenseStringElementsAttr, escapeString));
+        if (this.elides(false, sp.type)) this.write(elidedElements);
+        else {
+          this.write("sparse<");
+          if (sp.indices.type.numElements !== 0) {
+            this.write(denseElementsText(sp.indices, -1) + ", ");
+            this.write(sp.values.kind === AttrKind.DenseElements ? denseElementsText(sp.values as DenseElementsAttr, this.elementsHexAbove) : denseStringText(sp.values as DenseStringElementsAttr, escapeString));
+          }
+          this.write(">");
         }
-        this.write("> : ");
+        this.write(" : ");
         this.printType(sp.type);
         return;
       }
@@ -765,8 +787,13 @@ export class AsmPrinter implements OpPrinter {
     }
   }
 
+  /// Whether an elements attribute prints elided (MLIR's OpPrintingFlags::shouldElideElementsAttr).
+  private elides(splat: boolean, type: ShapedType): boolean {
+    return this.elideElementsAbove >= 0 && !splat && type.numElements > this.elideElementsAbove;
+  }
+
   private printDense(d: DenseElementsAttr, withType: boolean): void {
-    this.write(`dense<${denseElementsText(d, true)}>`);
+    this.write(this.elides(d.splat, d.type) ? elidedElements : `dense<${denseElementsText(d, this.elementsHexAbove)}>`);
     if (withType) { this.write(" : "); this.printType(d.type); }
   }
 
