@@ -122,3 +122,23 @@ func.func @f() {
 // expected-error @+1 {{'func.func' op requires attribute 'function_type'}}
 "func.func"() ({
 }) : () -> ()
+
+// -----
+
+func.func @f() {
+  // expected-error @+2 {{Dialect `nosuchdialect' not found for custom op 'nosuchdialect.op' }}
+  // expected-note-re @+1 {{Registered dialects: {{.*}}affine, {{.*}}arith, {{.*}} ; for more info on dialect registration see https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management}}
+  nosuchdialect.op
+  return
+}
+
+// -----
+
+// An op isolated from above makes no naming scope of its own (MLIR's parsers enable name shadowing only on request).
+%r = "test.value"() : () -> i32
+func.func @g() {
+  // expected-error @+2 {{redefinition of SSA value '%r'}}
+  // expected-note @-3 {{previously defined here}}
+  %r = "test.value"() : () -> i32
+  return
+}

@@ -211,3 +211,25 @@ func.func @f() {
 // -----
 func.func @f() attributes {a = "é中", b = #} {
 }
+// -----
+module {
+  %r = arith.constant 1 : i32
+  func.func @isolated_regions_share_names() {
+    %r = arith.constant 2 : i32
+    return
+  }
+}
+// -----
+module {
+  %r = arith.constant 1 : i32
+  "func.func"() <{function_type = () -> (), sym_name = "uses_a_value_from_above"}> ({
+    %x = arith.addi %r, %r : i32
+    func.return
+  }) : () -> ()
+}
+// -----
+func.func @uses_a_later_value() {
+  %x = arith.addi %r, %r : i32
+  return
+}
+%r = arith.constant 1 : i32

@@ -47,6 +47,9 @@ export const DiagMessages = {
   SegmentSizesKind: e(1126, "invalid properties {0} for op {1}: expected DenseI32ArrayAttr for key `value`"),
   SegmentSizesCount: e(1127, "invalid properties {0} for op {1}: size mismatch in attribute conversion: {2} vs {3}"),
   InherentAttrConstraint: e(1128, "'{0}' op attribute '{1}' failed to satisfy constraint: {2}"),
+  // the trailing space is MLIR's
+  DialectNotFoundCustomOp: e(1129, "Dialect `{0}' not found for custom op '{1}' "),
+  RegisteredDialects: e(1130, "Registered dialects: {0} ; for more info on dialect registration see https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management"),
   RedefinedBlock: e(1018, "redefinition of block '{0}'"),
   InvalidIntWidth: e(1019, "invalid integer width"),
   DuplicateAttr: e(1020, "duplicate key '{0}' in dictionary attribute"),

@@ -140,7 +140,8 @@ export interface OpParser {
   parseOptionalArgument(withType: boolean, withAttrs?: boolean): ParsedArgument | null;
   parseArgumentList(delimiter: "paren" | "square" | "none", withType: boolean, withAttrs?: boolean): ParsedArgument[];
 
-  /// Parses `{ ... }` into `region`; `args` become the entry block's arguments.
+  /// Parses `{ ... }` into `region`; `args` become the entry block's arguments. With `enableShadowing` the region is a
+  /// naming scope of its own (names from around it are not visible and may be defined again), as in MLIR.
   parseRegion(region: Region, args?: readonly ParsedArgument[], enableShadowing?: boolean): void;
   parseOptionalRegion(region: Region, args?: readonly ParsedArgument[]): boolean;
   parseSuccessor(): Block;

@@ -38,7 +38,9 @@ function referenceOffset(e: ValueDefEntry, number: number): number {
   return v !== undefined && v.valueKind === ValueKind.Placeholder ? (v as PlaceholderValue).offset : e.offset;
 }
 
-/// One isolated-from-above naming scope.
+/// One isolated naming scope: the whole input, or a region whose op's parser enables name shadowing (MLIR's
+/// IsolatedSSANameScope; an op isolated from above does not make one, so its regions see the names around it and
+/// may not redefine them).
 class IsolatedScope {
   readonly values = new Map<string, ValueDefEntry>();
   /// Names defined per nested region, removed when the region ends.
@@ -54,8 +56,6 @@ export class Parser extends ParserBase implements OpParser {
   /// Forward references left undefined by the isolated scopes closed so far (reported at the end, as MLIR's finalize).
   private readonly undeclared: PlaceholderValue[] = [];
   private readonly defaultDialects: string[] = ["builtin"];
-  /// Whether the regions a custom parser reads belong to an isolated-from-above op.
-  private readonly isolatedStack: boolean[] = [false];
   /// The op whose custom syntax is being parsed: its errors read `custom op 'name' ...`, as MLIR's OpAsmParser's.
   private customOpName: string | null = null;
   /// `external_resources` groups of the file metadata, in parse order.
@@ -349,7 +349,7 @@ export class Parser extends ParserBase implements OpParser {
       // As MLIR: only a custom-form op sets the default dialect of its regions; a generic op keeps the enclosing one.
       do {
         const r = state.addRegion(new Region());
-        this.parseRegionBody(r, [], hasTrait(def, Trait.IsolatedFromAbove));
+        this.parseRegionBody(r, [], false);
       } while (this.consumeIf(Tok.Comma));
       this.expect(Tok.RParen);
     }
@@ -424,20 +424,21 @@ export class Parser extends ParserBase implements OpParser {
     if (def === null && !spelled.includes(".")) def = registry.lookupOp(`builtin.${spelled}`);
     if (def === null) {
       if (!spelled.includes(".") && dflt !== "") this.failWith(DiagMessages.UnregisteredOp, this.locAt(start), spelled, `${dflt}.${spelled}`);
-      if (spelled.includes(".") && !registry.hasDialect(spelled.slice(0, spelled.indexOf("."))) && !this.config.allowUnregistered) this.checkUnregistered(spelled, start);
+      const dialect = spelled.slice(0, spelled.indexOf("."));
+      if (spelled.includes(".") && !registry.hasDialect(dialect)) {
+        this.failWithNote(DiagMessages.DialectNotFoundCustomOp, this.locAt(start), [dialect, spelled], DiagMessages.RegisteredDialects, this.locAt(start), registry.dialectNames().join(", "));
+      }
       this.failWith(DiagMessages.UnknownOpCustom, this.locAt(start), spelled);
     }
     this.consume();
     const state = new OperationState(def.name, def, this.fileLoc(start), start);
     this.defaultDialects.push(def.defaultDialect);
-    this.isolatedStack.push(hasTrait(def, Trait.IsolatedFromAbove));
     const outerCustomOp = this.customOpName;
     this.customOpName = spelled;
     if (def.syntax !== null) def.syntax.parse(this, state);
     else if (def.format !== null) parseWithFormat(this, state, def.format);
     else this.fail(`custom op '${spelled}' has no custom assembly form`, this.locAt(start));
     this.customOpName = outerCustomOp;
-    this.isolatedStack.pop();
     this.defaultDialects.pop();
     return this.createOperation(state);
   }
@@ -460,8 +461,8 @@ export class Parser extends ParserBase implements OpParser {
 
   // ---- regions and blocks ----
 
-  parseRegion(region: Region, args: readonly ParsedArgument[] = [], _enableShadowing = false): void {
-    this.parseRegionBody(region, args, this.isolatedStack[this.isolatedStack.length - 1]);
+  parseRegion(region: Region, args: readonly ParsedArgument[] = [], enableShadowing = false): void {
+    this.parseRegionBody(region, args, enableShadowing);
   }
 
   parseOptionalRegion(region: Region, args: readonly ParsedArgument[] = []): boolean {
