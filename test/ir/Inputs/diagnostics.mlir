@@ -233,3 +233,30 @@ func.func @uses_a_later_value() {
   return
 }
 %r = arith.constant 1 : i32
+// -----
+func.func @f(%a: i32) {
+  "foo.r"(1) : () -> ()
+  return
+}
+// -----
+func.func @f(%a: i32) {
+  "foo.r" : () -> ()
+  return
+}
+// -----
+func.func @f(%a: i32) {
+  "foo.r"(%a,   1) : () -> ()
+  return
+}
+// -----
+func.func pivate @f()
+// -----
+func.func @f() {
+  func.call :b1() : () -> ()
+  return
+}
+// -----
+func.func @f() {
+  func.call "x"() : () -> ()
+  return
+}

@@ -1,6 +1,6 @@
 // Reusable type and attribute constraints for op records (MLIR's ODS constraint vocabulary).
 import {
-  AttrKind, getStringAttr, getSymbolRefAttr, unitAttr, type Attribute, type DenseArrayAttr, type IntegerAttr,
+  AttrKind, getStringAttr, unitAttr, type Attribute, type DenseArrayAttr, type IntegerAttr,
   type StringAttr, type TypeAttr,
 } from "./attrs.js";
 import type { AttrConstraint, TypeConstraint } from "./opdef.js";
@@ -59,9 +59,9 @@ export const SymbolNameAttr = ac("string attribute", (a) => a.kind === AttrKind.
   parse: (p) => getStringAttr(p.parseSymbolName()),
   startsHere: (p) => p.atSymbol(),
 });
-/// A flat symbol reference `@name`.
+/// A flat symbol reference `@name` (in a format, any attribute parsed without a type, then checked, as ODS's parsers).
 export const FlatSymbolRefAttr = ac("flat symbol reference attribute", (a) => a.kind === AttrKind.SymbolRef && (a as { nested: readonly string[] } & Attribute).nested.length === 0, {
-  parse: (p) => { const n = p.parseOptionalSymbolName(); return n === null ? null : getSymbolRefAttr(n); },
+  parse: (p) => p.parseAttribute(Builtin.none),
 });
 /// A (nested) symbol reference.
 export const SymbolRefAttrC = ac("symbol reference attribute", (a) => a.kind === AttrKind.SymbolRef);

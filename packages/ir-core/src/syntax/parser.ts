@@ -336,7 +336,10 @@ export class Parser extends ParserBase implements OpParser {
     if (def === null) this.checkUnregistered(name, this.lex.start);
     const state = new OperationState(name, def, this.fileLoc(start), start);
     const uses: UnresolvedOperand[] = [];
-    this.commaList(Tok.LParen, Tok.RParen, () => uses.push(this.parseOperand()));
+    // MLIR's parseOptionalSSAUseList between its own messages for the parentheses.
+    this.expect(Tok.LParen, "'(' to start operand list");
+    if (this.is(Tok.PercentIdent)) do uses.push(this.parseOperand()); while (this.consumeIf(Tok.Comma));
+    this.expect(Tok.RParen, "')' to end operand list");
     if (this.is(Tok.LSquare)) this.commaList(Tok.LSquare, Tok.RSquare, () => state.successors.push(this.parseSuccessor()));
     let props: Attribute | null = null;
     if (this.consumeIf(Tok.Less)) {
@@ -621,7 +624,7 @@ export class Parser extends ParserBase implements OpParser {
   }
   parseSymbolName(): string {
     const s = this.parseOptionalSymbolName();
-    if (s === null) this.failWith(DiagMessages.BadSymbolName, this.here());
+    if (s === null) this.error(DiagMessages.BadSymbolName.text); // an OpAsmParser error: `custom op '...'` first
     return s;
   }
   parseOptionalSymbolName(): string | null {
@@ -637,7 +640,7 @@ export class Parser extends ParserBase implements OpParser {
   atString(): boolean { return this.is(Tok.String); }
   parseOperand(): UnresolvedOperand {
     const u = this.parseOptionalOperand();
-    if (u === null) this.failWith(DiagMessages.ExpectedSSAOperand, this.here());
+    if (u === null) this.failWrongTokenWith(DiagMessages.ExpectedSSAOperand);
     return u;
   }
   parseOptionalOperand(): UnresolvedOperand | null {
