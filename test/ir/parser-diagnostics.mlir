@@ -142,3 +142,15 @@ func.func @g() {
   %r = "test.value"() : () -> i32
   return
 }
+
+// -----
+
+// A name with nothing after a dot takes the default dialect's prefix, here the empty one of scf.for's body.
+func.func @f(%a: index) {
+  scf.for %i = %a to %a step %a {
+    // expected-error @+2 {{Dialect `' not found for custom op 'affine.'  (tried '.affine.' as well)}}
+    // expected-note-re @+1 {{Registered dialects: {{.*}}}}
+    affine.
+  }
+  return
+}

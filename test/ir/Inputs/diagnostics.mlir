@@ -260,3 +260,29 @@ func.func @f() {
   func.call "x"() : () -> ()
   return
 }
+// -----
+func.func @f(%a: i32) {
+  %0 = unrealized_conversion_cast %a : i32 to i64
+  return
+}
+// -----
+func.func @f() {
+  module {
+  }
+  return
+}
+// -----
+func.func @f() attributes {a = 1 b = 2}
+// -----
+#m0 = affine_map<(d0 d1) -> (d0)>
+// -----
+#m1 = affine_map<(d0)[s0 s1] -> (d0)>
+// -----
+#m2 = affine_map<(d0) -> (d0 d0)>
+// -----
+#s0 = affine_set<(d0) : (d0 >= 0 d0)>
+// -----
+func.func @f(%m: memref<8xf32>) {
+  %0 = memref.subview %m[0] [4] [1] : memref<8xf32> memref<4xf32>
+  return
+}

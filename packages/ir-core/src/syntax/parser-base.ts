@@ -663,7 +663,7 @@ export class ParserBase {
       if (seen.has(name)) this.failWith(DiagMessages.DuplicateAttr, this.locAt(at), name);
       seen.add(name);
       entries.push({ name, value: this.consumeIf(Tok.Equal) ? this.parseAttribute() : unitAttr });
-    });
+    }, "'}' in attribute dictionary");
     return getDictionaryAttr(entries);
   }
 
@@ -831,7 +831,7 @@ export class ParserBase {
     const { dims, syms } = this.parseDimAndSymbolLists();
     this.expect(Tok.Arrow);
     const results: AffineExpr[] = [];
-    this.commaList(Tok.LParen, Tok.RParen, () => results.push(this.parseAffineExpr(dims, syms)));
+    this.commaList(Tok.LParen, Tok.RParen, () => results.push(this.parseAffineExpr(dims, syms)), "')' in affine map range");
     return getAffineMap(dims.length, syms.length, results);
   }
 
@@ -847,7 +847,7 @@ export class ParserBase {
       else if (this.consumeIf(Tok.Less)) { this.expect(Tok.Equal); cs.push(affineSub(this.parseAffineExpr(dims, syms), lhs)); eq.push(false); }
       else if (this.consumeIf(Tok.Equal)) { this.expect(Tok.Equal); cs.push(affineSub(lhs, this.parseAffineExpr(dims, syms))); eq.push(true); }
       else this.fail("expected '== affine-expr' or '>= affine-expr' at end of affine constraint");
-    });
+    }, "')' in integer set constraint list");
     // As MLIR: no constraints means the set `(0 == 0)`.
     if (cs.length === 0) { cs.push(getAffineConstantExpr(0)); eq.push(true); }
     return getIntegerSet(dims.length, syms.length, cs, eq);
@@ -862,8 +862,8 @@ export class ParserBase {
       into.push(n);
       this.consume();
     };
-    this.commaList(Tok.LParen, Tok.RParen, id(dims));
-    if (this.is(Tok.LSquare)) this.commaList(Tok.LSquare, Tok.RSquare, id(syms));
+    this.commaList(Tok.LParen, Tok.RParen, id(dims), "')' in dimensional identifier list");
+    if (this.is(Tok.LSquare)) this.commaList(Tok.LSquare, Tok.RSquare, id(syms), "']' in symbol list");
     return { dims, syms };
   }
 

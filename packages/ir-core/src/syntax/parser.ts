@@ -421,17 +421,19 @@ export class Parser extends ParserBase implements OpParser {
   private parseCustomOperation(): Operation {
     const start = this.lex.start;
     const spelled = this.lex.spelling();
+    // MLIR's parseCustomOperationName: a name with nothing after its first dot takes the default dialect's prefix
+    // (the empty one inside ops that set none).
     let def = registry.lookupOp(spelled);
-    const dflt = this.defaultDialects[this.defaultDialects.length - 1];
-    if (def === null && dflt !== "" && !spelled.includes(".")) def = registry.lookupOp(`${dflt}.${spelled}`);
-    if (def === null && !spelled.includes(".")) def = registry.lookupOp(`builtin.${spelled}`);
+    const dot = spelled.indexOf(".");
+    const name = dot < 0 || dot === spelled.length - 1 ? `${this.defaultDialects[this.defaultDialects.length - 1]}.${spelled}` : spelled;
+    if (def === null && name !== spelled) def = registry.lookupOp(name);
     if (def === null) {
-      if (!spelled.includes(".") && dflt !== "") this.failWith(DiagMessages.UnregisteredOp, this.locAt(start), spelled, `${dflt}.${spelled}`);
-      const dialect = spelled.slice(0, spelled.indexOf("."));
-      if (spelled.includes(".") && !registry.hasDialect(dialect)) {
-        this.failWithNote(DiagMessages.DialectNotFoundCustomOp, this.locAt(start), [dialect, spelled], DiagMessages.RegisteredDialects, this.locAt(start), registry.dialectNames().join(", "));
+      const tried = name !== spelled ? ` (tried '${name}' as well)` : "";
+      const dialect = name.slice(0, name.indexOf("."));
+      if (!registry.hasDialect(dialect)) {
+        this.failWithNote(DiagMessages.DialectNotFoundCustomOp, this.locAt(start), [dialect, spelled, tried], DiagMessages.RegisteredDialects, this.locAt(start), registry.dialectNames().join(", "));
       }
-      this.failWith(DiagMessages.UnknownOpCustom, this.locAt(start), spelled);
+      this.failWith(DiagMessages.UnknownOpCustom, this.locAt(start), spelled, tried);
     }
     this.consume();
     const state = new OperationState(def.name, def, this.fileLoc(start), start);
@@ -596,7 +598,7 @@ export class Parser extends ParserBase implements OpParser {
   parsePunct(p: string): void { this.expect(this.punctTok(p), `'${p}'`); }
   parseOptionalPunct(p: string): boolean { return this.consumeIf(this.punctTok(p)); }
   atPunct(p: string): boolean { return this.is(this.punctTok(p)); }
-  parseKeyword(kw: string): void { this.expectKeyword(kw); }
+  parseKeyword(kw: string): void { if (!this.consumeKeyword(kw)) this.error(`expected '${kw}'`); }
   parseOptionalKeyword(kw: string): boolean { return this.consumeKeyword(kw); }
   atKeyword(kw: string): boolean { return this.isKeyword(kw); }
   parseOptionalKeywordAny(): string | null {
