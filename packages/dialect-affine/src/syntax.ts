@@ -133,7 +133,6 @@ function parseBound(p: OpParser, state: OperationState, isLower: boolean, operan
 
 export const forSyntax: OpSyntax = {
   parse(p, state) {
-    if (!p.atOperand()) p.error("expected SSA operand");
     const iv = p.parseArgument(false);
     iv.type = index;
     p.parsePunct("=");

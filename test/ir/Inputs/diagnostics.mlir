@@ -286,3 +286,30 @@ func.func @f(%m: memref<8xf32>) {
   %0 = memref.subview %m[0] [4] [1] : memref<8xf32> memref<4xf32>
   return
 }
+// -----
+#m3 = affine_map<(d0) -> (d0 + )>
+// -----
+#m4 = affine_map<(d0) -> (* d0)>
+// -----
+#m5 = affine_map<(d0) : (d0 >= 0)>
+// -----
+#s1 = affine_set<(d0) -> (d0)>
+// -----
+#m6 = affine_map<(d0) 5 (d0)>
+// -----
+func.func @f() attributes {  } {
+  return
+}
+// -----
+func.func @f() attributes {   : i32} {
+  return
+}
+// -----
+func.func @f() {
+  affine.for zj = 0 to 512 {
+  }
+  return
+}
+// -----
+fun
+.func @f()

@@ -671,7 +671,7 @@ export class ParserBase {
   parseAttrName(): string {
     const lx = this.lex;
     if (lx.kind === Tok.String) { const v = lx.stringValue(); this.consume(); return v; }
-    if (lx.kind !== Tok.BareIdent) this.fail("expected attribute name");
+    if (lx.kind !== Tok.BareIdent) this.failWrongToken("expected attribute name");
     const v = lx.spelling();
     this.consume();
     return v;
@@ -828,17 +828,29 @@ export class ParserBase {
 
   /// `(d0, d1)[s0] -> (exprs)` with arbitrary dim/symbol names.
   parseAffineMapBody(): AffineMap {
-    const { dims, syms } = this.parseDimAndSymbolLists();
-    this.expect(Tok.Arrow);
-    const results: AffineExpr[] = [];
-    this.commaList(Tok.LParen, Tok.RParen, () => results.push(this.parseAffineExpr(dims, syms)), "')' in affine map range");
-    return getAffineMap(dims.length, syms.length, results);
+    const at = this.lex.start;
+    const r = this.parseAffineMapOrIntegerSet();
+    if (!("map" in r)) this.fail("expected AffineMap, but got IntegerSet", this.locAt(at));
+    return r.map;
   }
 
   /// `(d0)[s0] : (constraints)`.
   parseIntegerSetBody(): IntegerSet {
+    const at = this.lex.start;
+    const r = this.parseAffineMapOrIntegerSet();
+    if (!("set" in r)) this.fail("expected IntegerSet, but got AffineMap", this.locAt(at));
+    return r.set;
+  }
+
+  /// MLIR's parseAffineMapOrIntegerSetInline: the dim and symbol lists, then `-> (results)` or `: (constraints)`.
+  private parseAffineMapOrIntegerSet(): { map: AffineMap } | { set: IntegerSet } {
     const { dims, syms } = this.parseDimAndSymbolLists();
-    this.expect(Tok.Colon);
+    if (this.consumeIf(Tok.Arrow)) {
+      const results: AffineExpr[] = [];
+      this.commaList(Tok.LParen, Tok.RParen, () => results.push(this.parseAffineExpr(dims, syms)), "')' in affine map range");
+      return { map: getAffineMap(dims.length, syms.length, results) };
+    }
+    this.expect(Tok.Colon, "'->' or ':'");
     const cs: AffineExpr[] = [];
     const eq: boolean[] = [];
     this.commaList(Tok.LParen, Tok.RParen, () => {
@@ -850,7 +862,7 @@ export class ParserBase {
     }, "')' in integer set constraint list");
     // As MLIR: no constraints means the set `(0 == 0)`.
     if (cs.length === 0) { cs.push(getAffineConstantExpr(0)); eq.push(true); }
-    return getIntegerSet(dims.length, syms.length, cs, eq);
+    return { set: getIntegerSet(dims.length, syms.length, cs, eq) };
   }
 
   private parseDimAndSymbolLists(): { dims: string[]; syms: string[] } {
@@ -869,26 +881,27 @@ export class ParserBase {
 
   /// An affine expression over named dims and symbols (or SSA operands via `operand`).
   parseAffineExpr(dims: readonly string[], syms: readonly string[], operand?: () => AffineExpr | null): AffineExpr {
-    let lhs = this.parseAffineTerm(dims, syms, operand);
+    let lhs = this.parseAffineTerm(dims, syms, operand, false);
     for (;;) {
-      if (this.consumeIf(Tok.Plus)) lhs = affineAdd(lhs, this.parseAffineTerm(dims, syms, operand));
-      else if (this.is(Tok.Minus)) { this.consume(); lhs = affineSub(lhs, this.parseAffineTerm(dims, syms, operand)); }
+      if (this.consumeIf(Tok.Plus)) lhs = affineAdd(lhs, this.parseAffineTerm(dims, syms, operand, true));
+      else if (this.is(Tok.Minus)) { this.consume(); lhs = affineSub(lhs, this.parseAffineTerm(dims, syms, operand, true)); }
       else return lhs;
     }
   }
 
-  private parseAffineTerm(dims: readonly string[], syms: readonly string[], operand?: () => AffineExpr | null): AffineExpr {
-    let lhs = this.parseAffineOperand(dims, syms, operand);
+  /// A product term; `isRhs` when it follows a binary operator (for MLIR's "missing right operand" error).
+  private parseAffineTerm(dims: readonly string[], syms: readonly string[], operand: (() => AffineExpr | null) | undefined, isRhs: boolean): AffineExpr {
+    let lhs = this.parseAffineOperand(dims, syms, operand, isRhs);
     for (;;) {
       const at = this.here();
       if (this.consumeIf(Tok.Star)) {
-        const rhs = this.parseAffineOperand(dims, syms, operand);
+        const rhs = this.parseAffineOperand(dims, syms, operand, true);
         if (!lhs.isSymbolicOrConstant() && !rhs.isSymbolicOrConstant()) this.fail("non-affine expression: at least one of the multiply operands has to be either a constant or symbolic", at);
         lhs = affineMul(lhs, rhs);
       } else if (this.isKeyword("floordiv") || this.isKeyword("ceildiv") || this.isKeyword("mod")) {
         const kw = this.lex.spelling();
         this.consume();
-        const rhs = this.parseAffineOperand(dims, syms, operand);
+        const rhs = this.parseAffineOperand(dims, syms, operand, true);
         if (!rhs.isSymbolicOrConstant()) this.fail(`non-affine expression: right operand of ${kw} has to be either a constant or symbolic`, at);
         lhs = kw === "mod" ? affineMod(lhs, rhs) : kw === "floordiv" ? affineFloorDiv(lhs, rhs) : affineCeilDiv(lhs, rhs);
       } else return lhs;
@@ -905,12 +918,13 @@ export class ParserBase {
     return getAffineConstantExpr(this.exactNumber(v, at));
   }
 
-  private parseAffineOperand(dims: readonly string[], syms: readonly string[], operand?: () => AffineExpr | null): AffineExpr {
+  private parseAffineOperand(dims: readonly string[], syms: readonly string[], operand: (() => AffineExpr | null) | undefined, isRhs: boolean): AffineExpr {
     const lx = this.lex;
     if (lx.kind === Tok.Minus) {
       this.consume();
-      return affineNeg(this.parseAffineOperand(dims, syms, operand));
+      return affineNeg(this.parseAffineOperand(dims, syms, operand, isRhs));
     }
+    if (lx.kind === Tok.Plus || lx.kind === Tok.Star) this.fail(`missing ${isRhs ? "right" : "left"} operand of binary operator`);
     if (lx.kind === Tok.LParen) {
       this.consume();
       const e = this.parseAffineExpr(dims, syms, operand);
@@ -930,7 +944,7 @@ export class ParserBase {
       if (e !== null) return e;
     }
     if (lx.kind === Tok.BareIdent) this.failWrongTokenWith(DiagMessages.UndeclaredIdentifier);
-    return this.fail("expected affine expression");
+    return this.fail(isRhs ? "missing right operand of binary operator" : "expected affine expression");
   }
 }
 

@@ -427,6 +427,7 @@ export class Parser extends ParserBase implements OpParser {
     const dot = spelled.indexOf(".");
     const name = dot < 0 || dot === spelled.length - 1 ? `${this.defaultDialects[this.defaultDialects.length - 1]}.${spelled}` : spelled;
     if (def === null && name !== spelled) def = registry.lookupOp(name);
+    this.consume(); // lexing the next token first, as MLIR: a lexer error there is reported before an unknown op
     if (def === null) {
       const tried = name !== spelled ? ` (tried '${name}' as well)` : "";
       const dialect = name.slice(0, name.indexOf("."));
@@ -435,7 +436,6 @@ export class Parser extends ParserBase implements OpParser {
       }
       this.failWith(DiagMessages.UnknownOpCustom, this.locAt(start), spelled, tried);
     }
-    this.consume();
     const state = new OperationState(def.name, def, this.fileLoc(start), start);
     this.defaultDialects.push(def.defaultDialect);
     const outerCustomOp = this.customOpName;
@@ -708,7 +708,7 @@ export class Parser extends ParserBase implements OpParser {
 
   parseArgument(withType: boolean, withAttrs = false): ParsedArgument {
     const a = this.parseOptionalArgument(withType, withAttrs);
-    if (a === null) this.fail("expected SSA identifier");
+    if (a === null) this.failWrongTokenWith(DiagMessages.ExpectedSSAOperand);
     return a;
   }
   parseOptionalArgument(withType: boolean, withAttrs = false): ParsedArgument | null {
