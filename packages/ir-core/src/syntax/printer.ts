@@ -35,10 +35,11 @@ export interface PrintOptions {
   readonly localScope?: boolean;
   /// `--mlir-print-skip-regions`: regions print as `{...}`.
   readonly skipRegions?: boolean;
-  /// `--mlir-print-elementsattrs-with-hex-if-larger`: dense elements with more elements print as hex (-1: never).
+  /// `--mlir-print-elementsattrs-with-hex-if-larger`: dense elements attributes with more elements than this print as
+  /// hex (-1: never; default 100).
   readonly elementsHexAbove?: number;
-  /// `--mlir-elide-elementsattrs-if-larger`: elements attributes with more elements print as
-  /// `dense_resource<__elided__>` (-1: never).
+  /// `--mlir-elide-elementsattrs-if-larger`: elements attributes with more elements than this print as
+  /// `dense_resource<__elided__>` (-1: never, the default).
   readonly elideElementsAbove?: number;
 }
 
