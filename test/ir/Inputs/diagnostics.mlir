@@ -313,3 +313,39 @@ func.func @f() {
 // -----
 fun
 .func @f()
+// -----
+func.func @f() {
+  return loc("a":1:x)
+}
+// -----
+func.func @f() {
+  return loc("a":x:1)
+}
+// -----
+func.func @f() {
+  return loc("a":1:2 to 3)
+}
+// -----
+func.func @f() {
+  return loc("a"("b" x))
+}
+// -----
+func.func @f() {
+  return loc(callsite("a" x "b"))
+}
+// -----
+func.func @f() {
+  return loc(callsite("a" at "b" x))
+}
+// -----
+func.func @f() {
+  return loc(callsite "a")
+}
+// -----
+func.func @f() {
+  return loc(fused["a" "b"])
+}
+// -----
+func.func @f() {
+  return loc(fused<1 "b"])
+}

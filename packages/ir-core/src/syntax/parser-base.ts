@@ -779,7 +779,7 @@ export class ParserBase {
         this.aliases.deferredLocs.push({ name, offset: off, apply: deferTo });
       }
     } else l = this.parseLocationInner();
-    this.expect(Tok.RParen);
+    this.expect(Tok.RParen, "')' in location");
     return l;
   }
 
@@ -788,18 +788,18 @@ export class ParserBase {
     const lx = this.lex;
     if (this.consumeKeyword("unknown")) return unknownLoc;
     if (this.consumeKeyword("callsite")) {
-      this.expect(Tok.LParen);
+      this.expect(Tok.LParen, "'(' in callsite location");
       const callee = this.parseLocationInner();
-      this.expectKeyword("at");
+      if (!this.consumeKeyword("at")) this.failWrongToken("expected 'at' in callsite location");
       const caller = this.parseLocationInner();
-      this.expect(Tok.RParen);
+      this.expect(Tok.RParen, "')' in callsite location");
       return getCallSiteLoc(callee, caller);
     }
     if (this.consumeKeyword("fused")) {
       let meta: Attribute | null = null;
-      if (this.consumeIf(Tok.Less)) { meta = this.parseAttribute(); this.expect(Tok.Greater); }
+      if (this.consumeIf(Tok.Less)) { meta = this.parseAttribute(); this.expect(Tok.Greater, "'>' after fused location metadata"); }
       const locs: Location[] = [];
-      this.commaList(Tok.LSquare, Tok.RSquare, () => locs.push(this.parseLocationInner()));
+      this.commaList(Tok.LSquare, Tok.RSquare, () => locs.push(this.parseLocationInner()), "']' in fused location");
       return getFusedLoc(locs, meta);
     }
     if (lx.kind === Tok.HashIdent) {
@@ -811,14 +811,14 @@ export class ParserBase {
     const s = lx.stringValue();
     this.consume();
     if (this.consumeIf(Tok.Colon)) {
-      const line = this.parseInteger("integer line number");
+      const line = this.parseInteger("integer line number in FileLineColLoc");
       this.expect(Tok.Colon, "':' in FileLineColLoc");
-      const col = this.parseInteger("integer column number");
+      const col = this.parseInteger("integer column number in FileLineColLoc");
       return getFileLineColLoc(s, line, col);
     }
     if (this.consumeIf(Tok.LParen)) {
       const child = this.parseLocationInner();
-      this.expect(Tok.RParen);
+      this.expect(Tok.RParen, "')' after child location of NameLoc");
       return getNameLoc(s, child);
     }
     return getNameLoc(s);

@@ -612,7 +612,7 @@ export class Parser extends ParserBase implements OpParser {
     const v = this.parseOptionalIntegerBig();
     return v === null ? null : this.exactNumber(v, at);
   }
-  override parseInteger(): number { return super.parseInteger(); }
+  override parseInteger(what?: string): number { return super.parseInteger(what); }
   parseString(): string {
     const s = this.parseOptionalString();
     if (s === null) this.fail("expected string");
