@@ -424,9 +424,12 @@ export class Parser extends ParserBase implements OpParser {
     // MLIR's parseCustomOperationName: a name with nothing after its first dot takes the default dialect's prefix
     // (the empty one inside ops that set none).
     let def = registry.lookupOp(spelled);
-    const dot = spelled.indexOf(".");
-    const name = dot < 0 || dot === spelled.length - 1 ? `${this.defaultDialects[this.defaultDialects.length - 1]}.${spelled}` : spelled;
-    if (def === null && name !== spelled) def = registry.lookupOp(name);
+    let name = spelled;
+    if (def === null) {
+      const dot = spelled.indexOf(".");
+      if (dot < 0 || dot === spelled.length - 1) name = `${this.defaultDialects[this.defaultDialects.length - 1]}.${spelled}`;
+      if (name !== spelled) def = registry.lookupOp(name);
+    }
     this.consume(); // lexing the next token first, as MLIR: a lexer error there is reported before an unknown op
     if (def === null) {
       const tried = name !== spelled ? ` (tried '${name}' as well)` : "";
