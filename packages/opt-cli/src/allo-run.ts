@@ -22,6 +22,10 @@ const argv = yargs(normalizeArgs(process.argv.slice(2)))
   .fail((msg) => { process.stderr.write(`allo-run: ${msg}\n`); process.exit(1); })
   .parseSync();
 
+if (!Number.isFinite(argv.timeout) || argv.timeout < 0) {
+  process.stderr.write("allo-run: --timeout expects a number of seconds, 0 or more (0 for no limit)\n");
+  process.exit(1);
+}
 const files = argv._.map(String);
 if (files.length !== 1) {
   process.stderr.write(`allo-run: expected one input file, got ${files.length}\n`);

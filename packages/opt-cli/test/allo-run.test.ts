@@ -135,6 +135,11 @@ describe("allo-run", () => {
     const cli = spawnSync(process.execPath, [bin, "-", "--timeout", "0.3"], { input: spin, encoding: "utf8" });
     expect(cli.status).to.equal(1);
     expect(cli.stderr).to.contain("<stdin>:1:1: error: the run did not finish within 0.3 s");
+    for (const bad of [["--timeout", "abc"], ["--timeout=-1"]]) {
+      const r2 = spawnSync(process.execPath, [bin, "-", ...bad], { input: spin, encoding: "utf8" });
+      expect(r2.status).to.equal(1);
+      expect(r2.stderr).to.equal("allo-run: --timeout expects a number of seconds, 0 or more (0 for no limit)\n");
+    }
   });
 
   it("runs a pass pipeline first and keeps the argument names", () => {
