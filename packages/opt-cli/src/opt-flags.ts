@@ -23,7 +23,7 @@ export const flags: readonly Flag[] = [
   { name: "mlir-print-skip-regions", type: "boolean", help: "Skip regions when printing ops.", def: false },
   { name: "mlir-print-op-on-diagnostic", type: "boolean", help: "When a diagnostic is emitted on an operation, also print the operation as an attached note", def: true },
   { name: "mlir-elide-elementsattrs-if-larger", type: "string", integer: "uint", value: "uint", help: "Elide ElementsAttrs with \"...\" that have more elements than the given upper limit" },
-  { name: "mlir-print-elementsattrs-with-hex-if-larger", type: "string", integer: "long", value: "long", help: "Print DenseElementsAttrs with a hex string that have more elements than the given upper limit (use -1 to disable)", def: "100" },
+  { name: "mlir-print-elementsattrs-with-hex-if-larger", type: "string", integer: "long", value: "long", help: "Print DenseElementsAttrs with a hex string that have more elements than the given upper limit (use -1 to disable)" },
   { name: "show-dialects", type: "boolean", help: "Print the list of registered dialects and exit", def: false },
   { name: "allow-unregistered-dialect", type: "boolean", help: "Allow operation with no registered dialects", def: false },
   { name: "no-implicit-module", type: "boolean", help: "Disable implicit addition of a top-level module op during parsing", def: false },
@@ -83,11 +83,12 @@ export function runAlloOpt(argv: ParsedArgs, passFlags: readonly PassFlag[], std
   const input = file === "-" ? { name: "<stdin>", text: stdin() } : readInput(file);
   if ("error" in input) return { stdout: "", stderr: `${input.error}\n`, exitCode: 1 };
 
-  const elide = last(argv["mlir-elide-elementsattrs-if-larger"]);
+  // Unset limits keep the printer's defaults.
+  const limit = (name: string): number | undefined => { const v = last(argv[name]); return v === null ? undefined : Number(v); };
   const print: PrintOptions = {
     generic: bool("mlir-print-op-generic"), debugInfo: bool("mlir-print-debuginfo"), localScope: bool("mlir-print-local-scope"),
-    skipRegions: bool("mlir-print-skip-regions"), elementsHexAbove: Number(last(argv["mlir-print-elementsattrs-with-hex-if-larger"]) ?? "100"),
-    elideElementsAbove: elide === null ? -1 : Number(elide),
+    skipRegions: bool("mlir-print-skip-regions"), elementsHexAbove: limit("mlir-print-elementsattrs-with-hex-if-larger"),
+    elideElementsAbove: limit("mlir-elide-elementsattrs-if-larger"),
   };
   const passOptions: PassCliOptions = {
     toolName: "allo-opt",
