@@ -349,3 +349,35 @@ func.func @f() {
 func.func @f() {
   return loc(fused<1 "b"])
 }
+// -----
+func.func @f(%a: i64) -> i64 {
+  return %a : 
+}
+// -----
+func.func @f(%a: i64) {
+  cf.br ^bb1(%a : )
+^bb1(%x: i64):
+  return
+}
+// -----
+func.func @f(%a#1: i32) {
+  return
+}
+// -----
+func.func @f() {
+  %0:2 = "x.y"() : () -> (i32, i32)
+  "x.z"(%0 #1) : (i32) -> ()
+  "x.z"(%0#4294967296) : (i32) -> ()
+  return
+}
+// -----
+func.func @f() {
+  %0 = "x.y"() : () -> (i32)
+  "x.z"(%0#t) : (i32) -> ()
+  return
+}
+// -----
+func.func @f(%m: memref<4x4xf32>, %i: index) {
+  %0 = affine.load %m[%i %i] : memref<4x4xf32>
+  return
+}

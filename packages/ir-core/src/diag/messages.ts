@@ -49,6 +49,8 @@ export const DiagMessages = {
   // the trailing space is MLIR's
   DialectNotFoundCustomOp: e(1129, "Dialect `{0}' not found for custom op '{1}' {2}"),
   RegisteredDialects: e(1130, "Registered dialects: {0} ; for more info on dialect registration see https://mlir.llvm.org/getting_started/Faq/#registered-loaded-dependent-whats-up-with-dialects-management"),
+  InvalidSSAResultNumber: e(1131, "invalid SSA value result number"),
+  ResultNumberInArgumentList: e(1132, "result number not allowed in argument list"),
   RedefinedBlock: e(1018, "redefinition of block '{0}'"),
   InvalidIntWidth: e(1019, "invalid integer width"),
   DuplicateAttr: e(1020, "duplicate key '{0}' in dictionary attribute"),

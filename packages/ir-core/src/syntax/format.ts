@@ -616,13 +616,16 @@ function regionSlot(state: OperationState, slot: number): Region {
   return state.regions[slot];
 }
 
+/// Parses `type(...)`: one type for a single slot, at most one for an optional slot, and for a variadic slot or
+/// `operands`/`results` a list of at least one (MLIR's parseTypeList: an empty list is an error there too).
 function parseTypeDirective(p: OpParser, def: OpDef, fs: FormatParseState, d: Directive): void {
+  const arity = d.typeRef === TypeRef.Operand ? def.operands[d.slot].arity : d.typeRef === TypeRef.Result ? def.results[d.slot].arity : Arity.Variadic;
   let ts: Type[];
-  if (d.typeRef === TypeRef.Operand ? def.operands[d.slot].arity === Arity.Single : d.typeRef === TypeRef.Result ? def.results[d.slot].arity === Arity.Single : false) ts = [p.parseType()];
+  if (arity === Arity.Single) ts = [p.parseType()];
+  else if (arity === Arity.Optional) { const t = p.parseOptionalType(); ts = t === null ? [] : [t]; }
   else {
-    ts = [];
-    const first = p.parseOptionalType();
-    if (first !== null) { ts.push(first); while (p.parseOptionalPunct(",")) ts.push(p.parseType()); }
+    ts = [p.parseType()];
+    while (p.parseOptionalPunct(",")) ts.push(p.parseType());
   }
   assignTypes(def, fs, d, ts);
 }

@@ -180,9 +180,10 @@ export class ParserBase {
   expectKeyword(kw: string): void {
     if (!this.consumeKeyword(kw)) this.fail(`expected '${kw}'`);
   }
-  /// Parses `elem (',' elem)*` between `open` and `close` (the list may be empty).
-  commaList(open: Tok, close: Tok, elem: () => void, what = tokNames[close]): void {
-    this.expect(open);
+  /// Parses `elem (',' elem)*` between `open` and `close` (the list may be empty); `what` names the missing `close`,
+  /// `openWhat` the missing `open`.
+  commaList(open: Tok, close: Tok, elem: () => void, what = tokNames[close], openWhat = tokNames[open]): void {
+    this.expect(open, openWhat);
     if (this.consumeIf(close)) return;
     do elem(); while (this.consumeIf(Tok.Comma));
     this.expect(close, what);

@@ -14,7 +14,7 @@ import { Builtin, TypeKind } from "../ir/types.js";
 import type { SourceBuffer } from "../support/source.js";
 import { parseResourceKey } from "./elements-parser.js";
 import { parseWithFormat } from "./format.js";
-import { Tok } from "./lexer.js";
+import { Tok, tokNames } from "./lexer.js";
 import { OperationState, type AttributeSink, type OpParser, type ParsedArgument, type UnresolvedOperand } from "./op-parser.js";
 import { AliasTables, ParserBase, type ParserConfig } from "./parser-base.js";
 
@@ -652,16 +652,15 @@ export class Parser extends ParserBase implements OpParser {
     const lx = this.lex;
     if (lx.kind !== Tok.PercentIdent) return null;
     const offset = lx.start;
-    let name = lx.spelling();
+    const name = lx.spelling();
     let number = 0;
     this.consume();
-    const hash = name.indexOf("#");
-    if (hash < 0 && this.is(Tok.HashIdent) && this.lex.start === offset + name.length && /^#[0-9]+$/.test(this.lex.spelling())) {
-      number = Number(this.lex.spelling().slice(1));
+    // A `#N` token after the name (spaces allowed, as in MLIR's parseSSAUse) is the result number.
+    if (this.is(Tok.HashIdent)) {
+      const text = this.lex.spelling();
+      if (!/^#[0-9]+$/.test(text) || Number(text.slice(1)) > 0xffffffff) this.failWith(DiagMessages.InvalidSSAResultNumber, this.here());
+      number = Number(text.slice(1));
       this.consume();
-    } else if (hash > 0) {
-      number = Number(name.slice(hash + 1));
-      name = name.slice(0, hash);
     }
     return { name, number, offset };
   }
@@ -718,8 +717,8 @@ export class Parser extends ParserBase implements OpParser {
     if (!this.is(Tok.PercentIdent)) return null;
     const name = this.lex.spelling();
     const offset = this.lex.start;
-    if (name.includes("#")) this.fail("expected SSA identifier");
     this.consume();
+    if (this.is(Tok.HashIdent)) this.failWith(DiagMessages.ResultNumberInArgumentList, this.here());
     const arg: ParsedArgument = { name, offset, type: null, attrs: null, loc: null };
     if (withType) {
       this.expect(Tok.Colon, "':'");
@@ -751,7 +750,7 @@ export class Parser extends ParserBase implements OpParser {
     const syms: UnresolvedOperand[] = [];
     const operand = this.ssaIdOperandParser(dims, syms);
     const exprs: AffineExpr[] = [];
-    this.commaList(open, close, () => exprs.push(this.parseAffineExpr([], [], operand)));
+    this.commaList(open, close, () => exprs.push(this.parseAffineExpr([], [], operand)), `${tokNames[close]} in affine map`, `${tokNames[open]} in affine map`);
     operands.push(...dims, ...syms);
     return getAffineMap(dims.length, syms.length, exprs);
   }
