@@ -381,3 +381,26 @@ func.func @f(%m: memref<4x4xf32>, %i: index) {
   %0 = affine.load %m[%i %i] : memref<4x4xf32>
   return
 }
+// -----
+func.func @f(%m: memref<3xf32>) {
+  %1 = memref.reinterpret_cast %m to offset: <[0], sizes: [3], strides: [1] : memref<3xf32> to memref<3xf32>
+  return
+}
+// -----
+func.func @f(%m: memref<3xf32>) {
+  %1 = memref.reinterpret_cast %m to offset: [0], sizes: [3, strides: [1] : memref<3xf32> to memref<3xf32>
+  return
+}
+// -----
+func.func @f(%m: memref<3xf32>) {
+  %1 = memref.reinterpret_cast %m to offset: [0], sizes: [3 : memref<3xf32> to memref<3xf32>
+  return
+}
+// -----
+"t.x"() {a = affine_map{(d0) -> (d0)>} : () -> ()
+// -----
+"t.x"() {a = affine_map<(d0) -> (d0)} : () -> ()
+// -----
+"t.x"() {a = affine_set{(d0) : (d0 >= 0)>} : () -> ()
+// -----
+"t.x"() {a = affine_set<(d0) : (d0 >= 0)} : () -> ()

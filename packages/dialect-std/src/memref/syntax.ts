@@ -19,20 +19,20 @@ export function printDynamicIndexList(p: OpPrinter, values: readonly Value[], st
   p.write(close);
 }
 
-/// Parses what `printDynamicIndexList` prints; the SSA entries go to `values`.
-export function parseDynamicIndexList(p: OpParser, values: UnresolvedOperand[], open: "[" | "(" = "[", nameOffset = p.currentOffset(), opName = ""): number[] {
+/// Parses what `printDynamicIndexList` prints; the SSA entries go to `values`. As MLIR's parseDynamicIndexList, a
+/// failure inside the list is followed by an error at the op name.
+export function parseDynamicIndexList(p: OpParser, values: UnresolvedOperand[], open: "[" | "(" = "[", nameOffset = p.currentOffset()): number[] {
   const close = open === "[" ? "]" : ")";
   const statics: number[] = [];
-  p.parsePunct(open);
-  if (p.parseOptionalPunct(close)) return statics;
-  do {
-    const u = p.parseOptionalOperand();
-    if (u !== null) { values.push(u); statics.push(I64_DYNAMIC); continue; }
-    const n = p.parseOptionalInteger();
-    if (n === null) p.error(`${opName === "" ? "" : `custom op '${opName}' `}expected SSA value or integer`, nameOffset);
-    statics.push(n);
-  } while (p.parseOptionalPunct(","));
-  p.parsePunct(close);
+  p.parseOrError(() => {
+    p.parsePunctIn(open, " in dynamic index list");
+    if (p.parseOptionalPunct(close)) return;
+    do {
+      const u = p.parseOptionalOperand();
+      if (u !== null) { values.push(u); statics.push(I64_DYNAMIC); } else statics.push(p.parseInteger());
+    } while (p.parseOptionalPunct(","));
+    p.parsePunctIn(close, " in dynamic index list");
+  }, "expected SSA value or integer", nameOffset);
   return statics;
 }
 
@@ -43,7 +43,7 @@ registerCustomDirective("DynamicIndexList", {
   },
   parse(p: OpParser, fs: FormatParseState, args: readonly Directive[]): void {
     const values: UnresolvedOperand[] = [];
-    const statics = parseDynamicIndexList(p, values, "[", fs.state.offset, fs.state.name);
+    const statics = parseDynamicIndexList(p, values, "[", fs.state.offset);
     fs.operands[args[0].slot] = values;
     fs.state.props.set(args[1].text, getDenseI64ArrayAttr(statics));
   },

@@ -271,7 +271,7 @@ export const forallSyntax: OpSyntax = {
     const ivs = p.parseArgumentList("paren", false);
     const lbs: UnresolvedOperand[] = [], ubs: UnresolvedOperand[] = [], steps: UnresolvedOperand[] = [];
     const list = (into: UnresolvedOperand[]) => {
-      const statics = parseDynamicIndexList(p, into, "(", state.offset, state.name);
+      const statics = parseDynamicIndexList(p, into, "(", state.offset);
       state.operands.push(...p.resolveOperands(into, Builtin.index));
       return statics;
     };

@@ -85,6 +85,12 @@ export interface OpParser {
 
   // punctuation, e.g. "(", ")", "[", "]", "{", "}", "<", ">", ",", ":", "=", "->", "?", "*", "+", "-", "...", "|"
   parsePunct(p: string): void;
+  /// `parsePunct` whose error names a context: `expected ']' in dynamic index list` (MLIR's parseCommaSeparatedList
+  /// context message).
+  parsePunctIn(p: string, context: string): void;
+  /// Runs `parse`; if it fails, reports `message` at `offset` after its error (MLIR's
+  /// `if (failed(parseX())) return emitError(loc) << message`).
+  parseOrError<T>(parse: () => T, message: string, offset?: number): T;
   parseOptionalPunct(p: string): boolean;
   atPunct(p: string): boolean;
   parseKeyword(kw: string): void;

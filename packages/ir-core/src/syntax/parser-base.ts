@@ -314,16 +314,16 @@ export class ParserBase {
       case Memoized.BuiltinType: return this.parseBuiltinTypeWithBody();
       case Memoized.AffineMap: {
         this.consume();
-        this.expect(Tok.Less);
+        this.expect(Tok.Less, "'<' in affine map");
         const m = this.parseAffineMapBody();
-        this.expect(Tok.Greater);
+        this.expect(Tok.Greater, "'>' in affine map");
         return getAffineMapAttr(m);
       }
       case Memoized.IntegerSet: {
         this.consume();
-        this.expect(Tok.Less);
+        this.expect(Tok.Less, "'<' in integer set");
         const st = this.parseIntegerSetBody();
-        this.expect(Tok.Greater);
+        this.expect(Tok.Greater, "'>' in integer set");
         return getIntegerSetAttr(st);
       }
     }

@@ -599,6 +599,15 @@ export class Parser extends ParserBase implements OpParser {
   }
   private diagFor(msg: string) { try { this.fail(msg); } catch (e) { return (e as DiagnosticError).diagnostic; } }
   parsePunct(p: string): void { this.expect(this.punctTok(p), `'${p}'`); }
+  parsePunctIn(p: string, context: string): void { this.expect(this.punctTok(p), `'${p}'${context}`); }
+  parseOrError<T>(parse: () => T, message: string, offset = this.lex.start): T {
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof DiagnosticError)) throw e;
+      try { this.error(message, offset); } catch (after) { throw new DiagnosticError(e.diagnostic, [...e.diagnostics.slice(1), ...(after as DiagnosticError).diagnostics]); }
+    }
+  }
   parseOptionalPunct(p: string): boolean { return this.consumeIf(this.punctTok(p)); }
   atPunct(p: string): boolean { return this.is(this.punctTok(p)); }
   parseKeyword(kw: string): void { if (!this.consumeKeyword(kw)) this.error(`expected '${kw}'`); }
@@ -615,7 +624,14 @@ export class Parser extends ParserBase implements OpParser {
     const v = this.parseOptionalIntegerBig();
     return v === null ? null : this.exactNumber(v, at);
   }
-  override parseInteger(what?: string): number { return super.parseInteger(what); }
+  /// As the OpAsmParser's parseInteger: inside a custom op, its error names the op.
+  override parseInteger(what?: string): number {
+    if (what !== undefined) return super.parseInteger(what);
+    const at = this.lex.start;
+    const v = this.parseOptionalIntegerBig();
+    if (v === null) this.error("expected integer value");
+    return this.exactNumber(v, at);
+  }
   parseString(): string {
     const s = this.parseOptionalString();
     if (s === null) this.fail("expected string");
