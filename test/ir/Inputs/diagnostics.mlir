@@ -404,3 +404,60 @@ func.func @f(%m: memref<3xf32>) {
 "t.x"() {a = affine_set{(d0) : (d0 >= 0)>} : () -> ()
 // -----
 "t.x"() {a = affine_set<(d0) : (d0 >= 0)} : () -> ()
+// -----
+%0 =   1
+// -----
+%0:   x = "t.x"() : () -> (i32)
+// -----
+"t.x"() <{a}> ({
+^bb0:   "t.y"() : () -> ()
+  cf.br   x
+}) : () -> ()
+// -----
+func.func @f() {
+  cf.br   x
+}
+// -----
+"t.x"() {a = strided<[1],   offset: 1>} : () -> ()
+// -----
+"t.x"() {a = @a::   b} : () -> ()
+// -----
+"t.x"() : () -> () loc(   1)
+// -----
+"t.x"() : () -> () loc("a":1:   x)
+// -----
+"t.x"() {a = affine_set<(d0) : (d0   )>} : () -> ()
+// -----
+"t.x"() {a = affine_map<(   1) -> ()>} : () -> ()
+// -----
+"t.x"() {a = dense_resource<   1> : tensor<1xi32>} : () -> ()
+// -----
+"t.x"() {a = #foo.x<   1} : () -> ()
+// -----
+"t.x"() {a = opaque<   1>} : () -> ()
+// -----
+"t.x"() {a = sparse<   1>} : () -> ()
+// -----
+func.func @f() {
+  %0 = arith.constant   : i32
+  return
+}
+// -----
+func.func @f(%a: i32) {
+  %0 = arith.cmpi   1, %a, %a : i32
+  return
+}
+// -----
+func.func @f() {
+  return   x
+}
+// -----
+func.func @f(%a: index) -> (index, index) {
+  return %a, %a, %a : index, index index
+}
+// -----
+func.func private @f() -> (f32) attributes   test.x = [1]
+// -----
+"t.x"() {a = opaque<"a", "b">} : () -> ()
+// -----
+"t.x"() : () -> opaque<"a", "b">

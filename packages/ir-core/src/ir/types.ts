@@ -293,7 +293,7 @@ export function getComplexType(elementType: Type): ComplexType {
   return intern(`c:${elementType.id}`, (id) => new ComplexType(id, elementType));
 }
 
-/// A type of an unregistered dialect, kept verbatim: `!foo.bar<...>`, `!foo<"...">` or `opaque<"foo", "bar">`.
+/// A type of an unregistered dialect, kept verbatim: `!foo.bar<...>` or `!foo<"...">`.
 export class OpaqueType extends Type {
   declare readonly dialect: string;
   /// What follows `dialect.` (`bar<1, 2>`), or what `dialect<...>` holds (`"x y"`), as MLIR's OpaqueType keeps it.

@@ -63,7 +63,7 @@ interface ExtendedSymbol {
 const enum Memoized { DialectType, BuiltinType, AffineMap, IntegerSet }
 
 /// Builtin type keywords that take a body in `<...>`: their types are remembered by source text (see typeMemo).
-const compositeTypeKeywords = ["memref", "tensor", "vector", "tuple", "complex", "opaque"];
+const compositeTypeKeywords = ["memref", "tensor", "vector", "tuple", "complex"];
 
 /// The grammar below operations: tokens, types, attributes, locations, affine maps and sets.
 export class ParserBase {
@@ -209,7 +209,7 @@ export class ParserBase {
   parseInteger(what = "integer value"): number {
     const at = this.lex.start;
     const v = this.parseOptionalIntegerBig();
-    if (v === null) this.fail(`expected ${what}`);
+    if (v === null) this.failWrongToken(`expected ${what}`);
     return this.exactNumber(v, at);
   }
 
@@ -340,7 +340,7 @@ export class ParserBase {
     return true;
   }
 
-  /// `memref<...>`, `tensor<...>`, `vector<...>`, `tuple<...>`, `complex<...>`, `opaque<...>` (the keyword is here).
+  /// `memref<...>`, `tensor<...>`, `vector<...>`, `tuple<...>`, `complex<...>` (the keyword is here).
   private parseBuiltinTypeWithBody(): Type | null {
     const s = this.lex.spelling();
     switch (s) {
@@ -365,19 +365,6 @@ export class ParserBase {
         this.expect(Tok.Greater, "'>' in complex type");
         if (e.kind !== TypeKind.Integer && e.kind !== TypeKind.Float) this.failWith(DiagMessages.ComplexElementType, at);
         return getComplexType(e);
-      }
-      case "opaque": {
-        this.consume();
-        this.expect(Tok.Less);
-        if (!this.is(Tok.String)) this.fail("expected string literal");
-        const d = this.lex.stringValue();
-        this.consume();
-        this.expect(Tok.Comma);
-        if (!this.is(Tok.String)) this.fail("expected string literal");
-        const data = this.lex.stringValue();
-        this.consume();
-        this.expect(Tok.Greater);
-        return getOpaqueType(d, data);
       }
     }
     return null;
@@ -808,7 +795,7 @@ export class ParserBase {
       if (!isLocation(a)) this.fail("expected location instance");
       return a;
     }
-    if (lx.kind !== Tok.String) this.fail("expected location instance");
+    if (lx.kind !== Tok.String) this.failWrongToken("expected location instance");
     const s = lx.stringValue();
     this.consume();
     if (this.consumeIf(Tok.Colon)) {
@@ -869,7 +856,7 @@ export class ParserBase {
   private parseDimAndSymbolLists(): { dims: string[]; syms: string[] } {
     const dims: string[] = [], syms: string[] = [];
     const id = (into: string[]) => () => {
-      if (!this.is(Tok.BareIdent)) this.fail("expected bare identifier");
+      if (!this.is(Tok.BareIdent)) this.failWrongToken("expected bare identifier");
       const n = this.lex.spelling();
       if (dims.includes(n) || syms.includes(n)) this.fail("redefinition of identifier '" + n + "'");
       into.push(n);

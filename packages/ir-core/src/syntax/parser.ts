@@ -289,7 +289,7 @@ export class Parser extends ParserBase implements OpParser {
         this.consume();
         let count = 1;
         if (this.consumeIf(Tok.Colon)) {
-          if (!this.is(Tok.Integer)) this.fail("expected integer number of results");
+          if (!this.is(Tok.Integer)) this.failWrongToken("expected integer number of results");
           count = Number(lx.spelling());
           if (count < 1) this.fail("expected named operation to have at least 1 result");
           this.consume();
@@ -442,10 +442,10 @@ export class Parser extends ParserBase implements OpParser {
     const state = new OperationState(def.name, def, this.fileLoc(start), start);
     this.defaultDialects.push(def.defaultDialect);
     const outerCustomOp = this.customOpName;
-    this.customOpName = spelled;
+    this.customOpName = def.name;
     if (def.syntax !== null) def.syntax.parse(this, state);
     else if (def.format !== null) parseWithFormat(this, state, def.format);
-    else this.fail(`custom op '${spelled}' has no custom assembly form`, this.locAt(start));
+    else this.fail(`custom op '${def.name}' has no custom assembly form`, this.locAt(start));
     this.customOpName = outerCustomOp;
     this.defaultDialects.pop();
     return this.createOperation(state);
@@ -537,7 +537,7 @@ export class Parser extends ParserBase implements OpParser {
   }
 
   private parseBlock(region: Region): void {
-    if (!this.is(Tok.CaretIdent)) this.fail("expected block name");
+    if (!this.is(Tok.CaretIdent)) this.failWrongToken("expected block name");
     const name = this.lex.spelling();
     const offset = this.lex.start;
     this.consume();
@@ -561,7 +561,7 @@ export class Parser extends ParserBase implements OpParser {
   }
 
   parseSuccessor(): Block {
-    if (!this.is(Tok.CaretIdent)) this.fail("expected block name");
+    if (!this.is(Tok.CaretIdent)) this.failWrongToken("expected block name");
     const e = this.blockEntry(this.lex.spelling(), this.lex.start);
     this.consume();
     return e.block;
@@ -719,7 +719,7 @@ export class Parser extends ParserBase implements OpParser {
   }
   parseOptionalAttrDictWithKeyword(into: AttributeSink): void {
     if (this.consumeKeyword("attributes")) {
-      if (!this.is(Tok.LBrace)) this.fail("expected '{' in attribute dictionary");
+      if (!this.is(Tok.LBrace)) this.failWrongToken("expected '{' in attribute dictionary");
       this.parseOptionalAttrDict(into);
     }
   }
