@@ -1,9 +1,10 @@
 // The allo-opt driver: read, split, parse, verify, transform, print — with mlir-opt's diagnostics.
 import {
-  AsmPrinter, DiagnosticError, parseSource, printOpGeneric, SourceBuffer, Timer, timingReport, verify, type Diagnostic,
-  type Operation, type PrintOptions, type TimingDisplay,
+  AsmPrinter, DiagnosticError, diagnosticOpPrinter, parseSource, printOptionsForUnverified, SourceBuffer, Timer, timingReport, verify, type Diagnostic,
+  type Operation, type PrintOptions, type TimingDisplay, type TimingFormat,
 } from "@allo/ir-core";
 import { renderWithSources, resolveLocations } from "./render.js";
+import { verifyRoundTrip } from "./roundtrip.js";
 import { splitInput } from "./split-input.js";
 import { checkExpectations } from "./verify-diagnostics.js";
 
@@ -39,6 +40,13 @@ export interface OptOptions {
   readonly emit: ((module: Operation) => string) | null;
   /// `--mlir-timing`: print an execution time report per input buffer (null: off).
   readonly timing?: TimingDisplay | null;
+  /// `--mlir-output-format`: the timing report as text (the default) or JSON.
+  readonly timingFormat?: TimingFormat;
+  /// `--verify-roundtrip`: after parsing, check that the IR prints and parses back to the same IR (roundtrip.ts).
+  readonly verifyRoundtrip?: boolean;
+  /// The transform may leave IR that does not verify (passes under --verify-each=false): as MLIR's printer, verify it
+  /// before printing and print the generic form if that fails, unless --mlir-print-assume-verified.
+  readonly unverifiedOutput?: boolean;
 }
 
 /// Text for stdout/-o: a string, or chunks of UTF-8 bytes (printed IR, which a file takes as it is).
@@ -97,17 +105,26 @@ function processBuffer(buf: SourceBuffer, o: OptOptions): { output: OptOutput; e
     const parser = root?.nest("Parser", "Parser") ?? null;
     parser?.start();
     let op: Operation;
+    let errs: Diagnostic[];
+    // The Parser row includes verification, which MLIR's parseSourceFile does.
     try {
       op = parseSource(buf, { allowUnregistered: o.allowUnregistered, noImplicitModule: o.noImplicitModule });
+      errs = verify(op, { printOpOnDiagnostic: o.printOpOnDiagnostic && !o.verifyDiagnostics ? diagnosticOpPrinter(o.print) : null });
     } finally { parser?.stop(); }
-    const errs = verify(op, { printOpOnDiagnostic: o.printOpOnDiagnostic && !o.verifyDiagnostics ? printOpGeneric : null });
     errs.forEach(emit);
     ok = errs.length === 0;
+    if (ok && o.verifyRoundtrip === true) {
+      ok = verifyRoundTrip(op, {
+        print: o.print, allowUnregistered: o.allowUnregistered, printOpOnDiagnostic: o.printOpOnDiagnostic && !o.verifyDiagnostics,
+        emit, write: hooks.write,
+      });
+    }
     if (ok && o.transform !== null) ok = o.transform(op, emit, buf, hooks);
     if (ok) {
       const out = root?.nest("Output", "Output") ?? null;
       out?.start();
-      output = o.emit !== null ? o.emit(op) : new AsmPrinter(o.print).printTopLevelBytes(op, "\n");
+      const print = o.unverifiedOutput === true && o.transform !== null ? printOptionsForUnverified(op, o.print) : o.print;
+      output = o.emit !== null ? o.emit(op) : new AsmPrinter(print).printTopLevelBytes(op, "\n");
       out?.stop();
     }
   } catch (e) {
@@ -115,7 +132,7 @@ function processBuffer(buf: SourceBuffer, o: OptOptions): { output: OptOutput; e
     e.diagnostics.forEach(emit);
     ok = false;
   }
-  if (root !== null) { root.stop(); stderr.push(timingReport(root, o.timing!)); }
+  if (root !== null) { root.stop(); stderr.push(timingReport(root, o.timing!, o.timingFormat ?? "text")); }
   if (o.verifyDiagnostics) {
     const failures = checkExpectations(buf, diags);
     const text = stderr.filter((x): x is string => typeof x === "string").join("") + failures.map((d) => renderWithSources(d, [buf])).join("");

@@ -2,9 +2,9 @@
 // SourceMgrDiagnosticVerifierHandler does.
 import { bufferLoc, Diagnostic, Severity, type SourceBuffer } from "@allo/ir-core";
 import { escapeLlvmRegex, LlvmRegex, LlvmRegexError } from "./llvm-regex.js";
+import { CliDiag } from "./cli-diagnostics.js";
 
 /// The codes of the errors --verify-diagnostics reports.
-const VerifyDiag = { Unexpected: 9001, NotProduced: 9002, InvalidDesignator: 9003, WrongSeverity: 9004 } as const;
 
 interface Expectation {
   readonly kind: Severity;
@@ -52,7 +52,7 @@ export function parseExpectations(buf: SourceBuffer): Expectations {
       const start = offset + m.index;
       const matcher = m[2] !== undefined ? regexMatcher(text) : (message: string) => message.includes(text);
       if (typeof matcher === "string") {
-        errors.push(new Diagnostic(Severity.Error, VerifyDiag.InvalidDesignator, matcher, bufferLoc(buf, start, start + text.length)));
+        errors.push(new Diagnostic(Severity.Error, CliDiag.InvalidDesignator, matcher, bufferLoc(buf, start, start + text.length)));
       } else {
         const e: Expectation = { kind: m[1] as Severity, line: target, text, offset: start, matches: matcher, matched: false };
         if (at === "below") pendingBelow.push(e);
@@ -123,12 +123,12 @@ export function checkExpectations(buf: SourceBuffer, emitted: readonly Diagnosti
     if (taken || (d.severity === Severity.Note && d.message.startsWith("see current operation"))) continue;
     if (nearMiss !== null) {
       const at = bufferLoc(buf, nearMiss.offset, nearMiss.offset);
-      failures.push(new Diagnostic(Severity.Error, VerifyDiag.WrongSeverity, `'${d.severity}' diagnostic emitted when expecting a '${nearMiss.kind}'`, at));
-    } else failures.push(new Diagnostic(Severity.Error, VerifyDiag.Unexpected, `unexpected ${d.severity}: ${d.message}`, d.loc));
+      failures.push(new Diagnostic(Severity.Error, CliDiag.WrongSeverity, `'${d.severity}' diagnostic emitted when expecting a '${nearMiss.kind}'`, at));
+    } else failures.push(new Diagnostic(Severity.Error, CliDiag.Unexpected, `unexpected ${d.severity}: ${d.message}`, d.loc));
   }
   for (const e of expectations) {
     if (e.matched) continue;
-    failures.push(new Diagnostic(Severity.Error, VerifyDiag.NotProduced, `expected ${e.kind} "${e.text}" was not produced`, bufferLoc(buf, e.offset, e.offset + e.text.length)));
+    failures.push(new Diagnostic(Severity.Error, CliDiag.NotProduced, `expected ${e.kind} "${e.text}" was not produced`, bufferLoc(buf, e.offset, e.offset + e.text.length)));
   }
   return failures;
 }

@@ -16,9 +16,10 @@ export interface ExternalResourceGroup {
 
 const external = new WeakMap<Operation, readonly ExternalResourceGroup[]>();
 
-/// Attaches the external resources parsed with `top` (the op a buffer was parsed into).
+/// Attaches the external resources parsed with `top` (the op a buffer was parsed into), replacing any it had.
 export function setExternalResources(top: Operation, groups: readonly ExternalResourceGroup[]): void {
   if (groups.length) external.set(top, groups);
+  else external.delete(top);
 }
 
 /// The external resources parsed with `top`, printed back after it.

@@ -1,11 +1,12 @@
 // Crash/failure reproducers as MLIR 19 writes them (input IR plus an `mlir_reproducer` external resource), and reading them back.
 import { Diagnostic, makeDiag } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
+import { externalResourcesOf, setExternalResources } from "../ir/file-metadata.js";
 import type { Operation } from "../ir/ir.js";
 import { hasTrait, Trait } from "../ir/opdef.js";
 import { symbolNameOf } from "../ir/symbol-table.js";
 import { diagLocOf } from "../ir/verifier.js";
-import { AsmPrinter } from "../syntax/printer.js";
+import { AsmPrinter, type PrintOptions } from "../syntax/printer.js";
 import { Pass } from "./pass.js";
 import type { OpPassManager, PipelineElement } from "./pass-manager.js";
 import type { PassInstrumentation } from "./instrumentation.js";
@@ -55,6 +56,34 @@ export function parseReproducerConfig(text: string): ReproducerConfig | null {
 /// The pipeline as the reproducer records it: `op(elem, elem, ...)` (top-level elements joined with ", ").
 export function reproducerPipeline(topName: string, pm: OpPassManager): string {
   return `${topName}(${pm.elements.map((e) => e.toString()).join(", ")})`;
+}
+
+/// The pipeline --mlir-generate-reproducer records: the top-level elements inside `any(...)`, inside the top-level op's
+/// name (`builtin.module(any(func.func(cse),symbol-dce))`), as MLIR 19's makeReproducer prints it. `any` runs the
+/// elements on the ops inside the top-level op, not on it: a replay runs them one level deeper than the run that wrote
+/// the file, in mlir-opt-19 as here.
+export function generatedReproducerPipeline(topName: string, pm: OpPassManager): string {
+  return `${topName}(any(${pm.elements.map((e) => e.toString()).join(",")}))`;
+}
+
+/// The file --mlir-generate-reproducer writes after a pipeline succeeded: `top` as it is now, printed with the tool's
+/// printing flags, with one external resource, `mlir_reproducer` (`disable_threading` and `verify_each` always false,
+/// and the input's other external resources left out, as MLIR's makeReproducer writes it).
+export function generatedReproducerText(top: Operation, pipeline: string, print: PrintOptions): string {
+  const saved = externalResourcesOf(top);
+  setExternalResources(top, [{
+    name: "mlir_reproducer",
+    entries: [
+      { key: "pipeline", value: { kind: "string", value: pipeline } },
+      { key: "disable_threading", value: { kind: "bool", value: false } },
+      { key: "verify_each", value: { kind: "bool", value: false } },
+    ],
+  }]);
+  try {
+    return new AsmPrinter(print).printTopLevel(top).join("");
+  } finally {
+    setExternalResources(top, saved);
+  }
 }
 
 /// Where reproducers go and how they are announced.

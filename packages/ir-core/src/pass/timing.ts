@@ -36,27 +36,62 @@ export class Timer {
 /// How the report is laid out (`--mlir-timing-display`).
 export type TimingDisplay = "tree" | "list";
 
+/// How the report is written (`--mlir-output-format`): MLIR's text table, or its JSON array.
+export type TimingFormat = "text" | "json";
+
 const RULE = "===" + "-".repeat(73) + "===\n";
 const TITLE = "... Execution time report ...";
 
-function row(seconds: number, total: number, name: string): string {
-  const pct = total > 0 ? (seconds / total) * 100 : 0;
-  return `${seconds.toFixed(4).padStart(10)} (${pct.toFixed(1).padStart(5)}%)  ${name}\n`;
+function percent(seconds: number, total: number): number { return total > 0 ? (seconds / total) * 100 : 0; }
+
+/// The rows of a report, written by MLIR's text or JSON output strategy (Timing.cpp). allo-ts runs on one thread, so
+/// user time equals wall time and, as in MLIR, only the wall time is shown.
+interface TimingWriter {
+  header(total: number): string;
+  /// A row of the list display, and `Rest` and `Total` (the last row of a report).
+  listRow(name: string, seconds: number, total: number, last: boolean): string;
+  /// A row of the tree display that opens a timer's children, and the line that closes them.
+  treeRow(indent: number, name: string, seconds: number, total: number): string;
+  treeEnd(indent: number): string;
+  footer(): string;
 }
 
-/// Formats the report of a root timer (whose own time is the total).
-export function timingReport(root: Timer, display: TimingDisplay): string {
+const textWriter: TimingWriter = {
+  header: (total) => RULE + " ".repeat(Math.floor((80 - TITLE.length) / 2)) + TITLE + "\n" + RULE +
+    `  Total Execution Time: ${total.toFixed(4)} seconds\n\n  ----Wall Time----  ----Name----\n`,
+  listRow: (name, s, total) => `${s.toFixed(4).padStart(10)} (${percent(s, total).toFixed(1).padStart(5)}%)  ${name}\n`,
+  treeRow: (indent, name, s, total) => textWriter.listRow(" ".repeat(indent) + name, s, total, false),
+  treeEnd: () => "",
+  footer: () => "",
+};
+
+/// `"wall": {"duration": %8.4f, "percentage": %5.1f}`; names are written as they are, unescaped, as MLIR writes them.
+function jsonTime(s: number, total: number): string {
+  return `"wall": {"duration": ${s.toFixed(4).padStart(8)}, "percentage": ${percent(s, total).toFixed(1).padStart(5)}}`;
+}
+
+const jsonWriter: TimingWriter = {
+  header: () => "[\n",
+  listRow: (name, s, total, last) => `{${jsonTime(s, total)}, "name": "${name}"}${last ? "" : ","}\n`,
+  treeRow: (indent, name, s, total) => `${" ".repeat(indent)}{${jsonTime(s, total)}, "name": "${name}", "passes": [\n`,
+  treeEnd: (indent) => `${" ".repeat(indent)}{}]},\n`,
+  footer: () => "]\n",
+};
+
+/// Formats the report of a root timer (whose own time is the total), as mlir-opt's --mlir-timing prints it in the
+/// given display and output format.
+export function timingReport(root: Timer, display: TimingDisplay, format: TimingFormat = "text"): string {
+  const w = format === "json" ? jsonWriter : textWriter;
   const total = root.seconds;
-  let out = RULE + " ".repeat(Math.floor((80 - TITLE.length) / 2)) + TITLE + "\n" + RULE;
-  out += `  Total Execution Time: ${total.toFixed(4)} seconds\n\n`;
-  out += "  ----Wall Time----  ----Name----\n";
+  let out = w.header(total);
   let childSum = 0;
   for (const c of root.children) childSum += c.seconds;
   if (display === "tree") {
-    const visit = (t: Timer, depth: number): void => {
-      if (t.hidden) { for (const c of t.children) visit(c, depth); return; }
-      out += row(t.seconds, total, "  ".repeat(depth) + t.name);
-      for (const c of t.children) visit(c, depth + 1);
+    const visit = (t: Timer, indent: number): void => {
+      if (t.hidden) { for (const c of t.children) visit(c, indent); return; }
+      out += w.treeRow(indent, t.name, t.seconds, total);
+      for (const c of t.children) visit(c, indent + 2);
+      out += w.treeEnd(indent);
     };
     for (const c of root.children) visit(c, 0);
   } else {
@@ -66,13 +101,13 @@ export function timingReport(root: Timer, display: TimingDisplay): string {
       for (const c of t.children) visit(c);
     };
     for (const c of root.children) visit(c);
-    out += row(total, total, "root");
+    out += w.listRow("root", total, total, false);
     const rows = [...merged.entries()].sort((a, b) => b[1] - a[1]);
-    for (const [name, s] of rows) out += row(s, total, name);
+    for (const [name, s] of rows) out += w.listRow(name, s, total, false);
   }
-  out += row(Math.max(0, total - childSum), total, "Rest");
-  out += row(total, total, "Total");
-  return out;
+  out += w.listRow("Rest", Math.max(0, total - childSum), total, false);
+  out += w.listRow("Total", total, total, true);
+  return out + w.footer();
 }
 
 /// Times each pass and nested pipeline under `parent` (MLIR's PassTiming instrumentation).

@@ -8,9 +8,9 @@ import {
   type SparseElementsAttr, type DenseResourceElementsAttr, type DenseResourceHandle, isLocation,
 } from "../ir/attrs.js";
 import { externalResourcesOf } from "../ir/file-metadata.js";
-import type { Block, BlockArgument, Operation, Region, Value } from "../ir/ir.js";
+import type { Block, BlockArgument, OpOperand, Operation, Region, Value } from "../ir/ir.js";
 import { hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
-import { setDiagnosticOpPrinter } from "../ir/verifier.js";
+import { setDiagnosticOpPrinter, verify } from "../ir/verifier.js";
 import {
   kDynamic, setTypeStringifier, Signedness, TypeKind, type ComplexType, type DialectType, type FloatType, type FunctionType,
   type IntegerType, type MemRefType, type OpaqueType, type RankedTensorType, type ShapedType, type TupleType, type Type,
@@ -41,6 +41,20 @@ export interface PrintOptions {
   /// `--mlir-elide-elementsattrs-if-larger`: elements attributes with more elements than this print as
   /// `dense_resource<__elided__>` (-1: never, the default).
   readonly elideElementsAbove?: number;
+  /// `--mlir-print-value-users`: a comment after each op names the users of its results (` // users: %3, %5`) or, for
+  /// an op without results, its own number (` // id: %4`); one line per block argument names the argument's users.
+  /// Ops without results take value numbers then, as in MLIR.
+  readonly valueUsers?: boolean;
+  /// `--mlir-print-unique-ssa-ids`: value numbers, entry-block argument numbers and name-conflict suffixes run on across
+  /// all regions instead of restarting in each region (always so in generic form).
+  readonly uniqueIds?: boolean;
+  /// `--mlir-pretty-debuginfo`: locations print in MLIR's pretty form (`a.c:1:2` for `loc("a.c":1:2)`, `[unknown]`,
+  /// fused locations without `fused`, a call site's caller on a new line) wherever they print: after ops and block
+  /// arguments under `--mlir-print-debuginfo`, as attributes, in alias definitions.
+  readonly prettyDebugInfo?: boolean;
+  /// `--mlir-print-assume-verified`: print IR that may not verify in custom form without verifying it first (see
+  /// printOptionsForUnverified; MLIR's OpPrintingFlags::assumeVerified).
+  readonly assumeVerified?: boolean;
 }
 
 const bareIdRe = /^[A-Za-z_][A-Za-z0-9_$.]*$/;
@@ -118,6 +132,8 @@ export class AsmPrinter implements OpPrinter {
   private noAliases = false;
   private readonly localScope: boolean;
   private readonly skipRegions: boolean;
+  private readonly valueUsers: boolean;
+  private readonly prettyLocs: boolean;
   private readonly elementsHexAbove: number;
   private readonly elideElementsAbove: number;
   /// The operands of the affine expression being printed, and the name callbacks reading them (made once).
@@ -134,8 +150,10 @@ export class AsmPrinter implements OpPrinter {
     this.skipRegions = options.skipRegions ?? false;
     this.elementsHexAbove = options.elementsHexAbove ?? defaultHexElementLimit;
     this.elideElementsAbove = options.elideElementsAbove ?? -1;
+    this.valueUsers = options.valueUsers ?? false;
+    this.prettyLocs = options.prettyDebugInfo ?? false;
     this.noAliases = this.localScope;
-    this.names = new SsaNames(this.generic);
+    this.names = new SsaNames(this.generic, options.uniqueIds ?? false, this.valueUsers);
   }
 
   // ---- output ----
@@ -176,21 +194,24 @@ export class AsmPrinter implements OpPrinter {
   private printTopLevelInto(op: Operation): void {
     this.names.number(op);
     // With local scope MLIR's Operation::print prints the op alone: no aliases, newline or file metadata.
-    if (this.localScope) { this.printFullOp(op); return; }
+    if (this.localScope) { this.printFullOp(op); if (this.valueUsers) this.printUsersComment(op); return; }
     this.initializeAliases(op);
     this.printAliasDefs(false);
     this.printFullOp(op);
+    if (this.valueUsers) this.printUsersComment(op);
     this.write("\n");
     this.printAliasDefs(true);
     this.printFileMetadata(op);
   }
 
-  /// Prints one op (without aliases; its location under debug info) with value names numbered from `scope`: its
-  /// top-level ancestor by default, as MLIR's Operation::print; an ancestor isolated from above for a local scope.
-  printInContext(op: Operation, scope: Operation = topLevelOf(op)): string {
+  /// Prints one op (without aliases; its location under debug info) with value names numbered from `scope`: by
+  /// default, as MLIR's Operation::print, its top-level ancestor, or under local scope its closest ancestor (or
+  /// itself) isolated from above.
+  printInContext(op: Operation, scope: Operation = this.localScope ? localScopeRoot(op) : topLevelOf(op)): string {
     this.names.number(scope);
     this.noAliases = true;
     this.printFullOp(op);
+    if (this.valueUsers) this.printUsersComment(op);
     return this.takeText();
   }
 
@@ -450,15 +471,71 @@ export class AsmPrinter implements OpPrinter {
       this.write("\n");
     }
     this.indent += 2;
+    // Under --mlir-print-value-users each argument's users, on lines of their own, even when the header is not printed.
+    if (this.valueUsers && !this.collecting) {
+      for (const a of b.args) {
+        this.writeIndent();
+        this.write("// " + this.valueName(a) + (a.useEmpty ? " is unused" : " is used by " + this.usersText(a)) + "\n");
+      }
+    }
     const last = b.lastOp;
     const skipLast = !printTerminator && last !== null && hasTrait(last.def, Trait.Terminator);
     for (let op = b.firstOp; op !== null; op = op.next) {
       if (skipLast && op === last) break;
       this.writeIndent();
       this.printFullOp(op);
+      if (this.valueUsers) this.printUsersComment(op);
       this.write("\n");
     }
     this.indent -= 2;
+  }
+
+  /// The comment `--mlir-print-value-users` puts after an op (MLIR's printUsersComment): ` // id: %N` for an op
+  /// without results that has operands, ` // unused` when no result is used, else ` // user: ...` (one result used by
+  /// one op with at most one result) or ` // users: ...`, each result's users in parentheses when there are several.
+  private printUsersComment(op: Operation): void {
+    if (this.collecting) return;
+    const results = op.results;
+    const n = results.length;
+    if (n === 0) {
+      if (op.operands.length !== 0) this.write(" // id: " + this.names.opId(op));
+      return;
+    }
+    let userOps = 0, userResults = 0;
+    const seen = new Set<Operation>();
+    for (let i = 0; i < n; i++) {
+      for (let u = results[i].firstUse; u !== null; u = u.nextUse) {
+        if (seen.has(u.owner)) continue;
+        seen.add(u.owner);
+        userOps++;
+        userResults += u.owner.results.length;
+      }
+    }
+    if (userOps === 0) { this.write(" // unused"); return; }
+    let text = userResults <= 1 && userOps <= 1 && n === 1 ? " // user: " : " // users: ";
+    for (let i = 0; i < n; i++) {
+      if (i) text += ", ";
+      text += n > 1 ? "(" + this.usersText(results[i]) + ")" : this.usersText(results[i]);
+    }
+    this.write(text);
+  }
+
+  /// The users of `v` in use-list order, each once (MLIR's printValueUsers): a user's results, or its number when it
+  /// has none; `unused` for a value without uses.
+  private usersText(v: Value): string {
+    if (v.firstUse === null) return "unused";
+    let text = "";
+    const seen = new Set<Operation>();
+    for (let u: OpOperand | null = v.firstUse; u !== null; u = u.nextUse) {
+      const user = u.owner;
+      if (seen.has(user)) continue;
+      seen.add(user);
+      if (text.length !== 0) text += ", ";
+      const rs = user.results;
+      if (rs.length === 0) text += this.names.opId(user);
+      else for (let i = 0; i < rs.length; i++) text += (i ? ", " : "") + this.valueName(rs[i]);
+    }
+    return text;
   }
 
   // ---- OpPrinter ----
@@ -569,8 +646,10 @@ export class AsmPrinter implements OpPrinter {
     if (this.collecting) this.collectLoc(loc, false);
     else this.printTrailingLoc(loc, false);
   }
-  /// ` loc(...)`; with `allowAlias` the whole location may print as its alias (MLIR's printTrailingLocation).
+  /// ` loc(...)`; with `allowAlias` the whole location may print as its alias (MLIR's printTrailingLocation). In pretty
+  /// form the location prints inline without `loc(...)`, never as its alias (its nested locations may).
   private printTrailingLoc(loc: Location, allowAlias: boolean): void {
+    if (this.prettyLocs) { this.write(" "); this.printLocInner(loc, true); return; }
     const alias = allowAlias ? this.aliasNames.get(loc) : undefined;
     if (alias !== undefined) { this.write(" loc(#" + alias + ")"); return; }
     this.write(" loc(");
@@ -782,6 +861,7 @@ export class AsmPrinter implements OpPrinter {
         return;
       }
       default:
+        if (this.prettyLocs) { this.printLocInner(a as Location, true); return; }
         this.write("loc(");
         this.printLocInner(a as Location, true);
         this.write(")");
@@ -798,13 +878,15 @@ export class AsmPrinter implements OpPrinter {
     if (withType) { this.write(" : "); this.printType(d.type); }
   }
 
-  /// The body of a location; nested locations use their aliases unless `noNestedAliases` (MLIR's printLocationInternal).
+  /// The body of a location; nested locations use their aliases unless aliases are off (MLIR's printLocationInternal,
+  /// in its pretty form under --mlir-pretty-debuginfo).
   private printLocInner(l: Location, isTopLevel = true): void {
     if (!isTopLevel && !this.noAliases) {
       if (this.collecting) { this.collect(l, false, Elide.Never, this.deferrable); return; }
       const alias = this.aliasNames.get(l);
       if (alias !== undefined) { this.write("#" + alias); return; }
     }
+    if (this.prettyLocs) { this.printPrettyLoc(l); return; }
     switch (l.kind) {
       case AttrKind.UnknownLoc: this.write("unknown"); return;
       case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; this.write(`${escapeString(f.file)}:${f.line}:${f.col}`); return; }
@@ -826,6 +908,36 @@ export class AsmPrinter implements OpPrinter {
       case AttrKind.FusedLoc: {
         const f = l as FusedLoc;
         this.write("fused");
+        if (f.metadata !== null) { this.write("<"); this.printAttribute(f.metadata); this.write(">"); }
+        this.write("[");
+        f.locations.forEach((x, i) => { if (i) this.write(", "); this.printLocInner(x, false); });
+        this.write("]");
+        return;
+      }
+    }
+  }
+
+  /// A location's body in MLIR's pretty form: `[unknown]`, the file name unquoted, a call site as `callee at caller`
+  /// (on a new line unless the callee is a name and the caller a file location), a fused location without `fused`.
+  private printPrettyLoc(l: Location): void {
+    switch (l.kind) {
+      case AttrKind.UnknownLoc: this.write("[unknown]"); return;
+      case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; this.write(`${f.file}:${f.line}:${f.col}`); return; }
+      case AttrKind.NameLoc: {
+        const n = l as NameLoc;
+        this.write(escapeString(n.name));
+        if (n.child.kind !== AttrKind.UnknownLoc) { this.write("("); this.printLocInner(n.child, false); this.write(")"); }
+        return;
+      }
+      case AttrKind.CallSiteLoc: {
+        const c = l as CallSiteLoc;
+        this.printLocInner(c.callee, false);
+        this.write(c.callee.kind === AttrKind.NameLoc && c.caller.kind === AttrKind.FileLineColLoc ? " at " : "\n at ");
+        this.printLocInner(c.caller, false);
+        return;
+      }
+      case AttrKind.FusedLoc: {
+        const f = l as FusedLoc;
         if (f.metadata !== null) { this.write("<"); this.printAttribute(f.metadata); this.write(">"); }
         this.write("[");
         f.locations.forEach((x, i) => { if (i) this.write(", "); this.printLocInner(x, false); });
@@ -878,6 +990,15 @@ export function printOperationToString(op: Operation, options: PrintOptions = {}
   return new AsmPrinter(options).printTopLevel(op).join("");
 }
 
+/// The options to print IR numbered from `root` (the op printed, or the op its values are numbered from) with when it
+/// may not verify (after a pass failed or broke it): MLIR verifies that op before it prints and prints the generic
+/// form if that fails, since custom printers may not cope with invalid ops (verifyOpAndAdjustFlags) — unless the
+/// options ask for the generic form already or assume verified IR (`--mlir-print-assume-verified`).
+export function printOptionsForUnverified(root: Operation, options: PrintOptions): PrintOptions {
+  if (options.generic === true || options.assumeVerified === true) return options;
+  return verify(root).length === 0 ? options : { ...options, generic: true };
+}
+
 /// Prints a type.
 export function typeToText(t: Type): string { return new AsmPrinter().typeText(t); }
 /// Prints an attribute (without aliases).
@@ -891,11 +1012,17 @@ function localScopeRoot(op: Operation): Operation {
   return root;
 }
 
-/// Prints one op in generic form for "see current operation" notes, its values named as MLIR's Diagnostic::appendOp
-/// names them: numbered from the op's local scope (localScopeRoot), as if that op were printed alone.
-export function printOpGeneric(op: Operation): string {
-  return new AsmPrinter({ generic: true }).printInContext(op, localScopeRoot(op));
+/// The printer of ops in "see current operation" notes under the tool's printing flags `options` (MLIR's
+/// Diagnostic::appendOp, which starts from them): generic form, values numbered from the op's local scope
+/// (localScopeRoot) as if that op were printed alone, elements attributes of more than 16 elements elided
+/// (adjustPrintingFlags); locations, value users and the like as `options` ask.
+export function diagnosticOpPrinter(options: PrintOptions): (op: Operation) => string {
+  const flags: PrintOptions = { ...options, generic: true, localScope: true, elideElementsAbove: 16 };
+  return (op) => new AsmPrinter(flags).printInContext(op, localScopeRoot(op));
 }
+
+/// Prints one op for "see current operation" notes with the default printing flags (diagnosticOpPrinter).
+export const printOpGeneric: (op: Operation) => string = diagnosticOpPrinter({});
 
 setAttrStringifier(attrToText);
 setDiagnosticOpPrinter(printOpGeneric);

@@ -21,6 +21,10 @@ class Scope {
   add(n: string): void { (this.names ??= new Set()).add(n); }
 }
 
+/// The counters of a numbering: the next value number, entry-block argument number and conflict suffix, and the
+/// names in scope.
+interface Counters { nextValue: number; nextArg: number; nextConflict: number; scope: Scope }
+
 /// The names of the values and blocks of one print. Value names live on the values (`printName`, valid while
 /// `printStamp` is the stamp of this numbering), which is cheaper than a map.
 export class SsaNames {
@@ -29,33 +33,46 @@ export class SsaNames {
   private numberedTop: Operation | null = null;
   private readonly blockNames = new Map<Block, { name: string; ordering: number }>();
   private readonly resultGroups = new Map<Operation, number[]>();
+  /// Numbers of the ops without results (MLIR's operationIDs), kept only under `--mlir-print-value-users`.
+  private readonly opIds: Map<Operation, number> | null;
+  /// Counters carry on across regions rather than restart from the parent's (MLIR's shouldPrintUniqueSSAIDs).
+  private readonly unique: boolean;
 
-  /// In generic form every value gets a unique number (MLIR's shouldPrintUniqueSSAIDs) and ops name no results.
-  constructor(private readonly generic: boolean) {}
+  /// In generic form ops name no results and block arguments take no names from their ops. `unique`: every value gets
+  /// a unique number, as in generic form (`--mlir-print-unique-ssa-ids`); `opIds`: ops without results take a number
+  /// too, which `--mlir-print-value-users` prints for them.
+  constructor(private readonly generic: boolean, unique = false, opIds = false) {
+    this.unique = generic || unique;
+    this.opIds = opIds ? new Map() : null;
+  }
 
   /// Where the result groups of `op` start (`%x:2, %y` prints groups [0, 2]), or undefined for one group.
   resultGroupsOf(op: Operation): readonly number[] | undefined {
     return op.results.length > 1 && this.resultGroups.size !== 0 ? this.resultGroups.get(op) : undefined;
   }
 
-  /// Numbers the values and blocks in the regions of `top` (a top-level op, or the top-level ancestor of an op
-  /// printed alone), as mlir-opt does.
+  /// Numbers `top` itself (its results, or its own number) and the values and blocks in its regions (`top` is a
+  /// top-level op, or the op from which an op printed alone is numbered), as mlir-opt does.
   number(top: Operation): void {
     this.numberedTop = top;
     this.stamp = nextStamp++;
     activeNamer = this;
-    type Ctx = { region: Region; nextValue: number; nextArg: number; nextConflict: number; scope: Scope | null };
+    if (this.opIds !== null) this.opIds.clear();
+    type Ctx = { region: Region; nextValue: number; nextArg: number; nextConflict: number; scope: Scope };
+    const topScope = new Scope(null);
+    const st: Counters = { nextValue: 0, nextArg: 0, nextConflict: 0, scope: topScope };
     const stack: Ctx[] = [];
-    for (const r of top.regions) stack.push({ region: r, nextValue: 0, nextArg: 0, nextConflict: 0, scope: null });
-    // Regions are processed LIFO like MLIR; each child starts from its parent's counters, except in generic
-    // form, where MLIR prints unique SSA ids (OpPrintingFlags::shouldPrintUniqueSSAIDs): counters carry on.
-    const uniq = { nextValue: 0, nextArg: 0, nextConflict: 0 };
+    // The regions of `top` start from the counters as they were before `top` took its numbers.
+    for (const r of top.regions) stack.push({ region: r, nextValue: 0, nextArg: 0, nextConflict: 0, scope: topScope });
+    this.numberOp(top, st);
+    // Regions are processed LIFO like MLIR; each child starts from its parent's counters, unless every value gets a
+    // unique number (generic form, OpPrintingFlags::shouldPrintUniqueSSAIDs): then the counters carry on.
     while (stack.length) {
       const ctx = stack.pop()!;
+      if (!this.unique) { st.nextValue = ctx.nextValue; st.nextArg = ctx.nextArg; st.nextConflict = ctx.nextConflict; }
       const scope = new Scope(ctx.scope);
-      const st = this.generic ? { ...uniq, scope } : { nextValue: ctx.nextValue, nextArg: ctx.nextArg, nextConflict: ctx.nextConflict, scope };
+      st.scope = scope;
       this.numberRegion(ctx.region, st);
-      if (this.generic) { uniq.nextValue = st.nextValue; uniq.nextArg = st.nextArg; uniq.nextConflict = st.nextConflict; }
       for (let b = ctx.region.firstBlock; b !== null; b = b.next) {
         for (let op = b.firstOp; op !== null; op = op.next) {
           for (const r of op.regions) stack.push({ region: r, nextValue: st.nextValue, nextArg: st.nextArg, nextConflict: st.nextConflict, scope });
@@ -64,7 +81,27 @@ export class SsaNames {
     }
   }
 
-  private uniqueName(name: string, st: { nextConflict: number; scope: Scope }): string {
+  /// Numbers one op's results (MLIR's numberValuesInOp), or the op itself when it has none and op numbers are kept.
+  private numberOp(op: Operation, st: Counters): void {
+    if (op.results.length === 0) {
+      if (this.opIds !== null) this.opIds.set(op, st.nextValue++);
+      return;
+    }
+    const def = op.def;
+    if (!this.generic && def !== null && (def.asmNames !== null || def.results.length > 1)) {
+      this.nameResults(op, def, st);
+      if (this.hasName(op.results[0])) return;
+    }
+    this.setName(op.results[0], "%" + st.nextValue++);
+  }
+
+  /// `%N` of an op without results numbered under `--mlir-print-value-users`, as MLIR's printOperationID.
+  opId(op: Operation): string {
+    const id = this.opIds === null ? undefined : this.opIds.get(op);
+    return id === undefined ? "<<UNKNOWN OPERATION>>" : "%" + id;
+  }
+
+  private uniqueName(name: string, st: Counters): string {
     let n = sanitize(name);
     if (st.scope.has(n)) {
       const base = n + "_";
@@ -74,7 +111,7 @@ export class SsaNames {
     return n;
   }
 
-  private numberRegion(region: Region, st: { nextValue: number; nextArg: number; nextConflict: number; scope: Scope }): void {
+  private numberRegion(region: Region, st: Counters): void {
     const parent = region.parent;
     const argNames = !this.generic && parent !== null && parent.def !== null && parent.def.blockArgNames !== null;
     if (argNames) {
@@ -90,21 +127,13 @@ export class SsaNames {
         if (entry) this.setName(a, "%" + this.uniqueName("arg" + st.nextArg++, st));
         else this.setName(a, "%" + st.nextValue++);
       }
-      for (let op = b.firstOp; op !== null; op = op.next) {
-        if (op.results.length === 0) continue;
-        const def = op.def;
-        if (!this.generic && def !== null && (def.asmNames !== null || def.results.length > 1)) {
-          this.nameResults(op, def, st);
-          if (this.hasName(op.results[0])) continue;
-        }
-        this.setName(op.results[0], "%" + st.nextValue++);
-      }
+      for (let op = b.firstOp; op !== null; op = op.next) this.numberOp(op, st);
     }
   }
 
   /// Names the results of `op` as its OpAsmOpInterface (or ODS, for several named results) asks; a named result
   /// other than the first starts a result group.
-  private nameResults(op: Operation, def: OpDef, st: { nextConflict: number; scope: Scope }): void {
+  private nameResults(op: Operation, def: OpDef, st: Counters): void {
     const groups = [0];
     const set = (i: number, name: string): void => {
       const r = op.results[i];
