@@ -15,6 +15,9 @@ export interface DiagLocation {
   readonly file: string | null;
   readonly line: number;
   readonly col: number;
+  /// The callers of a call-site location, innermost first, shown as `called from` notes (MLIR's
+  /// SourceMgrDiagnosticHandler prints the call stack); absent for other locations.
+  readonly callers?: readonly DiagLocation[];
 }
 
 /// A location spanning [start, end) of a buffer.
@@ -148,8 +151,11 @@ export function renderDiagnostic(d: Diagnostic, options?: { readonly unknownPref
     }
   };
   one(d, true);
-  // As mlir-opt: a note at the diagnostic's own location does not repeat the source line.
-  for (const n of d.notes) one(n, !sameLoc(n.loc, d.loc));
+  // As mlir-opt: a note at the location of the line before does not repeat the source line. mlir-opt compares location
+  // attributes: after a call stack the last caller's, which a note's (the op's call site) is not.
+  let prev: DiagLocation | null = d.loc;
+  for (const c of d.loc.callers ?? []) { one(new Diagnostic(Severity.Note, d.code, "called from", c), true); prev = null; }
+  for (const n of d.notes) { one(n, prev === null || !sameLoc(n.loc, prev)); prev = n.loc; }
   return out;
 }
 

@@ -2,29 +2,57 @@
 import { Diagnostic, fileLoc, makeDiag, makeNote, unknownDiagLoc, type DiagLocation } from "../diag/diagnostic.js";
 import { DiagMessages } from "../diag/messages.js";
 import { Severity } from "../diag/severity.js";
-import { AttrKind, type Attribute, type FileLineColLoc, type Location, type StringAttr } from "./attrs.js";
+import { AttrKind, type Attribute, type CallSiteLoc, type FileLineColLoc, type FusedLoc, type Location, type NameLoc, type StringAttr } from "./attrs.js";
 import { Block, ValueKind, type BlockArgument, type Operation, type OpResult, type Region, type Value } from "./ir.js";
 import { Arity, hasTrait, registry, Trait, type OpDef, type OpVerifyContext } from "./opdef.js";
 import { symbolNameOf } from "./symbol-table.js";
 
-/// The source position of a location attribute (the first file:line:col inside it).
+/// The source position of a location attribute (MLIR's findLocToShow: the first file:line:col inside it), with the
+/// callers of the call site it contains as its call stack (at most ten, as mlir-opt shows).
 export function diagLocOf(loc: Location): DiagLocation {
-  let l: Attribute = loc;
-  for (let depth = 0; depth < 16; depth++) {
-    switch (l.kind) {
-      case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; return fileLoc(f.file, f.line, f.col); }
-      case AttrKind.NameLoc: l = (l as unknown as { child: Attribute }).child; break;
-      case AttrKind.CallSiteLoc: l = (l as unknown as { callee: Attribute }).callee; break;
-      case AttrKind.FusedLoc: {
-        const ls = (l as unknown as { locations: readonly Attribute[] }).locations;
-        if (!ls.length) return unknownDiagLoc;
-        l = ls[0];
-        break;
-      }
-      default: return unknownDiagLoc;
-    }
+  const shown = locToShow(loc, 0);
+  const site = callSiteOf(loc, 0);
+  if (site === null) return shown ?? unknownDiagLoc;
+  // MLIR's location stack: the shown location, then each caller that has one to show; the first is the diagnostic's.
+  const stack: DiagLocation[] = shown === null ? [] : [shown];
+  let caller = site.caller;
+  for (let depth = 0; depth < 10; depth++) {
+    const c = locToShow(caller, 0);
+    if (c !== null) stack.push(c);
+    const next = callSiteOf(caller, 0);
+    if (next === null) break;
+    caller = next.caller;
   }
-  return unknownDiagLoc;
+  if (stack.length === 0) return unknownDiagLoc;
+  return stack.length === 1 ? stack[0] : { ...stack[0], callers: stack.slice(1) };
+}
+
+/// The file:line:col a location shows, or null (unknown locations show none); a call site shows its callee's, or if
+/// that has none its caller's.
+function locToShow(l: Attribute, depth: number): DiagLocation | null {
+  if (depth > 64) return null;
+  switch (l.kind) {
+    case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; return fileLoc(f.file, f.line, f.col); }
+    case AttrKind.NameLoc: return locToShow((l as NameLoc).child, depth + 1);
+    case AttrKind.CallSiteLoc: return locToShow((l as CallSiteLoc).callee, depth + 1) ?? locToShow((l as CallSiteLoc).caller, depth + 1);
+    case AttrKind.FusedLoc:
+      for (const x of (l as FusedLoc).locations) { const d = locToShow(x, depth + 1); if (d !== null) return d; }
+      return null;
+    default: return null;
+  }
+}
+
+/// The call site a location is or names, or the first one a fused location holds (MLIR's getCallSiteLoc).
+function callSiteOf(l: Attribute, depth: number): CallSiteLoc | null {
+  if (depth > 64) return null;
+  switch (l.kind) {
+    case AttrKind.CallSiteLoc: return l as CallSiteLoc;
+    case AttrKind.NameLoc: return callSiteOf((l as NameLoc).child, depth + 1);
+    case AttrKind.FusedLoc:
+      for (const x of (l as FusedLoc).locations) { const c = callSiteOf(x, depth + 1); if (c !== null) return c; }
+      return null;
+    default: return null;
+  }
 }
 
 /// An error of op `op`: `'name' op message` at its location (`code` defaults to OpVerify's).
