@@ -886,10 +886,12 @@ export class AsmPrinter implements OpPrinter {
       const alias = this.aliasNames.get(l);
       if (alias !== undefined) { this.write("#" + alias); return; }
     }
-    if (this.prettyLocs) { this.printPrettyLoc(l); return; }
+    // MLIR's pretty form (--mlir-pretty-debuginfo): `[unknown]`, the file name unquoted, a call site as
+    // `callee at caller` (on a new line unless the callee is a name and the caller a file location), no `fused`.
+    const pretty = this.prettyLocs;
     switch (l.kind) {
-      case AttrKind.UnknownLoc: this.write("unknown"); return;
-      case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; this.write(`${escapeString(f.file)}:${f.line}:${f.col}`); return; }
+      case AttrKind.UnknownLoc: this.write(pretty ? "[unknown]" : "unknown"); return;
+      case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; this.write(`${pretty ? f.file : escapeString(f.file)}:${f.line}:${f.col}`); return; }
       case AttrKind.NameLoc: {
         const n = l as NameLoc;
         this.write(escapeString(n.name));
@@ -898,46 +900,16 @@ export class AsmPrinter implements OpPrinter {
       }
       case AttrKind.CallSiteLoc: {
         const c = l as CallSiteLoc;
-        this.write("callsite(");
+        if (!pretty) this.write("callsite(");
         this.printLocInner(c.callee, false);
-        this.write(" at ");
+        this.write(!pretty || (c.callee.kind === AttrKind.NameLoc && c.caller.kind === AttrKind.FileLineColLoc) ? " at " : "\n at ");
         this.printLocInner(c.caller, false);
-        this.write(")");
+        if (!pretty) this.write(")");
         return;
       }
       case AttrKind.FusedLoc: {
         const f = l as FusedLoc;
-        this.write("fused");
-        if (f.metadata !== null) { this.write("<"); this.printAttribute(f.metadata); this.write(">"); }
-        this.write("[");
-        f.locations.forEach((x, i) => { if (i) this.write(", "); this.printLocInner(x, false); });
-        this.write("]");
-        return;
-      }
-    }
-  }
-
-  /// A location's body in MLIR's pretty form: `[unknown]`, the file name unquoted, a call site as `callee at caller`
-  /// (on a new line unless the callee is a name and the caller a file location), a fused location without `fused`.
-  private printPrettyLoc(l: Location): void {
-    switch (l.kind) {
-      case AttrKind.UnknownLoc: this.write("[unknown]"); return;
-      case AttrKind.FileLineColLoc: { const f = l as FileLineColLoc; this.write(`${f.file}:${f.line}:${f.col}`); return; }
-      case AttrKind.NameLoc: {
-        const n = l as NameLoc;
-        this.write(escapeString(n.name));
-        if (n.child.kind !== AttrKind.UnknownLoc) { this.write("("); this.printLocInner(n.child, false); this.write(")"); }
-        return;
-      }
-      case AttrKind.CallSiteLoc: {
-        const c = l as CallSiteLoc;
-        this.printLocInner(c.callee, false);
-        this.write(c.callee.kind === AttrKind.NameLoc && c.caller.kind === AttrKind.FileLineColLoc ? " at " : "\n at ");
-        this.printLocInner(c.caller, false);
-        return;
-      }
-      case AttrKind.FusedLoc: {
-        const f = l as FusedLoc;
+        if (!pretty) this.write("fused");
         if (f.metadata !== null) { this.write("<"); this.printAttribute(f.metadata); this.write(">"); }
         this.write("[");
         f.locations.forEach((x, i) => { if (i) this.write(", "); this.printLocInner(x, false); });
