@@ -151,23 +151,16 @@ export const forSyntax: OpSyntax = {
     const regionArgs: ParsedArgument[] = [iv];
     const inits: Value[] = [];
     if (p.parseOptionalKeyword("iter_args")) {
-      const pairs: [ParsedArgument, UnresolvedOperand][] = [];
-      p.parsePunct("(");
-      if (!p.parseOptionalPunct(")")) {
-        do {
-          const a = p.parseArgument(false);
-          p.parsePunct("=");
-          pairs.push([a, p.parseOperand()]);
-        } while (p.parseOptionalPunct(","));
-        p.parsePunct(")");
-      }
+      const args: ParsedArgument[] = [];
+      const operands: UnresolvedOperand[] = [];
+      p.parseAssignmentList(args, operands);
       if (!p.atPunct("->")) p.parsePunct("->");
       state.resultTypes.push(...p.parseOptionalArrowTypeList());
-      for (let i = 0; i < pairs.length && i < state.resultTypes.length; i++) {
-        pairs[i][0].type = state.resultTypes[i];
-        inits.push(p.resolveOperand(pairs[i][1], state.resultTypes[i]));
+      for (let i = 0; i < args.length && i < state.resultTypes.length; i++) {
+        args[i].type = state.resultTypes[i];
+        inits.push(p.resolveOperand(operands[i], state.resultTypes[i]));
       }
-      for (const [a] of pairs) regionArgs.push(a);
+      regionArgs.push(...args);
     }
     state.operands.push(...lbOperands, ...ubOperands, ...inits);
     state.props.set("lowerBoundMap", getAffineMapAttr(lbMap));

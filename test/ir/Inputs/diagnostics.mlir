@@ -461,3 +461,37 @@ func.func private @f() -> (f32) attributes   test.x = [1]
 "t.x"() {a = opaque<"a", "b">} : () -> ()
 // -----
 "t.x"() : () -> opaque<"a", "b">
+// -----
+func.func @f(%c0: index) {
+  scf.parallel (%k, %l) = (%c0, %c0 to (%c0, %c0) step (%c0, %c0) {
+  }
+  return
+}
+// -----
+func.func @f(%cst: f32) {
+  %sum = affine.for %k = 0 to 1024 iter_args(%red = %cst -> (f32) {
+    affine.yield %red : f32
+  }
+  return
+}
+// -----
+func.func @f(%cst: f32) {
+  %sum = affine.for %k = 0 to 1024 iter_args %red = %cst -> (f32) {
+    affine.yield %red : f32
+  }
+  return
+}
+// -----
+func.func @f(%c0: index, %cst: f32) {
+  %sum = scf.for %k = %c0 to %c0 step %c0 iter_args(%red = %cst, %x %cst) -> (f32) {
+    scf.yield %red : f32
+  }
+  return
+}
+// -----
+func.func @f(%c0: index, %cst: f32) {
+  %sum = scf.for %k = %c0 to %c0 step %c0 iter_args() -> () {
+    scf.yield
+  }
+  return
+}

@@ -20,17 +20,6 @@ function printInitializationList(p: OpPrinter, args: readonly Value[], inits: re
   p.write(")");
 }
 
-/// Parses `(%inner = %outer, ...)` into arguments and operands (MLIR's parseAssignmentList).
-function parseAssignmentList(p: OpParser, args: ParsedArgument[], operands: UnresolvedOperand[]): void {
-  p.parsePunct("(");
-  do {
-    args.push(p.parseArgument(false));
-    p.parsePunct("=");
-    operands.push(p.parseOperand());
-  } while (p.parseOptionalPunct(","));
-  p.parsePunct(")");
-}
-
 // `-> type` or `-> (types)`, the arrow required.
 function parseArrowTypeList(p: OpParser): Type[] {
   if (!p.atPunct("->")) p.parsePunct("->");
@@ -70,7 +59,7 @@ export const forSyntax: OpSyntax = {
     const inits: UnresolvedOperand[] = [];
     const hasIterArgs = p.parseOptionalKeyword("iter_args");
     if (hasIterArgs) {
-      parseAssignmentList(p, args, inits);
+      p.parseAssignmentList(args, inits);
       state.resultTypes.push(...parseArrowTypeList(p));
     }
     if (args.length !== state.resultTypes.length + 1) p.error("custom op 'scf.for' mismatch in number of loop-carried values and defined values", state.offset);
@@ -138,7 +127,7 @@ export const whileSyntax: OpSyntax = {
     const after = state.addRegion(new Region());
     const args: ParsedArgument[] = [];
     const inits: UnresolvedOperand[] = [];
-    if (p.atPunct("(")) parseAssignmentList(p, args, inits);
+    p.parseOptionalAssignmentList(args, inits);
     p.parsePunct(":");
     const at = p.currentOffset();
     const t = p.parseType();
@@ -291,7 +280,7 @@ export const forallSyntax: OpSyntax = {
     const outArgs: ParsedArgument[] = [];
     const outs: UnresolvedOperand[] = [];
     if (p.parseOptionalKeyword("shared_outs")) {
-      parseAssignmentList(p, outArgs, outs);
+      p.parseAssignmentList(outArgs, outs);
       state.resultTypes.push(...p.parseOptionalArrowTypeList());
       state.operands.push(...p.resolveOperands(outs, state.resultTypes));
     }

@@ -121,6 +121,10 @@ export interface OpParser {
   parseOptionalOperand(): UnresolvedOperand | null;
   /// A comma-separated list, optionally in a delimiter: "none", "paren", "square", "optional-paren", "optional-square".
   parseOperandList(delimiter?: "none" | "paren" | "square" | "optional-paren" | "optional-square"): UnresolvedOperand[];
+  /// `(%inner = %outer, ...)` (may be empty): the arguments and the operands assigned to them (MLIR's
+  /// parseAssignmentList; the optional form returns false when no `(` is here).
+  parseAssignmentList(args: ParsedArgument[], operands: UnresolvedOperand[]): void;
+  parseOptionalAssignmentList(args: ParsedArgument[], operands: UnresolvedOperand[]): boolean;
   resolveOperand(u: UnresolvedOperand, type: Type): Value;
   resolveOperands(us: readonly UnresolvedOperand[], types: readonly Type[] | Type, offset?: number): Value[];
 

@@ -691,8 +691,23 @@ export class Parser extends ParserBase implements OpParser {
       return out;
     }
     if (delimiter.startsWith("optional") && !this.is(open)) return out;
-    this.commaList(open, open === Tok.LParen ? Tok.RParen : Tok.RSquare, () => out.push(this.parseOperand()));
+    const close = open === Tok.LParen ? Tok.RParen : Tok.RSquare;
+    this.commaList(open, close, () => out.push(this.parseOperand()), `${tokNames[close]} in operand list`, `${tokNames[open]} in operand list`);
     return out;
+  }
+  parseAssignmentList(args: ParsedArgument[], operands: UnresolvedOperand[]): void {
+    if (!this.parseOptionalAssignmentList(args, operands)) this.error("expected '('");
+  }
+  parseOptionalAssignmentList(args: ParsedArgument[], operands: UnresolvedOperand[]): boolean {
+    if (!this.consumeIf(Tok.LParen)) return false;
+    if (this.consumeIf(Tok.RParen)) return true;
+    do {
+      args.push(this.parseArgument(false));
+      this.expect(Tok.Equal, "'='");
+      operands.push(this.parseOperand());
+    } while (this.consumeIf(Tok.Comma));
+    this.expect(Tok.RParen, "',' or ')'");
+    return true;
   }
 
   parseColonType(): Type {
