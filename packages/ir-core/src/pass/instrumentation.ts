@@ -2,7 +2,7 @@
 import type { Operation } from "../ir/ir.js";
 import { symbolNameOf } from "../ir/symbol-table.js";
 import { textOfByteString } from "../support/byte-string.js";
-import { AsmPrinter, printOptionsForUnverified, type PrintOptions } from "../syntax/printer.js";
+import { AsmPrinter, printOptionsForUnverified, topLevelOf, type PrintOptions } from "../syntax/printer.js";
 import { Pass } from "./pass.js";
 import type { OpPassManager, OpToOpPassAdaptor, PipelineElement } from "./pass-manager.js";
 
@@ -98,9 +98,7 @@ export function printOpLocal(op: Operation, options: PrintOptions = {}): string 
 
 /// Prints the op's top-level ancestor as mlir-opt prints a module (alias definitions first).
 export function printTopLevelOf(op: Operation, options: PrintOptions = {}): string {
-  let top = op;
-  while (top.parentOp !== null) top = top.parentOp;
-  return new AsmPrinter(options).printTopLevel(top).join("");
+  return new AsmPrinter(options).printTopLevel(topLevelOf(op)).join("");
 }
 
 /// A fingerprint of an op and everything nested (generic text with locations), for --mlir-print-ir-after-change.
@@ -142,8 +140,7 @@ export class IRPrinterInstrumentation implements PassInstrumentation {
     h += ` ('${op.name}' operation`;
     const sym = symbolNameOf(op);
     if (sym !== null) h += `: @${sym}`;
-    let top = op;
-    while (top.parentOp !== null) top = top.parentOp;
+    const top = topLevelOf(op);
     return h + ") //----- //\n" + printTopLevelOf(top, this.printOptions(top));
   }
 

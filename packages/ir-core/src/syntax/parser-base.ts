@@ -205,8 +205,8 @@ export class ParserBase {
     this.lex.pos = save; this.lex.kind = k; this.lex.start = st; this.lex.end = en;
     return res;
   }
-  /// Parses an integer literal (with optional `-`) that a JS number holds exactly.
-  parseInteger(what = "integer value"): number {
+  /// Parses an integer literal (with optional `-`) that a JS number holds exactly; `what` names it in the error.
+  parseInteger(what: string): number {
     const at = this.lex.start;
     const v = this.parseOptionalIntegerBig();
     if (v === null) this.failWrongToken(`expected ${what}`);

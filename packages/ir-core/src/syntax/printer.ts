@@ -194,11 +194,10 @@ export class AsmPrinter implements OpPrinter {
   private printTopLevelInto(op: Operation): void {
     this.names.number(op);
     // With local scope MLIR's Operation::print prints the op alone: no aliases, newline or file metadata.
-    if (this.localScope) { this.printFullOp(op); if (this.valueUsers) this.printUsersComment(op); return; }
+    if (this.localScope) { this.printFullOp(op); return; }
     this.initializeAliases(op);
     this.printAliasDefs(false);
     this.printFullOp(op);
-    if (this.valueUsers) this.printUsersComment(op);
     this.write("\n");
     this.printAliasDefs(true);
     this.printFileMetadata(op);
@@ -211,7 +210,6 @@ export class AsmPrinter implements OpPrinter {
     this.names.number(scope);
     this.noAliases = true;
     this.printFullOp(op);
-    if (this.valueUsers) this.printUsersComment(op);
     return this.takeText();
   }
 
@@ -317,6 +315,7 @@ export class AsmPrinter implements OpPrinter {
     }
     this.printOperation(op);
     if (this.debugInfo) this.printTrailingLoc(op.loc, true);
+    if (this.valueUsers) this.printUsersComment(op);
   }
 
   private printOperation(op: Operation): void {
@@ -484,7 +483,6 @@ export class AsmPrinter implements OpPrinter {
       if (skipLast && op === last) break;
       this.writeIndent();
       this.printFullOp(op);
-      if (this.valueUsers) this.printUsersComment(op);
       this.write("\n");
     }
     this.indent -= 2;
@@ -494,7 +492,6 @@ export class AsmPrinter implements OpPrinter {
   /// without results that has operands, ` // unused` when no result is used, else ` // user: ...` (one result used by
   /// one op with at most one result) or ` // users: ...`, each result's users in parentheses when there are several.
   private printUsersComment(op: Operation): void {
-    if (this.collecting) return;
     const results = op.results;
     const n = results.length;
     if (n === 0) {
@@ -1015,7 +1012,7 @@ function dialectSymbol(prefix: string, dialect: string, data: string): string {
 }
 
 /// The top-level ancestor of `op` (`op` itself if it has no parent).
-function topLevelOf(op: Operation): Operation {
+export function topLevelOf(op: Operation): Operation {
   let top = op;
   while (top.parentOp !== null) top = top.parentOp;
   return top;
