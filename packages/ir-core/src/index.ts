@@ -12,6 +12,7 @@ export * from "./ir/constraints.js";
 export * from "./ir/ir.js";
 export * from "./ir/opdef.js";
 export * from "./ir/dialect-diagnostics.js";
+export * from "./ir/source-positions.js";
 export * from "./ir/symbol-table.js";
 export * from "./ir/types.js";
 export * from "./ir/verifier.js";

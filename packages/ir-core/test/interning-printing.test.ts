@@ -1,7 +1,8 @@
-// Hash-consed types and attributes (equal means identical), the printer's byte buffer and value naming.
+// Hash-consed types and attributes (equal means identical), source positions made into locations on demand, the
+// printer's byte buffer and value naming.
 import { expect } from "chai";
 import {
-  AsmPrinter, Builtin, getArrayAttr, getDenseArrayAttr, getDictionaryAttr, getFileLineColLoc, getFloatAttr, getFunctionType,
+  AsmPrinter, Builtin, cloneOp, getArrayAttr, getDenseArrayAttr, getDictionaryAttr, getFileLineColLoc, getFloatAttr, getFunctionType,
   getFusedLoc, getIntegerAttr, getMemRefType, getNameLoc, getStringAttr, kDynamic, parseString, printOp, renderDiagnostic, unknownLoc,
   type Operation,
 } from "@allo/ir-core";
@@ -41,6 +42,22 @@ describe("ir-core interning", () => {
     const meta = getStringAttr("m");
     expect(getFusedLoc([], meta)).to.equal(getFusedLoc([unknownLoc], meta));
     expect(getFusedLoc([getNameLoc("n", a)], meta)).to.not.equal(getNameLoc("n", a));
+  });
+});
+
+describe("ir-core source positions", () => {
+  it("makes a parsed op's location when it is first read, from the right buffer", () => {
+    const first = parse('"a.x"() : () -> ()\n"a.y"() : () -> ()');
+    const second = parseString('\n  "b.z"() ({\n  ^bb0(%x: i32):\n    "b.w"() : () -> ()\n  }) : () -> ()', "u.mlir", { allowUnregistered: true, firstLine: 5 });
+    if (!second.ok) throw new Error("parse failed");
+    const y = first.regions[0].entry.lastOp!, z = second.op.regions[0].entry.firstOp!, arg = z.regions[0].entry.args[0];
+    expect(typeof y.locRef).to.equal("number");
+    expect(typeof arg.locRef).to.equal("number");
+    expect(y.loc).to.equal(getFileLineColLoc("t.mlir", 2, 1));
+    expect(y.locRef).to.equal(y.loc);
+    expect(z.loc).to.equal(getFileLineColLoc("u.mlir", 6, 3));
+    expect(arg.loc).to.equal(getFileLineColLoc("u.mlir", 7, 8));
+    expect(cloneOp(z).regions[0].entry.firstOp!.loc).to.equal(getFileLineColLoc("u.mlir", 8, 5));
   });
 });
 

@@ -188,7 +188,7 @@ function cloneBlocksBefore(src: Region, before: Block, mapping: Map<Value | Bloc
     const nb = before.parent!.insertBlockBefore(new Block(), before);
     for (const a of b.args) {
       if (mapping.has(a)) continue;
-      const na = nb.addArgument(a.type, a.loc);
+      const na = nb.addArgument(a.type, a.locRef);
       na.sourceName = a.sourceName;
       mapping.set(a, na);
     }

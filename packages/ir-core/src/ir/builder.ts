@@ -106,7 +106,7 @@ export function cloneWithoutRegions(op: Operation, mapping: Map<Value | Block, V
   for (let i = 0; i < resultTypes.length; i++) resultTypes[i] = op.results[i].type;
   const copy = new Operation({
     name: op.name, def: op.def, operands, resultTypes, props: op.props, attrs: op.attrs,
-    regions: op.regions.length, successors, loc: op.loc,
+    regions: op.regions.length, successors, loc: op.locRef,
   });
   for (let i = 0; i < op.results.length; i++) {
     const r = op.results[i];
@@ -133,7 +133,7 @@ export function cloneRegionInto(
   for (let b = src.firstBlock; b !== null; b = b.next) {
     const nb = dest.appendBlock(new Block());
     for (const a of b.args) {
-      const na = nb.addArgument(a.type, a.loc);
+      const na = nb.addArgument(a.type, a.locRef);
       na.sourceName = a.sourceName;
       mapping.set(a, na);
     }

@@ -3,6 +3,7 @@ import { InternalError } from "../diag/diagnostic.js";
 import { emptyDict, getDictionaryAttr, unknownLoc, type Attribute, type DictionaryAttr, type Location, type NamedAttribute } from "./attrs.js";
 import type { Type } from "./types.js";
 import type { OpDef } from "./opdef.js";
+import { resolveLocation, type LocationRef } from "./source-positions.js";
 
 /// Discriminates values.
 export enum ValueKind { OpResult, BlockArgument, Placeholder }
@@ -80,13 +81,16 @@ export class OpResult extends Value {
 export class BlockArgument extends Value {
   owner: Block;
   index: number;
-  loc: Location;
-  constructor(owner: Block, index: number, type: Type, loc: Location) {
+  /// The location, or the source position it is made from when first read (see `loc`).
+  locRef: LocationRef;
+  constructor(owner: Block, index: number, type: Type, loc: LocationRef) {
     super(ValueKind.BlockArgument, type);
     this.owner = owner;
     this.index = index;
-    this.loc = loc;
+    this.locRef = loc;
   }
+  get loc(): Location { const l = this.locRef; return typeof l === "number" ? (this.locRef = resolveLocation(l)) : l; }
+  set loc(l: Location) { this.locRef = l; }
   get definingOp(): null { return null; }
   get parentBlock(): Block { return this.owner; }
 }
@@ -152,7 +156,7 @@ export interface OperationInit {
   readonly attrs?: DictionaryAttr;
   readonly regions?: number | readonly Region[];
   readonly successors?: readonly Block[];
-  readonly loc?: Location;
+  readonly loc?: LocationRef;
 }
 
 /// `props` plus the default value of every defaulted property it lacks (MLIR's populateDefaultProperties).
@@ -196,7 +200,8 @@ export class Operation {
   attrs: DictionaryAttr;
   readonly regions: readonly Region[];
   readonly successors: Block[];
-  loc: Location;
+  /// The location, or the source position it is made from when first read (see `loc`).
+  locRef: LocationRef;
   parent: Block | null;
   prev: Operation | null;
   next: Operation | null;
@@ -216,7 +221,7 @@ export class Operation {
     this.attrs = init.attrs ?? emptyDict;
     this.regions = noRegions;
     this.successors = init.successors !== undefined && init.successors.length !== 0 ? init.successors.slice() : noSuccessors;
-    this.loc = init.loc ?? unknownLoc;
+    this.locRef = init.loc ?? unknownLoc;
     this.parent = null;
     this.prev = null;
     this.next = null;
@@ -233,6 +238,8 @@ export class Operation {
     else if (rs.length !== 0) this.regions = rs.map((r) => { r.parent = this; return r; });
   }
 
+  get loc(): Location { const l = this.locRef; return typeof l === "number" ? (this.locRef = resolveLocation(l)) : l; }
+  set loc(l: Location) { this.locRef = l; }
   /// The dialect prefix of the name.
   get dialect(): string { const i = this.name.indexOf("."); return i < 0 ? "" : this.name.slice(0, i); }
   get numOperands(): number { return this.operands.length; }
@@ -329,6 +336,7 @@ export class Operation {
 
 /// A basic block: arguments and an intrusive list of operations.
 export class Block {
+  /// The arguments (a short list is replaced, not grown, when an argument is added).
   readonly args: BlockArgument[];
   firstOp: Operation | null;
   lastOp: Operation | null;
@@ -348,13 +356,15 @@ export class Block {
   }
 
   /// Appends an argument.
-  addArgument(type: Type, loc: Location = unknownLoc): BlockArgument {
+  addArgument(type: Type, loc: LocationRef = unknownLoc): BlockArgument {
     const a = new BlockArgument(this, this.args.length, type, loc);
-    this.args.push(a);
+    // An array grown by push keeps spare room (17 slots after the first push); a short list is copied at its size.
+    if (this.args.length < 8) (this as { args: BlockArgument[] }).args = this.args.concat([a]);
+    else this.args.push(a);
     return a;
   }
   /// Inserts an argument at `index`.
-  insertArgument(index: number, type: Type, loc: Location = unknownLoc): BlockArgument {
+  insertArgument(index: number, type: Type, loc: LocationRef = unknownLoc): BlockArgument {
     const a = new BlockArgument(this, index, type, loc);
     this.args.splice(index, 0, a);
     for (let i = index; i < this.args.length; i++) this.args[i].index = i;

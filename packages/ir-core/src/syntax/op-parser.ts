@@ -3,6 +3,7 @@ import type { AffineExpr, AffineMap } from "../affine/index.js";
 import type { Attribute, Location } from "../ir/attrs.js";
 import type { Block, Region, Value } from "../ir/ir.js";
 import type { OpDef } from "../ir/opdef.js";
+import type { LocationRef } from "../ir/source-positions.js";
 import type { Type } from "../ir/types.js";
 import { NamedAttrList } from "./attr-list.js";
 
@@ -32,7 +33,8 @@ export interface AttributeSink { set(name: string, value: Attribute): unknown }
 export class OperationState {
   declare readonly name: string;
   declare readonly def: OpDef | null;
-  declare loc: Location;
+  /// The op's location (its source position until a trailing `loc(...)` is parsed).
+  declare loc: LocationRef;
   /// Offset of the op in the source (for diagnostics).
   declare readonly offset: number;
   /// The lists behind the getters below, null until first used (read them to build the op without allocating).
@@ -43,7 +45,7 @@ export class OperationState {
   regionList: Region[] | null;
   successorList: Block[] | null;
 
-  constructor(name: string, def: OpDef | null, loc: Location, offset: number) {
+  constructor(name: string, def: OpDef | null, loc: LocationRef, offset: number) {
     this.name = name;
     this.def = def;
     this.loc = loc;
@@ -157,7 +159,7 @@ export interface OpParser {
   parseSuccessor(): Block;
   parseOptionalSuccessor(): Block | null;
   /// Adds the implicit terminator `terminator` to every block of `region` that lacks one (creates the block if empty).
-  ensureTerminator(region: Region, terminator: string, loc: Location): void;
+  ensureTerminator(region: Region, terminator: string, loc: LocationRef): void;
 
   /// Parses an affine map whose dims/symbols are SSA ids (`%i * 4 + symbol(%n)`), in `[...]` or `(...)`;
   /// the operands are appended to `operands` (dims first, then symbols).

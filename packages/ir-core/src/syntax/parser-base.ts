@@ -13,6 +13,7 @@ import {
   type AffineMapAttr, type Attribute, type DenseResourceHandle, type Location, type NamedAttribute, type StridedLayoutAttr,
 } from "../ir/attrs.js";
 import { registry } from "../ir/opdef.js";
+import { sourcePositionBase, type LocationRef } from "../ir/source-positions.js";
 import {
   Builtin, getComplexType, getFloatType, getFunctionType, getIntegerType, getMemRefType, getOpaqueType, getTensorType,
   getTupleType, getUnrankedMemRefType, getUnrankedTensorType, getVectorType, isFloat, kDynamic, Signedness, TypeKind,
@@ -73,6 +74,8 @@ export class ParserBase {
   readonly aliases: AliasTables;
   /// > 0 while a dialect type or attribute parses its body (its errors are not an op's: no `custom op` prefix).
   symbolDepth = 0;
+  /// The first source position of the buffer (see sourcePosition), given when first needed.
+  private positionBase: number | null = null;
 
   constructor(buffer: SourceBuffer, config: ParserConfig, aliases: AliasTables) {
     this.buffer = buffer;
@@ -88,11 +91,9 @@ export class ParserBase {
   here(): DiagLocation { return bufferLoc(this.buffer, this.lex.start); }
   /// A location at `offset`.
   locAt(offset: number): DiagLocation { return bufferLoc(this.buffer, offset); }
-  /// The FileLineColLoc attribute of `offset`.
-  fileLoc(offset: number): Location {
-    const b = this.buffer;
-    const li = b.lineIndex(offset);
-    return getFileLineColLoc(b.name, li + b.firstLine, b.column(li, offset));
+  /// The source position of `offset`: its FileLineColLoc, made when first needed.
+  sourcePosition(offset: number): LocationRef {
+    return (this.positionBase ??= sourcePositionBase(this.buffer)) + offset;
   }
 
   /// Throws a parse error at `loc` (the current token by default).

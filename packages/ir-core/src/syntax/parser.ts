@@ -9,6 +9,7 @@ import {
 import { setExternalResources, type ExternalResourceGroup, type ResourceValue } from "../ir/file-metadata.js";
 import { Block, Operation, PlaceholderValue, Region, ValueKind, type Value } from "../ir/ir.js";
 import { failedInherentAttr, hasStorageClass, hasTrait, registry, Trait, type OpDef } from "../ir/opdef.js";
+import { resolveLocation, type LocationRef } from "../ir/source-positions.js";
 import type { FunctionType, Type } from "../ir/types.js";
 import { Builtin, TypeKind } from "../ir/types.js";
 import type { SourceBuffer } from "../support/source.js";
@@ -334,7 +335,7 @@ export class Parser extends ParserBase implements OpParser {
     this.consume();
     const def = registry.lookupOp(name);
     if (def === null) this.checkUnregistered(name, this.lex.start);
-    const state = new OperationState(name, def, this.fileLoc(start), start);
+    const state = new OperationState(name, def, this.sourcePosition(start), start);
     const uses: UnresolvedOperand[] = [];
     // MLIR's parseOptionalSSAUseList between its own messages for the parentheses.
     this.expect(Tok.LParen, "'(' to start operand list");
@@ -439,7 +440,7 @@ export class Parser extends ParserBase implements OpParser {
       }
       this.failWith(DiagMessages.UnknownOpCustom, this.locAt(start), spelled, tried);
     }
-    const state = new OperationState(def.name, def, this.fileLoc(start), start);
+    const state = new OperationState(def.name, def, this.sourcePosition(start), start);
     this.defaultDialects.push(def.defaultDialect);
     const outerCustomOp = this.customOpName;
     this.customOpName = def.name;
@@ -519,7 +520,7 @@ export class Parser extends ParserBase implements OpParser {
       if (e !== undefined && e.values[0] !== undefined) {
         this.failWithNote(DiagMessages.RegionArgInUse, this.locAt(a.offset), [a.name], DiagMessages.PreviouslyReferenced, this.locAt(referenceOffset(e, 0)));
       }
-      const arg = b.addArgument(a.type ?? Builtin.none, a.loc ?? this.fileLoc(a.offset));
+      const arg = b.addArgument(a.type ?? Builtin.none, a.loc ?? this.sourcePosition(a.offset));
       this.defineValues(a.name, [arg], a.offset);
     }
   }
@@ -548,7 +549,7 @@ export class Parser extends ParserBase implements OpParser {
     if (this.is(Tok.LParen)) {
       this.commaList(Tok.LParen, Tok.RParen, () => {
         const a = this.parseArgument(true);
-        const arg = e!.block.addArgument(a.type!, a.loc ?? this.fileLoc(a.offset));
+        const arg = e!.block.addArgument(a.type!, a.loc ?? this.sourcePosition(a.offset));
         this.defineValues(a.name, [arg], a.offset);
       });
     }
@@ -572,7 +573,7 @@ export class Parser extends ParserBase implements OpParser {
   }
 
   /// Appends `terminator` (with its record's fixed regions, empty) to each block of `region` that lacks one.
-  ensureTerminator(region: Region, terminator: string, loc: Location): void {
+  ensureTerminator(region: Region, terminator: string, loc: LocationRef): void {
     const def = registry.lookupOp(terminator);
     if (region.empty) region.appendBlock();
     for (let b = region.firstBlock; b !== null; b = b.next) {
@@ -590,7 +591,7 @@ export class Parser extends ParserBase implements OpParser {
     return this.fail(prefixed ? message : `custom op '${this.customOpName}' ${message}`, this.locAt(offset));
   }
   parserError(message: string, offset = this.lex.start): never { return this.fail(message, this.locAt(offset)); }
-  locationOf(offset: number): Location { return this.fileLoc(offset); }
+  locationOf(offset: number): Location { return resolveLocation(this.sourcePosition(offset)); }
 
   private punctTok(p: string): Tok {
     const t = punct[p];
