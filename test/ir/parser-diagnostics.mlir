@@ -154,3 +154,54 @@ func.func @f(%a: index) {
   }
   return
 }
+
+// -----
+
+// Names are scoped per region: a forward reference made in a nested region is resolved by a later definition in an
+// enclosing one, and a name defined in a region is gone when it ends.
+"test.graph"() ({
+  "foo.a"() ({
+    "foo.use"(%x) : (i32) -> ()
+    "foo.t"() : () -> ()
+  }) : () -> ()
+  %x = "foo.def"() : () -> i32
+  "foo.t"() : () -> ()
+}) : () -> ()
+
+// -----
+
+func.func @f() {
+  "foo.a"() ({
+    %y = "foo.def"() : () -> i32
+    "foo.t"() : () -> ()
+  }) : () -> ()
+  // expected-error @+1 {{use of undeclared SSA value name}}
+  "foo.use"(%y) : (i32) -> ()
+  return
+}
+
+// -----
+
+func.func @f() {
+  // expected-note @+1 {{previously defined here}}
+  %y = "foo.def"() : () -> i32
+  "foo.a"() ({
+    // expected-error @+1 {{redefinition of SSA value '%y'}}
+    %y = "foo.def"() : () -> i32
+    "foo.t"() : () -> ()
+  }) : () -> ()
+  return
+}
+
+// -----
+
+func.func @f() {
+  "foo.a"() ({
+    "foo.use"(%z) : (i32) -> ()
+    %z = "foo.def"() : () -> i32
+    "foo.t"() : () -> ()
+  }) : () -> ()
+  // expected-error @+1 {{use of undeclared SSA value name}}
+  "foo.use2"(%z) : (i32) -> ()
+  return
+}

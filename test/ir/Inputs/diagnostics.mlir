@@ -495,3 +495,52 @@ func.func @f(%c0: index, %cst: f32) {
   }
   return
 }
+// -----
+"test.graph"() ({
+  "foo.a"() ({
+    "foo.use"(%x) : (i32) -> ()
+    "foo.t"() : () -> ()
+  }) : () -> ()
+  %x = "foo.def"() : () -> i32
+  "foo.t"() : () -> ()
+}) : () -> ()
+// -----
+func.func @f() {
+  "foo.a"() ({
+    %y = "foo.def"() : () -> i32
+    "foo.t"() : () -> ()
+  }) : () -> ()
+  "foo.use"(%y) : (i32) -> ()
+  return
+}
+// -----
+func.func @g() {
+  %y = "foo.def"() : () -> i32
+  "foo.a"() ({
+    %y = "foo.def"() : () -> i32
+    "foo.t"() : () -> ()
+  }) : () -> ()
+  return
+}
+// -----
+func.func @h(%a: index) {
+  affine.for %a = 0 to 4 {
+  }
+  return
+}
+// -----
+func.func @k() {
+  "foo.a"() ({
+    "foo.use"(%z) : (i32) -> ()
+    %z = "foo.def"() : () -> i32
+    "foo.t"() : () -> ()
+  }) : () -> ()
+  "foo.use2"(%z) : (i32) -> ()
+  return
+}
+// -----
+func.func @m() {
+  "foo.use"(%q#1) : (i32) -> ()
+  %q = "foo.def"() : () -> i32
+  return
+}

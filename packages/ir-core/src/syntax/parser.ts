@@ -43,11 +43,24 @@ function referenceOffset(e: ValueDefEntry, number: number): number {
 /// IsolatedSSANameScope; an op isolated from above does not make one, so its regions see the names around it and
 /// may not redefine them).
 class IsolatedScope {
-  readonly values = new Map<string, ValueDefEntry>();
-  /// Names defined per nested region, removed when the region ends.
-  readonly regionDefs: string[][] = [[]];
+  /// The names defined in each region open in this scope, innermost last: a region's names go when it ends. (One map
+  /// per region, not one map for the scope, whose entries would be added and deleted region after region: a long-lived
+  /// map rehashed that often keeps its garbage past young-generation collections.)
+  readonly defined: Map<string, ValueDefEntry>[] = [new Map()];
+  /// Names used before their definition, until defined.
+  readonly pending = new Map<string, ValueDefEntry>();
   /// Forward references not defined yet, by `%name#number`.
   readonly forwardRefs = new Map<string, PlaceholderValue>();
+
+  /// The entry of `name`: defined in an open region, or used before its definition.
+  lookup(name: string): ValueDefEntry | undefined {
+    const d = this.defined;
+    for (let i = d.length - 1; i >= 0; i--) {
+      const e = d[i].get(name);
+      if (e !== undefined) return e;
+    }
+    return this.pending.get(name);
+  }
 }
 
 /// Parses MLIR text into operations.
@@ -192,7 +205,7 @@ export class Parser extends ParserBase implements OpParser {
 
   private pushRegionScope(isolated: boolean): void {
     if (isolated) this.scopes.push(new IsolatedScope());
-    else this.scope.regionDefs.push([]);
+    else this.scope.defined.push(new Map());
     this.blockScopes.push(new Map());
   }
 
@@ -200,10 +213,7 @@ export class Parser extends ParserBase implements OpParser {
     const blocks = this.blockScopes.pop()!;
     for (const e of blocks.values()) if (!e.defined) this.failWith(DiagMessages.UndefinedBlock, this.locAt(e.offset));
     if (isolated) this.undeclared.push(...this.scopes.pop()!.forwardRefs.values());
-    else {
-      const s = this.scope;
-      for (const n of s.regionDefs.pop()!) s.values.delete(n);
-    }
+    else this.scope.defined.pop();
   }
 
   /// Fails, at the end of the input as MLIR's finalize, with an error for each forward reference never defined, in
@@ -218,7 +228,7 @@ export class Parser extends ParserBase implements OpParser {
   /// it; forward references to higher result numbers stay (and are undeclared if the scope ends so).
   private defineValues(name: string, values: Value[], offset: number): void {
     const s = this.scope;
-    const prior = s.values.get(name);
+    const prior = s.lookup(name);
     let entryValues = values;
     if (prior !== undefined) {
       for (let i = 0; i < values.length; i++) {
@@ -233,9 +243,9 @@ export class Parser extends ParserBase implements OpParser {
         s.forwardRefs.delete(i === 0 ? name : `${name}#${i}`);
       }
       if (prior.values.length > values.length) entryValues = [...values, ...prior.values.slice(values.length)];
+      s.pending.delete(name);
     }
-    s.regionDefs[s.regionDefs.length - 1].push(name);
-    s.values.set(name, { values: entryValues, offset });
+    s.defined[s.defined.length - 1].set(name, { values: entryValues, offset });
     const bare = name.slice(1);
     if (values.length === 1) values[0].sourceName = bare;
     else for (let i = 0; i < values.length; i++) values[i].sourceName = `${bare}#${i}`;
@@ -244,7 +254,7 @@ export class Parser extends ParserBase implements OpParser {
   /// Resolves a use of `%name#number` with the expected type (creating a forward reference if needed).
   resolveOperand(u: UnresolvedOperand, type: Type): Value {
     const s = this.scope;
-    const e = s.values.get(u.name);
+    const e = s.lookup(u.name);
     const ref = u.number === 0 ? u.name : `${u.name}#${u.number}`;
     if (e !== undefined) {
       const v = e.values[u.number];
@@ -262,7 +272,7 @@ export class Parser extends ParserBase implements OpParser {
     else {
       const vals: Value[] = [];
       vals[u.number] = ph;
-      s.values.set(u.name, { values: vals, offset: u.offset });
+      s.pending.set(u.name, { values: vals, offset: u.offset });
     }
     s.forwardRefs.set(ref, ph);
     return ph;
@@ -516,7 +526,7 @@ export class Parser extends ParserBase implements OpParser {
   /// used in the scope is refused.
   private defineArgs(b: Block, args: readonly ParsedArgument[]): void {
     for (const a of args) {
-      const e = this.scope.values.get(a.name);
+      const e = this.scope.lookup(a.name);
       if (e !== undefined && e.values[0] !== undefined) {
         this.failWithNote(DiagMessages.RegionArgInUse, this.locAt(a.offset), [a.name], DiagMessages.PreviouslyReferenced, this.locAt(referenceOffset(e, 0)));
       }
