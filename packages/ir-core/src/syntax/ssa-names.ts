@@ -6,6 +6,17 @@ import { resultGroups } from "./format.js";
 
 const entryBlockInfo = { name: "^bb0", ordering: 0 };
 
+/// `%N` and `argN` / `%argN` for small N, made once: numbering restarts in each function, so a few names serve most
+/// values, which then take no string of their own.
+const cachedNames = 1 << 14;
+const numberNames: string[] = [];
+const argNames: { bare: string; full: string }[] = [];
+function numberName(n: number): string { return n < cachedNames ? (numberNames[n] ??= "%" + n) : "%" + n; }
+function argName(n: number): { bare: string; full: string } {
+  if (n >= cachedNames) return { bare: "arg" + n, full: "%arg" + n };
+  return (argNames[n] ??= { bare: "arg" + n, full: "%arg" + n });
+}
+
 /// Numbering stamps (see Value.printStamp), and the names that numbered values last.
 let nextStamp = 1;
 let activeNamer: SsaNames | null = null;
@@ -92,7 +103,7 @@ export class SsaNames {
       this.nameResults(op, def, st);
       if (this.hasName(op.results[0])) return;
     }
-    this.setName(op.results[0], "%" + st.nextValue++);
+    this.setName(op.results[0], numberName(st.nextValue++));
   }
 
   /// `%N` of an op without results numbered under `--mlir-print-value-users`, as MLIR's printOperationID.
@@ -124,8 +135,10 @@ export class SsaNames {
       const entry = b === region.firstBlock;
       for (const a of b.args) {
         if (entry && argNames && this.hasName(a)) continue;
-        if (entry) this.setName(a, "%" + this.uniqueName("arg" + st.nextArg++, st));
-        else this.setName(a, "%" + st.nextValue++);
+        if (entry) {
+          const n = argName(st.nextArg++), name = this.uniqueName(n.bare, st);
+          this.setName(a, name === n.bare ? n.full : "%" + name);
+        } else this.setName(a, numberName(st.nextValue++));
       }
       for (let op = b.firstOp; op !== null; op = op.next) this.numberOp(op, st);
     }
