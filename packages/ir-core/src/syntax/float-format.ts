@@ -144,7 +144,16 @@ export function formatFloat(v: number, t: FloatType): { text: string; hex: boole
   return { text: "0x" + floatBits(v, t).toString(16).toUpperCase(), hex: true };
 }
 
+/// The printed form of each float attribute printed so far (attributes are uniqued, and a constant such as 1.5 recurs
+/// all over a module).
+const printedFloatAttrs = new WeakMap<FloatAttr, { text: string; hex: boolean }>();
+
 /// Prints a float attribute's value as MLIR does (a NaN with a payload as its raw bits).
 export function formatFloatAttr(a: FloatAttr): { text: string; hex: boolean } {
-  return a.nanBits === null ? formatFloat(a.value, a.type) : { text: "0x" + a.nanBits.toString(16).toUpperCase(), hex: true };
+  let out = printedFloatAttrs.get(a);
+  if (out === undefined) {
+    out = a.nanBits === null ? formatFloat(a.value, a.type) : { text: "0x" + a.nanBits.toString(16).toUpperCase(), hex: true };
+    printedFloatAttrs.set(a, out);
+  }
+  return out;
 }

@@ -74,7 +74,7 @@ export class SsaNames {
     const st: Counters = { nextValue: 0, nextArg: 0, nextConflict: 0, scope: topScope };
     const stack: Ctx[] = [];
     // The regions of `top` start from the counters as they were before `top` took its numbers.
-    for (const r of top.regions) stack.push({ region: r, nextValue: 0, nextArg: 0, nextConflict: 0, scope: topScope });
+    for (let i = 0; i < top.regions.length; i++) stack.push({ region: top.regions[i], nextValue: 0, nextArg: 0, nextConflict: 0, scope: topScope });
     this.numberOp(top, st);
     // Regions are processed LIFO like MLIR; each child starts from its parent's counters, unless every value gets a
     // unique number (generic form, OpPrintingFlags::shouldPrintUniqueSSAIDs): then the counters carry on.
@@ -86,7 +86,8 @@ export class SsaNames {
       this.numberRegion(ctx.region, st);
       for (let b = ctx.region.firstBlock; b !== null; b = b.next) {
         for (let op = b.firstOp; op !== null; op = op.next) {
-          for (const r of op.regions) stack.push({ region: r, nextValue: st.nextValue, nextArg: st.nextArg, nextConflict: st.nextConflict, scope });
+          const rs = op.regions;
+          for (let i = 0; i < rs.length; i++) stack.push({ region: rs[i], nextValue: st.nextValue, nextArg: st.nextArg, nextConflict: st.nextConflict, scope });
         }
       }
     }
@@ -133,7 +134,9 @@ export class SsaNames {
     }
     for (let b = region.firstBlock; b !== null; b = b.next) {
       const entry = b === region.firstBlock;
-      for (const a of b.args) {
+      const args = b.args;
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
         if (entry && argNames && this.hasName(a)) continue;
         if (entry) {
           const n = argName(st.nextArg++), name = this.uniqueName(n.bare, st);
