@@ -83,4 +83,13 @@ describe("ir-core printing buffers and names", () => {
     expect(new AsmPrinter({ generic: true }).printInContext(r)).to.contain(`%2 = "t.y"()`);
     expect(p.valueName(b)).to.equal("%1");
   });
+
+  it("names values past the cached numbers", () => {
+    const n = 20000;
+    const lines = Array.from({ length: n }, (_, i) => `%v${i} = "t.x"() : () -> i32`);
+    const op = parse(lines.join("\n") + `\n"t.use"(%v${n - 1}, %v17000) : (i32, i32) -> ()`);
+    const text = printOp(op, { generic: true });
+    expect(text).to.contain(`%${n - 1} = "t.x"() : () -> i32`);
+    expect(text).to.contain(`"t.use"(%${n - 1}, %17000)`);
+  });
 });

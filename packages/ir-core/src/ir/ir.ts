@@ -18,8 +18,9 @@ export abstract class Value {
   /// The name the value had in the parsed source (`A` for `%A`, `x#1` for the second result of
   /// `%x:2`), or null; set by the parser, ignored by the printer (tools use it to name arguments).
   sourceName: string | null;
-  /// Scratch slots of the printer: the name it gave the value, valid while `printStamp` is that printer's stamp.
-  printName: string;
+  /// Scratch slots of the printer: the name it gave the value (a number N for `%N`), valid while `printStamp` is that
+  /// printer's stamp.
+  printName: string | number;
   printStamp: number;
   /// A number unique to this value for hashing (as MLIR hashes pointers), given on first use by `hashId`; 0 before.
   private hashNumber: number;

@@ -7,11 +7,12 @@ import { resultGroups } from "./format.js";
 const entryBlockInfo = { name: "^bb0", ordering: 0 };
 
 /// `%N` and `argN` / `%argN` for small N, made once: numbering restarts in each function, so a few names serve most
-/// values, which then take no string of their own.
+/// values, which then take no string of their own; a larger N (generic form numbers the whole module) is kept as the
+/// number, and its name made when printed.
 const cachedNames = 1 << 14;
 const numberNames: string[] = [];
 const argNames: { bare: string; full: string }[] = [];
-function numberName(n: number): string { return n < cachedNames ? (numberNames[n] ??= "%" + n) : "%" + n; }
+function numberName(n: number): string | number { return n < cachedNames ? (numberNames[n] ??= "%" + n) : n; }
 function argName(n: number): { bare: string; full: string } {
   if (n >= cachedNames) return { bare: "arg" + n, full: "%arg" + n };
   return (argNames[n] ??= { bare: "arg" + n, full: "%arg" + n });
@@ -183,7 +184,7 @@ export class SsaNames {
     return false;
   }
 
-  private setName(v: Value, name: string): void {
+  private setName(v: Value, name: string | number): void {
     v.printName = name;
     v.printStamp = this.stamp;
   }
@@ -192,13 +193,13 @@ export class SsaNames {
 
   /// The name given to `v`, or undefined if this printer did not number it.
   nameOf(v: Value): string | undefined {
-    if (v.printStamp === this.stamp) return v.printName;
+    if (v.printStamp === this.stamp) return printedName(v.printName);
     if (activeNamer !== this && this.numberedTop !== null) {
       // Another printer numbered values since (a print nested in this one): number them again.
       this.blockNames.clear();
       this.resultGroups.clear();
       this.number(this.numberedTop);
-      if (v.printStamp === this.stamp) return v.printName;
+      if (v.printStamp === this.stamp) return printedName(v.printName);
     }
     return undefined;
   }
@@ -221,6 +222,8 @@ export class SsaNames {
     return size !== 1 ? `${base}#${r.index - start}` : base;
   }
 }
+
+function printedName(name: string | number): string { return typeof name === "number" ? "%" + name : name; }
 
 function sanitize(name: string): string {
   // MLIR's sanitizeIdentifier: a space becomes '_', another invalid character its hex code, and a leading digit
