@@ -1,7 +1,8 @@
 // OpBuilder: creates operations at an insertion point.
-import { emptyDict, getDictionaryAttr, unknownLoc, type Attribute, type Location, type NamedAttribute } from "./attrs.js";
+import { emptyDict, getDictionaryAttr, unknownLoc, type Attribute, type NamedAttribute } from "./attrs.js";
 import { Block, Operation, Region, type Value } from "./ir.js";
 import type { OpDef } from "./opdef.js";
+import type { LocationRef } from "./source-positions.js";
 import type { Type } from "./types.js";
 
 /// What `OpBuilder.create` takes besides the op record.
@@ -12,7 +13,7 @@ export interface CreateOptions {
   readonly attrs?: Readonly<Record<string, Attribute | null | undefined>>;
   readonly regions?: number | readonly Region[];
   readonly successors?: readonly Block[];
-  readonly loc?: Location;
+  readonly loc?: LocationRef;
 }
 
 function dict(r: Readonly<Record<string, Attribute | null | undefined>> | undefined) {
@@ -39,7 +40,7 @@ export class OpBuilder {
   block: Block | null = null;
   before: Operation | null = null;
   listener: BuilderListener | null = null;
-  loc: Location = unknownLoc;
+  loc: LocationRef = unknownLoc;
 
   /// A builder inserting at the end of `block`.
   static atEnd(block: Block): OpBuilder {
@@ -78,7 +79,7 @@ export class OpBuilder {
   }
 
   /// Creates a block at the end of `region` with arguments of `types`, and moves the insertion point into it.
-  createBlock(region: Region, types: readonly Type[] = [], locs: readonly Location[] = []): Block {
+  createBlock(region: Region, types: readonly Type[] = [], locs: readonly LocationRef[] = []): Block {
     const b = region.appendBlock(new Block());
     types.forEach((t, i) => b.addArgument(t, locs[i] ?? this.loc));
     this.setInsertionPointToEnd(b);

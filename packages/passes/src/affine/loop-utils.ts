@@ -99,7 +99,7 @@ export function promoteIfSingleIteration(op: Operation): boolean {
       const fn = enclosingFunctionBody(op);
       const b = new OpBuilder();
       if (fn !== null) b.setInsertionPointToStart(fn.regions[0].entry); else b.setInsertionPoint(op);
-      const c = b.create(ArithConstantOp, { resultTypes: [Builtin.index], props: { value: getIndexAttr(forOp.constantLowerBound(op)) }, loc: op.loc });
+      const c = b.create(ArithConstantOp, { resultTypes: [Builtin.index], props: { value: getIndexAttr(forOp.constantLowerBound(op)) }, loc: op.locRef });
       iv.replaceAllUsesWith(c.results[0]);
     } else {
       const lbOps = forOp.lowerBoundOperands(op);
@@ -107,7 +107,7 @@ export function promoteIfSingleIteration(op: Operation): boolean {
         iv.replaceAllUsesWith(lbOps[0]);
       } else {
         const b = OpBuilder.before(op);
-        const a = b.create(ApplyOp, { operands: lbOps, resultTypes: [Builtin.index], props: { map: getAffineMapAttr(lbMap) }, loc: op.loc });
+        const a = b.create(ApplyOp, { operands: lbOps, resultTypes: [Builtin.index], props: { map: getAffineMapAttr(lbMap) }, loc: op.locRef });
         iv.replaceAllUsesWith(a.results[0]);
       }
     }
@@ -143,7 +143,7 @@ export function loopUnrollUpToFactor(op: Operation, factor: number): boolean {
 function cleanupLowerBound(op: Operation, factor: number, tc: TripCount | null): { map: AffineMap; operands: Value[] } | null {
   if (tc === null) return null;
   const b = OpBuilder.before(op);
-  const lb = b.create(ApplyOp, { operands: forOp.lowerBoundOperands(op), resultTypes: [Builtin.index], props: { map: getAffineMapAttr(forOp.lowerBoundMap(op)) }, loc: op.loc });
+  const lb = b.create(ApplyOp, { operands: forOp.lowerBoundOperands(op), resultTypes: [Builtin.index], props: { map: getAffineMapAttr(forOp.lowerBoundMap(op)) }, loc: op.locRef });
   const step = forOp.step(op);
   const bumps: Operation[] = [];
   const n = tc.map.getNumResults();
@@ -151,7 +151,7 @@ function cleanupLowerBound(op: Operation, factor: number, tc: TripCount | null):
     const e = tc.map.getResult(i);
     const bump = e.sub(e.mod(factor)).mul(step);
     const m = getAffineMap(tc.map.getNumDims(), tc.map.getNumSymbols(), [bump]);
-    bumps.push(b.create(ApplyOp, { operands: tc.operands, resultTypes: [Builtin.index], props: { map: getAffineMapAttr(m) }, loc: op.loc }));
+    bumps.push(b.create(ApplyOp, { operands: tc.operands, resultTypes: [Builtin.index], props: { map: getAffineMapAttr(m) }, loc: op.locRef }));
   }
   const exprs = [];
   for (let i = 0; i < n; i++) exprs.push(getAffineDimExpr(0).add(getAffineDimExpr(i + 1)));
@@ -213,7 +213,7 @@ export function loopUnrollByFactor(op: Operation, factor: number, cleanUp = fals
     iterArgs.forEach((a, k) => mapping.set(a, lastYielded[k]));
     if (!iv.useEmpty) {
       const bump = getAffineMap(1, 0, [getAffineDimExpr(0).add(i * step)]);
-      const apply = b.create(ApplyOp, { operands: [iv], resultTypes: [Builtin.index], props: { map: getAffineMapAttr(bump) }, loc: op.loc });
+      const apply = b.create(ApplyOp, { operands: [iv], resultTypes: [Builtin.index], props: { map: getAffineMapAttr(bump) }, loc: op.locRef });
       mapping.set(iv, apply.results[0]);
     }
     for (let it = body.firstOp; it !== null; it = it.next) {
