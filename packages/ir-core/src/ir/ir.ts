@@ -113,17 +113,18 @@ export class PlaceholderValue extends Value {
 export class OpOperand {
   value: Value;
   readonly owner: Operation;
-  index: number;
   nextUse: OpOperand | null;
   prevUse: OpOperand | null;
-  constructor(owner: Operation, index: number, value: Value) {
+  constructor(owner: Operation, value: Value) {
     this.owner = owner;
-    this.index = index;
     this.value = value;
     this.nextUse = null;
     this.prevUse = null;
     this.link();
   }
+  /// The operand's position in its owner's operand list (found there: few users ask, and a field would cost every
+  /// operand 8 bytes).
+  get index(): number { return this.owner.operands.indexOf(this); }
   private link(): void {
     const v = this.value;
     this.prevUse = null;
@@ -231,7 +232,7 @@ export class Operation {
     this.liveStamp = 0;
     // Operand, result and region arrays of their exact size (an array grown by push keeps spare capacity).
     const ops = init.operands;
-    if (ops !== undefined && ops.length !== 0) this.operands = ops.map((v, i) => new OpOperand(this, i, v));
+    if (ops !== undefined && ops.length !== 0) this.operands = ops.map((v) => new OpOperand(this, v));
     const rts = init.resultTypes;
     if (rts !== undefined && rts.length !== 0) this.results = rts.map((t, i) => new OpResult(this, i, t));
     const rs = init.regions ?? 0;
@@ -270,7 +271,7 @@ export class Operation {
   /// Replaces the operand list.
   setOperands(values: readonly Value[]): void {
     for (const o of this.operands) o.unlink();
-    this.operands = values.length === 0 ? noOperands : values.map((v, i) => new OpOperand(this, i, v));
+    this.operands = values.length === 0 ? noOperands : values.map((v) => new OpOperand(this, v));
   }
   /// Inserts operands at `index`.
   insertOperands(index: number, values: readonly Value[]): void {
