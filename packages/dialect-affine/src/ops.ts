@@ -2,7 +2,7 @@
 import {
   AffineMapAttrC, AnyMemRef, AnyType, AttrKind, BoolAttrC, defineOp, Index, IndexAttrC, operand, prop, region, registry,
   Trait, TypeKind, variadic, type ArrayAttr, type AttrConstraint, type Attribute, type DenseElementsAttr, type DialectDef,
-  type IntegerAttr, type IntegerType, type Location, type OpBuilder, type Operation, type Type, type TypeConstraint,
+  type IntegerAttr, type IntegerType, type LocationRef, type OpBuilder, type Operation, type Type, type TypeConstraint,
 } from "@allo/ir-core";
 import { effectTraits, memEffect, type MemEffect, type ValueEffect } from "@allo/dialect-std";
 import { dmaStartGroups } from "./syntax.js";
@@ -259,7 +259,7 @@ export const DelinearizeIndexOp = defineOp({
 
 /// MLIR's AffineDialect::materializeConstant: an `arith.constant` of a typed attribute of `type` (MLIR 19 also
 /// materializes `ub.poison`, which allo-ts does not have).
-function materializeConstant(b: OpBuilder, value: Attribute, type: Type, loc: Location): Operation | null {
+function materializeConstant(b: OpBuilder, value: Attribute, type: Type, loc: LocationRef): Operation | null {
   const def = registry.lookupOp("arith.constant");
   if (def === null) return null;
   const typed = value.kind === AttrKind.Integer || value.kind === AttrKind.Float || value.kind === AttrKind.DenseElements;

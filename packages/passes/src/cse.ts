@@ -197,7 +197,7 @@ class CSEDriver {
       for (let i = 0; i < op.results.length; i++) this.rw.replaceUsesWithIf(op.results[i], existing.results[i], (u) => !known.has(u.owner));
       if (op.results.every((r) => r.useEmpty)) this.opsToErase.push(op);
     }
-    if (existing.loc === unknownLoc && op.loc !== unknownLoc) existing.loc = op.loc;
+    if (existing.locRef === unknownLoc && op.locRef !== unknownLoc) existing.locRef = op.locRef;
     this.numCSE++;
   }
 

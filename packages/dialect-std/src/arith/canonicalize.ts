@@ -2,7 +2,7 @@
 // records' lists on import. Rewrites create their constants first and replace the root, as DRR-generated code does.
 import {
   AttrKind, Builtin, getFusedLoc, getIntegerAttr, matchConstant, pattern, registry, Signedness, TypeKind, type Attribute, type DialectDef,
-  type IntegerAttr, type IntegerType, type Location, type OpBuilder,
+  type IntegerAttr, type IntegerType, type Location, type LocationRef, type OpBuilder,
   type Operation, type PatternRewriter, type RewritePattern, type Type, type Value,
 } from "@allo/ir-core";
 import { flagsOf, getOverflowAttr } from "./attrs.js";
@@ -354,7 +354,7 @@ for (const [record, list] of lists) {
 // float or dense elements attribute whose type is `type` (signless integers only). Installed here when the dialect
 // record does not define it yet, so that folding can materialize constants.
 
-function materializeArithConstant(b: OpBuilder, value: Attribute, type: Type, l: Location): Operation | null {
+function materializeArithConstant(b: OpBuilder, value: Attribute, type: Type, l: LocationRef): Operation | null {
   const k = value.kind;
   if (k !== AttrKind.Integer && k !== AttrKind.Float && k !== AttrKind.DenseElements) return null;
   if ((value as unknown as { type: Type }).type !== type) return null;

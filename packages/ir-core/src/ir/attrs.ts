@@ -534,8 +534,10 @@ export class FileLineColLoc extends Attribute {
     this.col = col;
   }
 }
-/// The locations of one file, indexed by line: one location or the list of those of the same line.
-interface FileLocs { readonly name: string; readonly lines: (FileLineColLoc | FileLineColLoc[] | undefined)[] }
+/// The locations of one file, by line: one location or the list of those of the same line. (A map, not an array: lines
+/// come in any order when parsed ops make their locations on demand, and an array written at scattered indices
+/// becomes a slow dictionary.)
+interface FileLocs { readonly name: string; readonly lines: Map<number, FileLineColLoc | FileLineColLoc[]> }
 const fileLocs = new Map<string, FileLocs>();
 let lastFileLocs: FileLocs | null = null;
 /// A file:line:col location.
@@ -544,18 +546,18 @@ export function getFileLineColLoc(file: string, line: number, col: number): File
   if (f === null || file !== f.name) {
     f = fileLocs.get(file);
     // Locations of one file share the file name string of the first one.
-    if (f === undefined) { f = { name: file, lines: [] }; fileLocs.set(file, f); }
+    if (f === undefined) { f = { name: file, lines: new Map() }; fileLocs.set(file, f); }
     lastFileLocs = f;
   }
-  const e = f.lines[line];
+  const e = f.lines.get(line);
   if (e !== undefined) {
     if (!Array.isArray(e)) { if (e.col === col) return e; }
     else for (let i = 0; i < e.length; i++) if (e[i].col === col) return e[i];
   }
   const l = new FileLineColLoc(nextAttrId++, f.name, line, col);
-  if (e === undefined) f.lines[line] = l;
+  if (e === undefined) f.lines.set(line, l);
   else if (Array.isArray(e)) e.push(l);
-  else f.lines[line] = [e, l];
+  else f.lines.set(line, [e, l]);
   return l;
 }
 

@@ -1,8 +1,9 @@
 // Op definitions as data: operands, results, properties, regions, traits, verifier, folder, syntax.
 import { InternalError } from "../diag/diagnostic.js";
-import type { AttrKind, Attribute, Location } from "./attrs.js";
+import type { AttrKind, Attribute } from "./attrs.js";
 import type { OpBuilder } from "./builder.js";
 import type { Operation, Region } from "./ir.js";
+import type { LocationRef } from "./source-positions.js";
 import type { Type } from "./types.js";
 import type { OpPrinter } from "../syntax/op-printer.js";
 import type { OpParser, OperationState } from "../syntax/op-parser.js";
@@ -290,7 +291,7 @@ export interface DialectDef {
   readonly attrs?: readonly DialectAttrSyntax[];
   /// Builds a constant op of `type` holding `value` at `b`'s insertion point, for folding (MLIR's
   /// Dialect::materializeConstant); returns null if the dialect cannot. The op must be ConstantLike.
-  readonly materializeConstant?: (b: OpBuilder, value: Attribute, type: Type, loc: Location) => Operation | null;
+  readonly materializeConstant?: (b: OpBuilder, value: Attribute, type: Type, loc: LocationRef) => Operation | null;
   /// MLIR's DialectFoldInterface::shouldMaterializeInto: may constants folded inside `region` (whose op is not
   /// isolated from above) be hoisted to its entry block instead of further up?
   readonly shouldMaterializeInto?: (region: Region) => boolean;

@@ -6,6 +6,7 @@ import { unknownLoc, type Attribute } from "../ir/attrs.js";
 import type { OpBuilder } from "../ir/builder.js";
 import { Operation, Value, ValueKind, type Block, type Region } from "../ir/ir.js";
 import { hasTrait, registry, Trait } from "../ir/opdef.js";
+import type { LocationRef } from "../ir/source-positions.js";
 import type { Type } from "../ir/types.js";
 import { PatternRewriter, type FoldResult, type RewriteListener, type RewritePattern } from "./pattern.js";
 import { simplifyRegions } from "./region-utils.js";
@@ -162,7 +163,7 @@ function foldTraits(op: Operation): FoldResult {
 }
 
 /// Builds a constant through the dialect `dialect`'s materializeConstant hook, or returns null.
-export function materializeConstant(b: OpBuilder, dialect: string, value: Attribute, type: Type, loc: Operation["loc"]): Operation | null {
+export function materializeConstant(b: OpBuilder, dialect: string, value: Attribute, type: Type, loc: LocationRef): Operation | null {
   const d = registry.dialect(dialect);
   const hook = d?.materializeConstant;
   if (hook === undefined) return null;
@@ -342,7 +343,7 @@ class GreedyDriver implements RewriteListener {
           for (let i = 0; i < results.length; i++) {
             const r = results[i];
             if (isValue(r)) { replacements.push(r); continue; }
-            const c = materializeConstant(rw, op.dialect, r, op.results[i].type, op.loc);
+            const c = materializeConstant(rw, op.dialect, r, op.results[i].type, op.locRef);
             if (c === null) {
               const made = new Set<Operation>();
               for (const v of replacements) if (v.definingOp !== null && v.useEmpty && !op.results.includes(v as never)) made.add(v.definingOp);
@@ -501,7 +502,7 @@ export function createOrFold(b: OpBuilder, op: Operation): Value[] {
   for (let i = 0; i < r.length; i++) {
     const x = r[i];
     if (isValue(x)) { out.push(x); continue; }
-    const c = materializeConstant(b, op.dialect, x, op.results[i].type, op.loc);
+    const c = materializeConstant(b, op.dialect, x, op.results[i].type, op.locRef);
     if (c === null) {
       b.listener = saved;
       for (const m of made) m.erase();

@@ -338,7 +338,7 @@ function tryFold(op: Operation, rw: PatternRewriter): "replaced" | "in-place" | 
   for (let i = 0; i < r.length; i++) {
     const x = r[i];
     if ((x as Value).valueKind !== undefined && (x as Value).firstUse !== undefined) { values.push(x as Value); continue; }
-    const c = materializeConstant(rw, op.dialect, x as Attribute, op.results[i].type, op.loc);
+    const c = materializeConstant(rw, op.dialect, x as Attribute, op.results[i].type, op.locRef);
     if (c === null) { for (const m of made) m.erase(); return "none"; }
     made.push(c);
     values.push(c.results[0]);
