@@ -10,7 +10,11 @@ function innermostLoops(root: Operation): Operation[] {
   // True if `op` is or contains an affine.for.
   const visit = (op: Operation): boolean => {
     let nested = false;
-    for (const r of op.regions) for (let b = r.firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) if (visit(o)) nested = true;
+    const rs = op.regions;
+    for (let i = 0; i < rs.length; i++) {
+      // An op without regions is no loop and holds none: not visited.
+      for (let b = rs[i].firstBlock; b !== null; b = b.next) for (let o = b.firstOp; o !== null; o = o.next) if (o.regions.length !== 0 && visit(o)) nested = true;
+    }
     if (op.name !== "affine.for") return nested;
     if (!nested) out.push(op);
     return true;
