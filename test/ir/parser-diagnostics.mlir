@@ -205,3 +205,14 @@ func.func @f() {
   "foo.use2"(%z) : (i32) -> ()
   return
 }
+
+// -----
+
+// An @ identifier starts with a letter or '_' (MLIR's lexAtIdentifier), not with '$' or '.'.
+// expected-error @+1 {{@ identifier expected to start with letter or '_'}}
+"foo.op"() {a = @$x} : () -> ()
+
+// -----
+
+// expected-error @+1 {{expected '(' in dimensional identifier list}}
+#map = affine_map<!d0) -> (d0)>

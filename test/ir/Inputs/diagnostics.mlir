@@ -544,3 +544,13 @@ func.func @m() {
   %q = "foo.def"() : () -> i32
   return
 }
+// -----
+func@.func @f() {
+  return
+}
+// -----
+"foo.op"() {a = @$x} : () -> ()
+// -----
+#map = affine_map<!d0) -> (d0)>
+// -----
+#set = affine_set<!d0) : (d0 >= 0)>

@@ -120,7 +120,7 @@ export class Lexer {
           if (p < 0) return;
         } else {
           const d = s.charCodeAt(p);
-          if (!(isIdStart(d) || d === 36 || d === 46)) { this.err(p, DiagMessages.BadAtIdentifier); return; }
+          if (!isIdStart(d)) { this.err(p, DiagMessages.BadAtIdentifier); return; }
           while (p < n && isSuffixChar(s.charCodeAt(p)) && s.charCodeAt(p) !== 45) p++;
         }
         k = Tok.AtIdent;

@@ -863,7 +863,7 @@ export class ParserBase {
       into.push(n);
       this.consume();
     };
-    this.commaList(Tok.LParen, Tok.RParen, id(dims), "')' in dimensional identifier list");
+    this.commaList(Tok.LParen, Tok.RParen, id(dims), "')' in dimensional identifier list", "'(' in dimensional identifier list");
     if (this.is(Tok.LSquare)) this.commaList(Tok.LSquare, Tok.RSquare, id(syms), "']' in symbol list");
     return { dims, syms };
   }
