@@ -1,6 +1,6 @@
 // The allo-opt driver: read, split, parse, verify, transform, print — with mlir-opt's diagnostics.
 import {
-  AsmPrinter, DiagnosticError, diagnosticOpPrinter, parseSource, printOptionsForUnverified, SourceBuffer, Timer, timingReport, verify, type Diagnostic,
+  AsmPrinter, DiagnosticError, diagnosticOpPrinter, parseSource, printOptionsForUnverified, setDiagnosticOpPrinter, SourceBuffer, Timer, timingReport, verify, type Diagnostic,
   type Operation, type PrintOptions, type TimingDisplay, type TimingFormat,
 } from "@allo/ir-core";
 import { renderWithSources, resolveLocations } from "./render.js";
@@ -74,12 +74,16 @@ export function runOpt(o: OptOptions): OptResult {
   }
   const outputs: OptOutput[] = [];
   let failed = false;
-  for (const buf of buffers) {
-    const r = processBuffer(buf, o);
-    outputs.push(r.output);
-    errors += r.errors;
-    failed ||= r.failed;
-  }
+  // Ops inside diagnostic messages print with the tool's flags too (MLIR's OpPrintingFlags read the command line).
+  const previousPrinter = setDiagnosticOpPrinter(diagnosticOpPrinter(o.print));
+  try {
+    for (const buf of buffers) {
+      const r = processBuffer(buf, o);
+      outputs.push(r.output);
+      errors += r.errors;
+      failed ||= r.failed;
+    }
+  } finally { setDiagnosticOpPrinter(previousPrinter); }
   return { output: joinOutputs(outputs, o.outputSplitMarker + "\n"), errors, exitCode: failed ? 1 : 0 };
 }
 

@@ -554,3 +554,33 @@ func@.func @f() {
 #map = affine_map<!d0) -> (d0)>
 // -----
 #set = affine_set<!d0) : (d0 >= 0)>
+// -----
+func.func private @f()
+func.func @g() {
+  call @f() :z() -> ()
+  return
+}
+// -----
+func.func private @f()
+func.func @g() {
+  call @f() : i32
+  return
+}
+// -----
+func.func @f() {
+  cf.br ^bb1
+^bb1(%a i32):
+  return
+}
+// -----
+func.func @f() {
+  cf.br ^bb1
+^bb1(%a loc("x":1:1): i32):
+  return
+}
+// -----
+func.func @f(%c: i32) {
+  cf.br ^bb1(%c : i32)
+^bb1(%a: i32 loc("x":1:1)):
+  return
+}

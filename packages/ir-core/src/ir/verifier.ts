@@ -64,14 +64,17 @@ export function opError(op: Operation, message: string, code: number = DiagMessa
 export type OpPrinterFn = (op: Operation) => string;
 
 /// Prints an op inside a diagnostic's message, as MLIR's Diagnostic::appendOp (generic form, a line break first if
-/// it takes several lines); installed by the printer module.
-let diagnosticOpText: OpPrinterFn = (op) => op.name;
-/// Installs the printer of ops inside diagnostic messages (called once by the printer module).
-export function setDiagnosticOpPrinter(f: OpPrinterFn): void {
-  diagnosticOpText = (op) => {
-    const text = f(op);
-    return text.includes("\n") ? "\n" + text : text;
-  };
+/// it takes several lines); installed by the printer module, and by tools whose printing flags it should follow.
+let messageOpPrinter: OpPrinterFn = (op) => op.name;
+function diagnosticOpText(op: Operation): string {
+  const text = messageOpPrinter(op);
+  return text.includes("\n") ? "\n" + text : text;
+}
+/// Installs the printer of ops inside diagnostic messages; returns the one it replaces.
+export function setDiagnosticOpPrinter(f: OpPrinterFn): OpPrinterFn {
+  const previous = messageOpPrinter;
+  messageOpPrinter = f;
+  return previous;
 }
 
 /// Options of `verify`.

@@ -3,7 +3,7 @@ import { InternalError } from "../diag/diagnostic.js";
 import { getDenseI32ArrayAttr, unitAttr, type Attribute, type NamedAttribute } from "../ir/attrs.js";
 import { Region, type Operation, type Value } from "../ir/ir.js";
 import { Arity, failedInherentAttr, hasStorageClass, hasTrait, setFormatCompiler, Trait, type OpDef } from "../ir/opdef.js";
-import type { Type } from "../ir/types.js";
+import { TypeKind, type FunctionType, type Type } from "../ir/types.js";
 import type { NamedAttrList } from "./attr-list.js";
 import type { OperationState, OpParser, UnresolvedOperand } from "./op-parser.js";
 import type { OpPrinter } from "./op-printer.js";
@@ -529,13 +529,12 @@ function parseDirectives(p: OpParser, def: OpDef, fs: FormatParseState, ds: read
       }
       case Dir.Type: parseTypeDirective(p, def, fs, d); break;
       case Dir.FunctionalType: {
-        p.parsePunct("(");
-        const ins: Type[] = [];
-        if (!p.parseOptionalPunct(")")) { ins.push(...p.parseTypeList()); p.parsePunct(")"); }
-        p.parsePunct("->");
-        const outs = p.atPunct("(") ? (p.parsePunct("("), p.parseOptionalPunct(")") ? [] : (() => { const t = p.parseTypeList(); p.parsePunct(")"); return t; })()) : [p.parseType()];
-        assignTypes(def, fs, d.args![0], ins);
-        assignTypes(def, fs, d.args![1], outs);
+        // Any type, then a function type is required (MLIR's parseType<FunctionType>).
+        const at = p.currentOffset();
+        const t = p.parseType();
+        if (t.kind !== TypeKind.Function) p.error("invalid kind of type specified", at);
+        assignTypes(def, fs, d.args![0], [...(t as FunctionType).inputs]);
+        assignTypes(def, fs, d.args![1], [...(t as FunctionType).results]);
         break;
       }
       case Dir.Prop: {

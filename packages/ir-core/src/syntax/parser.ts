@@ -558,8 +558,12 @@ export class Parser extends ParserBase implements OpParser {
     region.appendBlock(e.block);
     if (this.is(Tok.LParen)) {
       this.commaList(Tok.LParen, Tok.RParen, () => {
-        const a = this.parseArgument(true);
-        const arg = e!.block.addArgument(a.type!, a.loc ?? this.sourcePosition(a.offset));
+        // MLIR's parseSSADefOrUseAndType, then a location.
+        const a = this.parseArgumentName() ?? this.failWrongTokenWith(DiagMessages.ExpectedSSAOperand);
+        this.expect(Tok.Colon, "':' and type for SSA operand");
+        const type = this.parseType();
+        const loc = this.parseOptionalLocationSpecifier();
+        const arg = e!.block.addArgument(type, loc ?? this.sourcePosition(a.offset));
         this.defineValues(a.name, [arg], a.offset);
       });
     }
@@ -756,12 +760,9 @@ export class Parser extends ParserBase implements OpParser {
     return a;
   }
   parseOptionalArgument(withType: boolean, withAttrs = false): ParsedArgument | null {
-    if (!this.is(Tok.PercentIdent)) return null;
-    const name = this.lex.spelling();
-    const offset = this.lex.start;
-    this.consume();
-    if (this.is(Tok.HashIdent)) this.failWith(DiagMessages.ResultNumberInArgumentList, this.here());
-    const arg: ParsedArgument = { name, offset, type: null, attrs: null, loc: null };
+    const n = this.parseArgumentName();
+    if (n === null) return null;
+    const arg: ParsedArgument = { name: n.name, offset: n.offset, type: null, attrs: null, loc: null };
     if (withType) {
       this.expect(Tok.Colon, "':'");
       arg.type = this.parseType();
@@ -769,6 +770,15 @@ export class Parser extends ParserBase implements OpParser {
     }
     arg.loc = this.parseOptionalLocationSpecifier();
     return arg;
+  }
+  /// The `%name` of an argument (no result number), or null if none is here.
+  private parseArgumentName(): { name: string; offset: number } | null {
+    if (!this.is(Tok.PercentIdent)) return null;
+    const name = this.lex.spelling();
+    const offset = this.lex.start;
+    this.consume();
+    if (this.is(Tok.HashIdent)) this.failWith(DiagMessages.ResultNumberInArgumentList, this.here());
+    return { name, offset };
   }
   parseArgumentList(delimiter: "paren" | "square" | "none", withType: boolean, withAttrs = false): ParsedArgument[] {
     const out: ParsedArgument[] = [];
