@@ -584,3 +584,27 @@ func.func @f(%c: i32) {
 ^bb1(%a: i32 loc("x":1:1)):
   return
 }
+// -----
+{-#
+  dialect_resources: {
+    builtin: {
+      blob1: true
+    }
+  }
+#-}
+// -----
+{-#
+  dialect_resources: {
+    builtin: {
+      blob1: "hello"
+    }
+  }
+#-}
+// -----
+{-#
+  dialect_resources: {
+    builtin: {
+      blob1:b1: "0x08000000"
+    }
+  }
+#-}

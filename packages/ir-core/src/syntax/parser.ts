@@ -169,17 +169,19 @@ export class Parser extends ParserBase implements OpParser {
         const lx = this.lex;
         const valueLoc = this.here();
         const spelling = lx.spelling();
+        // A dialect's resources are blobs (MLIR's parseAsBlob): any other value is refused as one.
+        if (dialect && !(lx.kind === Tok.String && spelling.startsWith('"0x'))) this.failWith(DiagMessages.ResourceHexBlob, valueLoc, key);
         let value: ResourceValue;
         if (this.isKeyword("true") || this.isKeyword("false")) value = { kind: "bool", value: spelling === "true" };
         else if (lx.kind === Tok.String && spelling.startsWith('"0x')) value = { kind: "blob", blob: this.resourceBlob(key, valueLoc) };
         else if (lx.kind === Tok.String) value = { kind: "string", value: lx.stringValue() };
         else return this.failWith(DiagMessages.ResourceStringValue, valueLoc, key);
-        if (dialect) {
-          if (value.kind !== "blob") this.failWith(DiagMessages.ResourceHexBlob, valueLoc, key);
+        if (!dialect) group!.entries.push({ key, value });
+        else if (value.kind === "blob") {
           let h = this.aliases.resourceHandles.get(key);
           if (h === undefined) { h = new DenseResourceHandle(key); this.aliases.resourceHandles.set(key, h); }
           h.blob = value.blob;
-        } else group!.entries.push({ key, value });
+        }
         this.consume();
       } while (this.consumeIf(Tok.Comma));
       this.expect(Tok.RBrace, "',' or '}'");
