@@ -608,3 +608,18 @@ func.func @f(%c: i32) {
     }
   }
 #-}
+// -----
+#map1 = affine_map<()[s0, s1] -> 64, s0 - s1)>
+// -----
+#set = affine_set<(d0) : d0 >= 0>
+// -----
+#set = affine_set<(d0) : (d0 > 0)>
+// -----
+!t>ype = i32
+// -----
+#a>x = 1
+// -----
+func.func @f(%v0: f32) {
+  "foo.op0"(%v0) < (f32) -> ()
+  return
+}

@@ -836,7 +836,7 @@ export class ParserBase {
     const { dims, syms } = this.parseDimAndSymbolLists();
     if (this.consumeIf(Tok.Arrow)) {
       const results: AffineExpr[] = [];
-      this.commaList(Tok.LParen, Tok.RParen, () => results.push(this.parseAffineExpr(dims, syms)), "')' in affine map range");
+      this.commaList(Tok.LParen, Tok.RParen, () => results.push(this.parseAffineExpr(dims, syms)), "')' in affine map range", "'(' in affine map range");
       return { map: getAffineMap(dims.length, syms.length, results) };
     }
     this.expect(Tok.Colon, "'->' or ':'");
@@ -844,11 +844,12 @@ export class ParserBase {
     const eq: boolean[] = [];
     this.commaList(Tok.LParen, Tok.RParen, () => {
       const lhs = this.parseAffineExpr(dims, syms);
-      if (this.consumeIf(Tok.Greater)) { this.expect(Tok.Equal); cs.push(affineSub(lhs, this.parseAffineExpr(dims, syms))); eq.push(false); }
-      else if (this.consumeIf(Tok.Less)) { this.expect(Tok.Equal); cs.push(affineSub(this.parseAffineExpr(dims, syms), lhs)); eq.push(false); }
-      else if (this.consumeIf(Tok.Equal)) { this.expect(Tok.Equal); cs.push(affineSub(lhs, this.parseAffineExpr(dims, syms))); eq.push(true); }
+      // As MLIR's parseAffineConstraint: each comparison's first token is taken even when its second is missing.
+      if (this.consumeIf(Tok.Greater) && this.consumeIf(Tok.Equal)) { cs.push(affineSub(lhs, this.parseAffineExpr(dims, syms))); eq.push(false); }
+      else if (this.consumeIf(Tok.Less) && this.consumeIf(Tok.Equal)) { cs.push(affineSub(this.parseAffineExpr(dims, syms), lhs)); eq.push(false); }
+      else if (this.consumeIf(Tok.Equal) && this.consumeIf(Tok.Equal)) { cs.push(affineSub(lhs, this.parseAffineExpr(dims, syms))); eq.push(true); }
       else this.fail("expected '== affine-expr' or '>= affine-expr' at end of affine constraint");
-    }, "')' in integer set constraint list");
+    }, "')' in integer set constraint list", "'(' in integer set constraint list");
     // As MLIR: no constraints means the set `(0 == 0)`.
     if (cs.length === 0) { cs.push(getAffineConstantExpr(0)); eq.push(true); }
     return { set: getIntegerSet(dims.length, syms.length, cs, eq) };

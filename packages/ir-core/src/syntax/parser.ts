@@ -110,7 +110,7 @@ export class Parser extends ParserBase implements OpParser {
     const at = this.here();
     if (name.includes(".")) this.fail("expected 'attribute alias' or 'type alias' definition, dialect names are reserved");
     this.consume();
-    this.expect(Tok.Equal);
+    this.expect(Tok.Equal, isType ? "'=' in type alias definition" : "'=' in attribute alias definition");
     if (isType) {
       if (this.aliases.types.has(name)) this.failWith(DiagMessages.RedefinedAlias, at, "type", name);
       this.aliases.types.set(name, this.parseType());
@@ -358,8 +358,8 @@ export class Parser extends ParserBase implements OpParser {
     if (this.consumeIf(Tok.Less)) {
       props = this.parseAttribute();
       // An unregistered op's properties can only be a dictionary here (MLIR keeps any attribute).
-      if (def === null && props.kind !== AttrKind.Dictionary) this.fail("expected dictionary of properties");
-      this.expect(Tok.Greater);
+      if (def === null && props.kind !== AttrKind.Dictionary && this.is(Tok.Greater)) this.fail("expected dictionary of properties");
+      this.expect(Tok.Greater, "'>' to close properties");
     }
     if (this.consumeIf(Tok.LParen)) {
       // As MLIR: only a custom-form op sets the default dialect of its regions; a generic op keeps the enclosing one.
