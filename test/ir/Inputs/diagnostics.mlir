@@ -623,3 +623,13 @@ func.func @f(%v0: f32) {
   "foo.op0"(%v0) < (f32) -> ()
   return
 }
+// -----
+"foo.x"() {a = dense<1> : memref<2xi32>, b = dense<[1.0, 2.0]> : memref<2xf32>, c = sparse<[[1]], [3]> : memref<2xi32>} : () -> ()
+// -----
+"foo.x"() {a = dense<1> : memref<?xi32>} : () -> ()
+// -----
+"foo.x"() {a = dense<1> : memref<*xi32>} : () -> ()
+// -----
+"foo.x"() {a = dense<1> : tensor<*xi32>} : () -> ()
+// -----
+"foo.x"() {a = dense<"0x0A0B0C0D"> : tensor<2xi64>} : () -> ()

@@ -78,7 +78,7 @@ export const DiagMessages = {
   IntElementOutOfRange: e(1041, "integer constant out of range for type"),
   FloatElementsGotInt: e(1042, "expected floating-point elements, but parsed integer"),
   HexStringExpected: e(1043, "expected string containing hex digits starting with `0x`"),
-  HexDataSize: e(1044, "elements hex data size is invalid for provided type: {0}"),
+  HexDataSize: e(1044, "elements hex data size is invalid for provided type: '{0}'"),
   ElementsTypeNotStatic: e(1045, "elements literal type must have static shape"),
   ElementsTypeNotShaped: e(1046, "elements literal must be a shaped type"),
   SparseValuesRank: e(1048, "expected 1-d tensor for sparse element values"),

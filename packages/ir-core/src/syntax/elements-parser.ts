@@ -295,7 +295,7 @@ export function parseDenseElementsAttr(p: ParserBase, expected: Type | null): At
   return lit.getAttr(typeLoc, parseElementsLiteralType(p, expected));
 }
 
-/// The shaped type of an elements literal: `: type` unless the context gave one; static tensor or vector (errors
+/// The shaped type of an elements literal: `: type` unless the context gave one; static tensor, vector or memref (errors
 /// are at the token after it, as MLIR's).
 export function parseElementsLiteralType(p: ParserBase, expected: Type | null): ShapedType {
   let t = expected;
@@ -303,8 +303,9 @@ export function parseElementsLiteralType(p: ParserBase, expected: Type | null): 
     p.expect(Tok.Colon, "':'");
     t = p.parseType();
   }
-  if (t.kind !== TypeKind.Tensor && t.kind !== TypeKind.Vector) {
-    if (t.kind === TypeKind.UnrankedTensor) p.failWith(DiagMessages.ElementsTypeNotStatic, p.here());
+  // Any shaped type, as MLIR's parseElementsLiteralType (a memref too); an unranked one has no static shape.
+  if (t.kind !== TypeKind.Tensor && t.kind !== TypeKind.Vector && t.kind !== TypeKind.MemRef) {
+    if (t.kind === TypeKind.UnrankedTensor || t.kind === TypeKind.UnrankedMemRef) p.failWith(DiagMessages.ElementsTypeNotStatic, p.here());
     p.failWith(DiagMessages.ElementsTypeNotShaped, p.here());
   }
   const st = t as ShapedType;
