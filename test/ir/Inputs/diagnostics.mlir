@@ -633,3 +633,31 @@ func.func @f(%v0: f32) {
 "foo.x"() {a = dense<1> : tensor<*xi32>} : () -> ()
 // -----
 "foo.x"() {a = dense<"0x0A0B0C0D"> : tensor<2xi64>} : () -> ()
+// -----
+func.func @f(%a: i32, %b: i32) -> i32 {
+  return %a, %b : i32
+}
+// -----
+func.func @f(%a: i32, %b: i32, %c: index) {
+  %r = scf.for %i = %c to %c step %c iter_args(%x = %a) -> (i32) {
+    scf.yield %x, %b : i32
+  }
+  return
+}
+// -----
+func.func @f(%a: i32, %b: i32) {
+  "test.x"() : () -> ()
+  cf.br ^bb1(%a, %b : i32)
+^bb1(%x: i32, %y: i32):
+  return
+}
+// -----
+func.func @f(%c: i1, %a: i32, %b: index) {
+  scf.while (%x = %a) : (i32) -> (i32) {
+    scf.condition(%c) %x, %b : i32
+  } do {
+  ^bb0(%y: i32):
+    scf.yield %y : i32
+  }
+  return
+}

@@ -661,10 +661,11 @@ function firstType(lists: readonly (Type[] | null)[]): Type | null {
   return null;
 }
 
-/// Resolves `us` with `ts` into the operands of `state` (resolveOperands reports a count mismatch).
+/// Resolves `us` with `ts` into the operands of `state` (resolveOperands reports a count mismatch, as MLIR's generated
+/// parsers at the group's first operand, else at `offset`).
 function resolveInto(p: OpParser, state: OperationState, us: readonly UnresolvedOperand[], ts: readonly Type[], offset: number): void {
   if (us.length === 0 && ts.length === 0) return;
-  if (us.length !== ts.length) p.resolveOperands(us, ts, offset);
+  if (us.length !== ts.length) p.resolveOperands(us, ts, us.length !== 0 ? us[0].offset : offset);
   for (let i = 0; i < us.length; i++) state.operands.push(p.resolveOperand(us[i], ts[i]));
 }
 
