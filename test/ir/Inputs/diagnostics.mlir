@@ -661,3 +661,10 @@ func.func @f(%c: i1, %a: i32, %b: index) {
   }
   return
 }
+// -----
+func.func @f() -> i32 {
+  %2 = arith.constant 3  i32
+  return %2 : i32
+}
+// -----
+"foo.x"() {i32 = 1} : () -> ()
