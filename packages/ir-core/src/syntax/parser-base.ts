@@ -233,7 +233,7 @@ export class ParserBase {
   }
 
   /// The length of the `i`/`si`/`ui` prefix when the current identifier spells an integer type (`i32`), else 0.
-  private integerTypePrefix(): number {
+  protected integerTypePrefix(): number {
     const lx = this.lex, src = lx.src, st = lx.start;
     const c = src.charCodeAt(st);
     const prefix = c === 105 ? 1 : (c === 115 || c === 117) && src.charCodeAt(st + 1) === 105 ? 2 : 0;

@@ -39,9 +39,6 @@ function referenceOffset(e: ValueDefEntry, number: number): number {
   return v !== undefined && v.valueKind === ValueKind.Placeholder ? (v as PlaceholderValue).offset : e.offset;
 }
 
-/// What MLIR's lexer takes as an integer type token rather than a bare identifier.
-const intTypeSpelling = /^[su]?i[0-9]+$/;
-
 /// One isolated naming scope: the whole input, or a region whose op's parser enables name shadowing (MLIR's
 /// IsolatedSSANameScope; an op isolated from above does not make one, so its regions see the names around it and
 /// may not redefine them).
@@ -317,7 +314,7 @@ export class Parser extends ParserBase implements OpParser {
     let op: Operation;
     if (lx.kind === Tok.String) op = this.parseGenericOperation();
     // An integer type's spelling (`i32`, `si8`) is a token of its own in MLIR's lexer, never an op name.
-    else if (lx.kind === Tok.BareIdent && !intTypeSpelling.test(lx.spelling())) op = this.parseCustomOperation();
+    else if (lx.kind === Tok.BareIdent && this.integerTypePrefix() === 0) op = this.parseCustomOperation();
     else return this.failWrongTokenWith(DiagMessages.ExpectedOpName);
     this.parseTrailingLocation(op);
     if (resultNames.length) {
